@@ -1,0 +1,88 @@
+/**
+ * Dictionary of common Central Asian and Afghan name parts with spellings in Tajik
+ * Cyrillic, Russian Cyrillic, Dari and Latin. Used to canonicalise keys, for readable
+ * transliteration and as rarity priors. Built lazily (translit ↔ dictionary cycle).
+ */
+import { NAME_DATA } from './dictionary-data.ts';
+import { NAME_DATA_2 } from './dictionary-data2.ts';
+import { normalizeName } from './normalize.ts';
+import { phoneticToken } from './translit.ts';
+
+export type NameKind = 'm' | 'f' | 'x' | 's' | 't';
+export interface DictEntry {
+  key: string;
+  tajik: string;
+  russian: string;
+  dari: string;
+  latin: string[];
+  kind: NameKind;
+  /** 2 very common, 1 common, 0 ordinary */
+  commonness: 0 | 1 | 2;
+  /** phonetic keys of all spellings */
+  keys: string[];
+}
+
+/** Tajik Cyrillic → Russian Cyrillic spelling conventions. */
+export function tajikToRussian(s: string): string {
+  const map: Record<string, string> = { 'ҷ': 'дж', 'Ҷ': 'Дж', 'ҳ': 'х', 'Ҳ': 'Х', 'қ': 'к', 'Қ': 'К', 'ғ': 'г', 'Ғ': 'Г', 'ӣ': 'и', 'Ӣ': 'И', 'ӯ': 'у', 'Ӯ': 'У' };
+  return [...s].map((c) => map[c] ?? c).join('').replace(/ъ/g, '');
+}
+
+let entries: DictEntry[] | undefined;
+let byPhon: Map<string, DictEntry> | undefined;
+
+function build(): void {
+  entries = [];
+  byPhon = new Map();
+  for (const line of (NAME_DATA + '\n' + NAME_DATA_2).split('\n')) {
+    const f = line.trim().split('|');
+    if (f.length < 4) continue;
+    const [key, tajik, dari, flags, extra] = f as [string, string, string, string, string | undefined];
+    const kind = (flags[0] ?? 'x') as NameKind;
+    const commonness = flags.includes('*') ? 2 : flags.includes('+') ? 1 : 0;
+    const latin = [key, ...(extra ?? '').split(',').map((x) => x.trim()).filter(Boolean)];
+    const russian = tajikToRussian(tajik);
+    const e: DictEntry = { key, tajik, russian, dari, latin, kind, commonness, keys: [] };
+    const spellings = [tajik, russian, dari, ...latin];
+    const ks = new Set<string>();
+    for (const sp of spellings) {
+      const norm = normalizeName(sp).replace(/ /g, '');
+      const k = phoneticToken(norm);
+      if (k) ks.add(k);
+    }
+    e.keys = [...ks];
+    for (const k of e.keys) if (!byPhon.has(k)) byPhon.set(k, e);
+    entries.push(e);
+  }
+}
+
+/** All dictionary entries. */
+export function dictionary(): readonly DictEntry[] {
+  if (!entries) build();
+  return entries!;
+}
+
+/** Entry whose spelling has this phonetic key. */
+export function lookupByPhon(phon: string): DictEntry | undefined {
+  if (!byPhon) build();
+  return byPhon!.get(phon);
+}
+
+/** Dictionary rendering of a normalised token in the target script, if known. */
+export function lookupDisplay(token: string, target: 'latin' | 'cyrillic' | 'arabic'): string | undefined {
+  const e = lookupByPhon(phoneticToken(token));
+  if (!e) return undefined;
+  if (target === 'cyrillic') return e.tajik;
+  if (target === 'arabic') return e.dari;
+  const k = e.key;
+  return k[0]!.toUpperCase() + k.slice(1);
+}
+
+/** Rarity prior (multiplier on weights): very common parts carry little evidence. */
+export function rarityPrior(e: DictEntry | undefined): number {
+  if (!e) return 1;
+  if (e.kind === 't') return 0.15;
+  if (e.commonness === 2) return 0.35;
+  if (e.commonness === 1) return 0.65;
+  return 0.9;
+}

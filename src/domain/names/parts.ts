@@ -1,0 +1,155 @@
+/**
+ * Tokenisation of a name into parts: compounds joined (Abdul Rahman, Habib Ullah,
+ * Saif ud Din), titles and particles marked optional, surname suffixes
+ * (-ov/-ova/-ev/-zoda/-zade/-i/-yon/-pur) split off the stem, patronymics flagged.
+ */
+import { normalizeName } from './normalize.ts';
+import { detectScript } from './script.ts';
+import { phoneticToken, coarseSkeleton, consonantSkeleton } from './translit.ts';
+import { lookupByPhon, rarityPrior, type DictEntry } from './dictionary.ts';
+
+export type PartRole = 'name' | 'title' | 'patronymic';
+export interface NamePart {
+  /** normalised token(s) as written */
+  raw: string;
+  /** phonetic key of the whole part */
+  phon: string;
+  /** phonetic key without surname suffix */
+  stem: string;
+  /** canonical suffix class: '', 'ov', 'zoda', 'i', 'yon', 'pur', 'ovich' */
+  suffix: string;
+  role: PartRole;
+  /** written in Perso-Arabic script (short vowels missing) */
+  arabic: boolean;
+  dict: DictEntry | undefined;
+  /** rarity prior from the dictionary (1 = ordinary) */
+  prior: number;
+  /** consonant skeleton and coarse skeleton of the stem */
+  skel: string;
+  coarse: string;
+  /** joined from several written tokens */
+  compound: boolean;
+}
+
+const TITLES = new Set(['haji', 'hajji', 'hadji', 'hoji', 'hodzhi', 'khodzhi', 'alhaj', 'alhaji', 'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'mawlawi', 'maulvi', 'mawlavi', 'mavlavi', 'moulavi', 'maulavi', 'mawlana', 'maulana', 'mavlono', 'sheikh', 'shaikh', 'shaykh', 'qari', 'qori', 'kori', 'dr', 'doctor', 'eng', 'engineer', 'general', 'gen', 'col', 'colonel', 'commander', 'qomandon', 'mr', 'mrs', 'ms', 'hafiz', 'ustad', 'ustod', 'ostad', 'akhund', 'sayed', 'sayyid', 'sayid', 'syed', 'seyed', 'sayyed', 'sayed', 'said', 'mir']
+  .map((t) => phoneticToken(t)));
+/** Titles that are ALSO ordinary given names: kept as parts, but with a low prior. */
+const WEAK_TITLES = new Set(['hafiz', 'said', 'mir', 'sayid'].map((t) => phoneticToken(t)));
+const PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ud', 'bin', 'ben', 'ibn', 'ibni', 'bint', 'binti', 'va', 'wa', 'von', 'de', 'ал', 'ибн', 'ибни', 'бин', 'ва', 'бинти', 'و', 'بن', 'ابن', 'بنت', 'ال', 'آل', 'o', 'у', 'e', 'i', 'и', 'ли'].flatMap((t) => [t, phoneticToken(t)]));
+const ABD = new Set(['abd', 'abdu', 'abdul', 'abdal', 'abdel', 'abdol', 'abdur', 'abdus', 'abdun', 'абд', 'абду', 'абдул', 'абдал', 'عبد', 'عبدال'].map(phoneticToken));
+const ULLAH = new Set(['ullah', 'ulloh', 'ullo', 'ulla', 'allah', 'alloh', 'ollah', 'ulah', 'улло', 'улла', 'уллоҳ', 'аллоҳ', 'алла', 'الله'].map(phoneticToken));
+const DIN = new Set(['din', 'deen', 'dyn', 'дин', 'الدین', 'دین'].map(phoneticToken));
+const UD = new Set(['ud', 'ad', 'ed', 'id', 'ul', 'al', 'уд', 'ад', 'ид', 'ал'].map(phoneticToken));
+
+/** Surname / patronymic suffixes on the phonetic key, longest first: [pattern, class]. */
+const SUFFIXES: Array<[string, string]> = [
+  ['oviC', 'ovich'], ['eviC', 'ovich'], ['ovna', 'ovich'], ['evna', 'ovich'], ['iC', 'ovich'],
+  ['zoda', 'zoda'], ['zada', 'zoda'], ['zade', 'zoda'], ['zadeh', 'zoda'], ['zodeh', 'zoda'],
+  ['ova', 'ov'], ['eva', 'ov'], ['ov', 'ov'], ['ev', 'ov'], ['of', 'ov'], ['uf', 'ov'], ['ova', 'ov'], ['ufa', 'ov'], ['ua', 'ov'],
+  ['iyon', 'yon'], ['yon', 'yon'], ['iyan', 'yon'], ['pur', 'pur'], ['i', 'i'],
+];
+
+function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: string } {
+  for (const [pat, cls] of SUFFIXES) {
+    if (!phon.endsWith(pat)) continue;
+    const stem = phon.slice(0, phon.length - pat.length);
+    if (consonantSkeleton(stem).length < 2 || stem.length < 3) continue;
+    if (cls === 'ov' && (pat === 'ua' || pat === 'uf' || pat === 'ufa') && !arabic) continue;
+    if (cls === 'ov' && pat !== 'ov' && pat !== 'ova' && !arabic && pat !== 'ev' && pat !== 'eva' && pat !== 'of') continue;
+    // a stem ending in a vowel before -v is e.g. "Davlatov" fine, but "Yahyo"+"v"? keep simple
+    if (cls === 'i' && (stem.endsWith('z') || consonantSkeleton(stem).length < 3)) continue; // -zai (Pashto tribes) keep
+    return { stem: cls === 'zoda' && stem.endsWith('i') ? stem.slice(0, -1) : stem, suffix: cls };
+  }
+  return { stem: phon, suffix: '' };
+}
+
+function canonicalCompound(phon: string, joined: boolean): string {
+  let p = phon;
+  // Abdul Rahman / Abdurrahmon / عبدالرحمن → abdu + rahman
+  const m = /^abd[aeiou]?l([^aeiou].*)$/.exec(p);
+  if (m) p = 'abdu' + m[1];
+  else if (/^abd[^aeiou]/.test(p)) p = 'abdu' + p.slice(3);
+  else if (/^abd[aeo][^l]/.test(p)) p = 'abdu' + p.slice(4);
+  // -ullah / -ulloh / -ulla / الله
+  const u = /^(.{3,}?)[aeiou]?l(ah|oh|a|o|h)$/.exec(p);
+  if (u && (joined || p.length >= 7)) p = u[1] + 'ula';
+  // ud-Din / uddin / иддин / الدین
+  const d = /^(.{3,}?)[aeiou]?[lt]?din$/.exec(p);
+  if (d && (joined || p.length >= 7)) p = d[1] + 'udin';
+  return p;
+}
+
+function makePart(raw: string, compound: boolean, role: PartRole = 'name'): NamePart {
+  const arabic = detectScript(raw) === 'arabic';
+  let phon = phoneticToken(raw.replace(/ /g, ''));
+  // Arabic article on family names: التکریتی → تکریتی (not on dictionary names like الیاس)
+  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon)) phon = phoneticToken(raw.slice(2));
+  if (!arabic && /^(al|el)[^aeiou]/.test(phon) && phon.length > 5 && !lookupByPhon(phon)) phon = phon.slice(2);
+  let dict = lookupByPhon(phon);
+  const canon = canonicalCompound(phon, compound);
+  if (!dict && canon !== phon) dict = lookupByPhon(canon);
+  phon = canon;
+  let { stem, suffix } = dict ? { stem: phon, suffix: '' } : splitSuffix(phon, arabic);
+  let stemDict = dict ?? lookupByPhon(stem);
+  if (!dict && suffix === 'ov' && !stemDict) {
+    // Rahmonov ← Rahmon + ov ; also try the stem with its final vowel (Safarov ← Safar)
+    stemDict = lookupByPhon(stem);
+  }
+  if (suffix === 'ovich') role = 'patronymic';
+  if (dict) { stem = phon; }
+  const sd = dict ?? stemDict;
+  let prior = rarityPrior(sd);
+  if (suffix !== '' && suffix !== 'i' && sd && sd.commonness > 0) prior = Math.max(prior, 0.8); // Akhmedov is rarer than Ahmad
+  const finalStem = sd && !dict && sd.keys.includes(stem) ? stem : stem;
+  return {
+    raw, phon, stem: finalStem, suffix, role, arabic, dict: sd, prior,
+    skel: consonantSkeleton(finalStem), coarse: coarseSkeleton(finalStem), compound,
+  };
+}
+
+/** Split a name into parts. */
+export function parseName(name: string): NamePart[] {
+  const toks = normalizeName(name).split(' ').filter(Boolean);
+  const phons = toks.map((t) => phoneticToken(t));
+  const parts: NamePart[] = [];
+  let patronymicNext = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const p = phons[i]!;
+    if (!p) continue;
+    // ibni / бинти introduce a father's name (Tajik ibni, Arabic bin)
+    if (['ibni', 'ibn', 'bin', 'binti', 'bint', 'ибни', 'ибн', 'бинти', 'بن', 'ابن'].includes(t) || p === 'ibni' || p === 'binti') { patronymicNext = true; continue; }
+    // compounds with separate tokens
+    if (ABD.has(p) && i + 1 < toks.length) {
+      let j = i + 1;
+      if (PARTICLES.has(phons[j]!) && j + 1 < toks.length) j++;
+      parts.push(makePart(t + toks.slice(i + 1, j + 1).join(''), true, patronymicNext ? 'patronymic' : 'name'));
+      patronymicNext = false;
+      i = j;
+      continue;
+    }
+    if (ULLAH.has(p) && parts.length > 0) {
+      const prev = parts.pop()!;
+      parts.push(makePart(prev.raw + t, true, prev.role));
+      continue;
+    }
+    if (DIN.has(p) && parts.length > 0) {
+      const prev = parts.pop()!;
+      parts.push(makePart(prev.raw + 'ud' + t, true, prev.role));
+      continue;
+    }
+    if (UD.has(p) && i + 1 < toks.length && DIN.has(phons[i + 1]!) && parts.length > 0) {
+      const prev = parts.pop()!;
+      parts.push(makePart(prev.raw + t + toks[i + 1]!, true, prev.role));
+      i++;
+      continue;
+    }
+    if (PARTICLES.has(t) || PARTICLES.has(p)) continue;
+    if (TITLES.has(p) && !WEAK_TITLES.has(p) && toks.length > 1) { parts.push({ ...makePart(t, false), role: 'title', prior: 0.1 }); continue; }
+    const part = makePart(t, false, patronymicNext ? 'patronymic' : 'name');
+    if (WEAK_TITLES.has(p)) part.prior = Math.min(part.prior, 0.4);
+    patronymicNext = false;
+    parts.push(part);
+  }
+  return parts;
+}

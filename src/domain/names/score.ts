@@ -1,0 +1,202 @@
+/**
+ * Scoring of a query against one watch-list entry: unordered best assignment of name
+ * parts (with compounds), rarity weights, penalties for unmatched parts, then birth
+ * date / nationality / document adjustments. Returns a score in [0,1] with an explanation.
+ */
+import type { NamePart } from './parts.ts';
+import { keySimilarity } from './similarity.ts';
+import { compareBirthDates, compareNationality } from './attributes.ts';
+import { compareIdentifiers } from './identifiers.ts';
+import type { Adjustment, IndexedEntry, IndexedName, MatchHow, PartExplanation, ScoreResult, ScreeningQuery } from './types.ts';
+
+export interface PartSim { sim: number; how: MatchHow }
+/** Below this a pair of parts is not considered matched. */
+export const MIN_PART_SIM = 0.62;
+
+function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
+  let best = 0;
+  for (const k of keys) { const s = keySimilarity(k, stem, arabic); if (s > best) best = s; }
+  return best;
+}
+
+/** Similarity of two name parts. */
+export function partSimilarity(q: NamePart, e: NamePart): PartSim {
+  if (q.role === e.role) {
+    if (q.raw === e.raw) return { sim: 1, how: 'exact' };
+    if (q.phon === e.phon) return { sim: 1, how: 'translit' };
+  }
+  const suffixDiff = q.suffix !== e.suffix;
+  const patro = (q.role === 'patronymic') !== (e.role === 'patronymic');
+  const suffixFactor = patro ? 0.65 : !suffixDiff ? 1 : (q.suffix === 'i' || e.suffix === 'i') ? 0.88 : 0.93;
+  if (q.dict && e.dict && q.dict === e.dict && !patro) return suffixDiff ? { sim: suffixFactor, how: 'optional-suffix' } : { sim: 1, how: 'translit' };
+  if (q.stem === e.stem && !patro) return { sim: suffixFactor, how: suffixDiff ? 'optional-suffix' : 'translit' };
+  const arabic = q.arabic || e.arabic;
+  let s = keySimilarity(q.stem, e.stem, arabic);
+  if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
+  else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic));
+  s *= suffixFactor;
+  const whole = keySimilarity(q.phon, e.phon, arabic);
+  if (whole > s) s = whole;
+  const how: MatchHow = suffixDiff && s >= MIN_PART_SIM ? 'optional-suffix' : q.coarse === e.coarse ? 'phonetic' : 'fuzzy';
+  return { sim: s, how };
+}
+
+function concatPart(a: NamePart, b: NamePart): NamePart {
+  const phon = a.phon + b.phon;
+  return { ...b, raw: a.raw + ' ' + b.raw, phon, stem: a.phon + b.stem, dict: undefined, arabic: a.arabic || b.arabic, compound: true, prior: Math.max(a.prior, b.prior) };
+}
+
+/** Contribution of a similarity: only clear matches count fully. */
+export function gain(sim: number): number {
+  if (sim < MIN_PART_SIM) return 0;
+  if (sim >= 0.97) return 1;
+  const x = (sim - MIN_PART_SIM) / (0.97 - MIN_PART_SIM);
+  return 0.15 + 0.85 * x * x;
+}
+
+interface Pairing { qi: number[]; ei: number[]; sim: number; how: MatchHow }
+
+export type SimCache = Map<string, PartSim>;
+
+/** Best unordered assignment of query parts to entry parts (compounds allowed). */
+export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: number[], cache?: SimCache): { value: number; pairs: Pairing[] } {
+  const ne = Math.min(e.length, 12);
+  const simOf = (a: NamePart, ai: number, b: NamePart): PartSim => {
+    if (!cache || a.compound && ai < 0) return partSimilarity(a, b);
+    const k = ai + '|' + b.phon + (b.arabic ? '#' : '') + b.suffix;
+    let v = cache.get(k);
+    if (!v) { v = partSimilarity(a, b); cache.set(k, v); }
+    return v;
+  };
+  const memo = new Map<number, { value: number; pairs: Pairing[] }>();
+  const go = (i: number, mask: number): { value: number; pairs: Pairing[] } => {
+    if (i >= q.length) return { value: 0, pairs: [] };
+    const key = i * 8192 + mask;
+    const m = memo.get(key);
+    if (m) return m;
+    let best = go(i + 1, mask);
+    const qp = q[i]!;
+    for (let j = 0; j < ne; j++) {
+      if (mask & (1 << j)) continue;
+      const ep = e[j]!;
+      const ps = simOf(qp, i, ep);
+      const g = gain(ps.sim);
+      if (g > 0) {
+        const rest = go(i + 1, mask | (1 << j));
+        const v = rest.value + g * (qw[i]! + ew[j]!);
+        if (v > best.value) best = { value: v, pairs: [{ qi: [i], ei: [j], sim: ps.sim, how: ps.how }, ...rest.pairs] };
+      }
+      // entry compound: e[j] + e[j+1] written as one query part
+      if (j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
+        const ps2 = partSimilarity(qp, concatPart(ep, e[j + 1]!));
+        const g2 = gain(ps2.sim);
+        if (g2 > 0 && ps2.sim > ps.sim) {
+          const rest = go(i + 1, mask | (1 << j) | (1 << (j + 1)));
+          const v = rest.value + g2 * (qw[i]! + ew[j]! + ew[j + 1]!);
+          if (v > best.value) best = { value: v, pairs: [{ qi: [i], ei: [j, j + 1], sim: ps2.sim, how: 'compound' }, ...rest.pairs] };
+        }
+      }
+      // query compound: q[i] + q[i+1] written as one entry part
+      if (i + 1 < q.length) {
+        const ps3 = partSimilarity(concatPart(qp, q[i + 1]!), ep);
+        const g3 = gain(ps3.sim);
+        if (g3 > 0 && ps3.sim > ps.sim) {
+          const rest = go(i + 2, mask | (1 << j));
+          const v = rest.value + g3 * (qw[i]! + qw[i + 1]! + ew[j]!);
+          if (v > best.value) best = { value: v, pairs: [{ qi: [i, i + 1], ei: [j], sim: ps3.sim, how: 'compound' }, ...rest.pairs] };
+        }
+      }
+    }
+    memo.set(key, best);
+    return best;
+  };
+  return go(0, 0);
+}
+
+/** Weight of a part: dictionary prior × list rarity factor (supplied by the index). */
+export type WeightFn = (p: NamePart) => number;
+
+/** Name-only score of a parsed query against one parsed name variant. */
+export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?: SimCache): { score: number; parts: PartExplanation[]; matchedQ: number } {
+  const qw = q.map(weight);
+  const ew = e.map(weight);
+  const { pairs } = alignParts(q, qw, e, ew, cache);
+  const usedQ = new Set<number>();
+  const usedE = new Set<number>();
+  let num = 0;
+  let matchedQ = 0;
+  const expl: PartExplanation[] = [];
+  for (const p of pairs) {
+    const g = gain(p.sim);
+    let w = 0;
+    for (const i of p.qi) { usedQ.add(i); w += qw[i]!; if (q[i]!.role === 'name') matchedQ++; }
+    for (const j of p.ei) { usedE.add(j); w += ew[j]!; }
+    num += g * w;
+    expl.push({ query: p.qi.map((i) => q[i]!.raw).join(' '), entry: p.ei.map((j) => e[j]!.raw).join(' '), how: p.how, similarity: round(p.sim), weight: round(w) });
+  }
+  const unQ = q.map((p, i) => ({ p, i })).filter(({ i }) => !usedQ.has(i));
+  const unE = e.map((p, j) => ({ p, j })).filter(({ j }) => !usedE.has(j));
+  const sigQ = unQ.filter(({ p }) => p.role === 'name');
+  const sigE = unE.filter(({ p }) => p.role === 'name');
+  const conflict = sigQ.length > 0 && sigE.length > 0;
+  let den = 0;
+  for (const p of pairs) { for (const i of p.qi) den += qw[i]!; for (const j of p.ei) den += ew[j]!; }
+  const unmatchedCost = (p: NamePart, w: number): number => {
+    if (p.role === 'title') return 0;
+    if (p.role === 'patronymic') return 0.1 * w;
+    return conflict ? Math.max(w, 0.6) : 0.35 * w;
+  };
+  for (const { p, i } of unQ) { den += unmatchedCost(p, qw[i]!); expl.push({ query: p.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(qw[i]!) }); }
+  for (const { p, j } of unE) { den += unmatchedCost(p, ew[j]!); expl.push({ query: null, entry: p.raw, how: 'unmatched', similarity: 0, weight: round(ew[j]!) }); }
+  const score = den > 0 ? num / den : 0;
+  return { score, parts: expl, matchedQ };
+}
+
+function round(x: number): number { return Math.round(x * 1000) / 1000; }
+
+export interface ScoreOptions { threshold: number; cache?: SimCache }
+
+/** Full score of a query against an indexed entry (best name variant + attribute adjustments). */
+export function scoreEntry(query: ScreeningQuery, qParts: NamePart[], entry: IndexedEntry, weight: WeightFn, opts: ScoreOptions): ScoreResult {
+  let best: { r: ReturnType<typeof scoreName>; n: IndexedName } | undefined;
+  let bestGood = 0;
+  for (const n of entry.names) {
+    const r = scoreName(qParts, n.parts, weight, opts.cache);
+    if (!best || r.score > best.r.score) best = { r, n };
+    if (n.quality === 'good' && r.score > bestGood) bestGood = r.score;
+  }
+  if (!best) return { score: 0, nameScore: 0, matchedName: '', aliasQuality: 'good', parts: [], adjustments: [] };
+  const adjustments: Adjustment[] = [];
+  let s = best.r.score;
+  const nameScore = s;
+  const qNameParts = qParts.filter((p) => p.role === 'name').length;
+  const eNameParts = best.n.parts.filter((p) => p.role === 'name').length;
+  // a single written name part is weak evidence against a multi-part listed name
+  if (best.r.matchedQ <= 1 && eNameParts >= 2 && qNameParts <= 1) {
+    const cap = opts.threshold - 0.08;
+    if (s > cap) { adjustments.push({ kind: 'single-part', detail: 'only one name part given', effect: round(cap - s) }); s = cap; }
+  }
+  let corroborated = false;
+  const e = entry.entry;
+  const dv = compareBirthDates(query.birthDate, e.birthDate);
+  const dEffect: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06, 'in-range': 0.04, approx: 0.01, unknown: 0 };
+  if (dv === 'conflict') { const ns = s * 0.75; adjustments.push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
+  else if (dv !== 'unknown') { adjustments.push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
+  const nv = compareNationality(query.nationality, e.nationality);
+  if (nv === 'match') { adjustments.push({ kind: 'nationality', detail: 'match', effect: 0.03 }); s += 0.03; corroborated = true; }
+  else if (nv === 'conflict') { adjustments.push({ kind: 'nationality', detail: 'conflict', effect: -0.06 }); s -= 0.06; }
+  if (query.document && e.documents?.length) {
+    const m = e.documents.map((d) => compareIdentifiers(query.document!, d));
+    if (m.includes('exact') || m.includes('folded')) {
+      const ns = 1 - (1 - s) * (m.includes('exact') ? 0.15 : 0.3);
+      adjustments.push({ kind: 'document', detail: m.includes('exact') ? 'same document number' : 'same document number (O/0, I/1 folded)', effect: round(ns - s) });
+      s = ns; corroborated = true;
+    }
+  }
+  if (best.n.quality === 'low' && !corroborated && bestGood < opts.threshold) {
+    const cap = Math.max(bestGood, opts.threshold - 0.05);
+    if (s > cap) { adjustments.push({ kind: 'low-quality-alias', detail: 'low-quality alias without corroboration', effect: round(cap - s) }); s = cap; }
+  }
+  s = Math.max(0, Math.min(1, s));
+  return { score: round(s), nameScore: round(nameScore), matchedName: best.n.text, aliasQuality: best.n.quality, parts: best.r.parts, adjustments };
+}

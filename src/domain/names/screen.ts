@@ -1,0 +1,33 @@
+/** Screening: query → ranked hits above a threshold (pure). */
+import type { WatchlistIndex } from './index.ts';
+import { parseName } from './parts.ts';
+import { scoreEntry, type SimCache } from './score.ts';
+import type { Hit, ScreeningQuery } from './types.ts';
+
+/** Score at or above which a hit raises an alert. */
+export const DEFAULT_THRESHOLD = 0.75;
+
+export interface ScreenOptions {
+  threshold?: number;
+  /** maximum number of hits returned */
+  limit?: number;
+  /** also return hits below threshold (for review tools / evaluation) */
+  includeBelow?: boolean;
+}
+
+/** Screen a query (a name, or a name with birth date, nationality, document) against an index. */
+export function screen(index: WatchlistIndex, query: ScreeningQuery | string, opts: ScreenOptions = {}): Hit[] {
+  const q: ScreeningQuery = typeof query === 'string' ? { name: query } : query;
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const parts = parseName(q.name);
+  if (parts.length === 0) return [];
+  const cache: SimCache = new Map();
+  const hits: Hit[] = [];
+  for (const ci of index.candidates(parts)) {
+    const ie = index.entries[ci]!;
+    const r = scoreEntry(q, parts, ie, index.weight, { threshold, cache });
+    if (opts.includeBelow ? r.score > 0 : r.score >= threshold) hits.push({ id: ie.entry.id, ...r });
+  }
+  hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return hits.slice(0, opts.limit ?? 20);
+}

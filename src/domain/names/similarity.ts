@@ -1,0 +1,79 @@
+/**
+ * Similarity of phonetic keys: weighted Levenshtein with costs tuned to cross-script
+ * confusions (o/a/u vowels, sh/ch, k/q/g, v/f/w, y/i, dropped h, unwritten short vowels
+ * when one side comes from Perso-Arabic script).
+ */
+import { VOWELS } from './translit.ts';
+
+const VOWEL_SUB: Record<string, number> = {
+  ao: 0.15, oa: 0.15, ou: 0.2, uo: 0.2, ei: 0.15, ie: 0.15, ae: 0.3, ea: 0.3, au: 0.3, ua: 0.3,
+  ai: 0.4, ia: 0.4, eo: 0.4, oe: 0.4, eu: 0.4, ue: 0.4, iu: 0.4, ui: 0.4, io: 0.45, oi: 0.45,
+};
+const CONS_SUB: Record<string, number> = {};
+function pair(a: string, b: string, c: number): void { CONS_SUB[a + b] = c; CONS_SUB[b + a] = c; }
+pair('k', 'g', 0.45); pair('k', 'h', 0.55); pair('g', 'h', 0.7); pair('S', 'C', 0.3); pair('S', 's', 0.5);
+pair('s', 'z', 0.4); pair('z', 'J', 0.4); pair('J', 'C', 0.5); pair('J', 'y', 0.45); pair('J', 'g', 0.6); pair('J', 'S', 0.6);
+pair('v', 'f', 0.3); pair('v', 'b', 0.5); pair('p', 'b', 0.4); pair('p', 'f', 0.5); pair('t', 'd', 0.45);
+pair('v', 'u', 0.2); pair('v', 'o', 0.35); pair('y', 'i', 0.2); pair('y', 'e', 0.3); pair('n', 'm', 0.65); pair('l', 'r', 0.7);
+pair('s', 'C', 0.6); pair('k', 'C', 0.7); pair('h', 'a', 0.6);
+
+function sub(a: string, b: string, arabic: boolean): number {
+  if (a === b) return 0;
+  const va = VOWELS.has(a);
+  const vb = VOWELS.has(b);
+  if (va && vb) return arabic ? Math.min(0.12, VOWEL_SUB[a + b] ?? 0.4) : (VOWEL_SUB[a + b] ?? 0.4);
+  return CONS_SUB[a + b] ?? 1;
+}
+function indel(c: string, arabic: boolean): number {
+  if (VOWELS.has(c)) return arabic ? 0.12 : 0.4;
+  if (c === 'h') return 0.45;
+  if (c === 'y' || c === 'v') return 0.45;
+  return 1;
+}
+function weight(c: string, arabic: boolean): number {
+  if (VOWELS.has(c)) return arabic ? 0.12 : 0.45;
+  return 1;
+}
+
+const rowA = new Float64Array(64);
+const rowB = new Float64Array(64);
+
+/** Weighted edit distance between two phonetic keys. */
+export function keyDistance(a: string, b: string, arabic: boolean): number {
+  if (a.length > 60 || b.length > 60) return a === b ? 0 : Math.max(a.length, b.length);
+  let prev = rowA;
+  let cur = rowB;
+  prev[0] = 0;
+  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + indel(b[j - 1]!, arabic);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a[i - 1]!;
+    const da = indel(ca, arabic);
+    cur[0] = prev[0]! + da;
+    for (let j = 1; j <= b.length; j++) {
+      const cb = b[j - 1]!;
+      let v = prev[j - 1]! + sub(ca, cb, arabic);
+      const d1 = prev[j]! + da;
+      if (d1 < v) v = d1;
+      const d2 = cur[j - 1]! + indel(cb, arabic);
+      if (d2 < v) v = d2;
+      cur[j] = v;
+    }
+    const t = prev; prev = cur; cur = t;
+  }
+  return prev[b.length]!;
+}
+
+/** Similarity in [0,1] of two phonetic keys. */
+export function keySimilarity(a: string, b: string, arabic: boolean): number {
+  if (a === b) return 1;
+  let la = 0;
+  let lb = 0;
+  for (const c of a) la += weight(c, arabic);
+  for (const c of b) lb += weight(c, arabic);
+  const norm = Math.max(la, lb, 1);
+  const d = keyDistance(a, b, arabic);
+  let s = 1 - d / norm;
+  // same first consonant class is a mild positive signal (Jaro-Winkler-like)
+  if (s > 0 && a[0] !== b[0] && !(VOWELS.has(a[0] ?? '') && VOWELS.has(b[0] ?? ''))) s -= 0.03;
+  return s < 0 ? 0 : s;
+}

@@ -1,0 +1,49 @@
+/** Shared types of the screening engine. */
+import type { BirthDateInput } from './attributes.ts';
+import type { NamePart } from './parts.ts';
+
+export type AliasQuality = 'good' | 'low';
+export interface WatchlistName { name: string; quality: AliasQuality }
+
+/** One listed person. `names[0]` is the primary name; strings count as good quality. */
+export interface WatchlistEntry {
+  id: string;
+  names: Array<string | WatchlistName>;
+  birthDate?: BirthDateInput;
+  nationality?: string | string[];
+  documents?: string[];
+}
+
+export interface ScreeningQuery {
+  name: string;
+  birthDate?: string;
+  nationality?: string;
+  document?: string;
+}
+
+export type MatchHow = 'exact' | 'translit' | 'phonetic' | 'fuzzy' | 'optional-suffix' | 'compound';
+
+export interface PartExplanation {
+  query: string | null;
+  entry: string | null;
+  how: MatchHow | 'unmatched';
+  similarity: number;
+  weight: number;
+}
+
+export interface Adjustment { kind: 'birth-date' | 'nationality' | 'document' | 'low-quality-alias' | 'single-part'; detail: string; effect: number }
+
+export interface ScoreResult {
+  score: number;
+  nameScore: number;
+  matchedName: string;
+  aliasQuality: AliasQuality;
+  parts: PartExplanation[];
+  adjustments: Adjustment[];
+}
+
+export interface Hit extends ScoreResult { id: string }
+
+/** A name variant of an entry, parsed once at index time. */
+export interface IndexedName { text: string; quality: AliasQuality; parts: NamePart[] }
+export interface IndexedEntry { entry: WatchlistEntry; names: IndexedName[] }
