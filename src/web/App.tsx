@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { adoptUserLocale } from './i18n/index.ts';
+import type { Session, User } from './types.ts';
+import { StreamProvider } from './stream.tsx';
+import { Header } from './components/Header.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MapPage } from './pages/MapPage.tsx';
+import { AdminPage } from './pages/AdminPage.tsx';
+import { ErrorMessage } from './components/ErrorMessage.tsx';
+
+export type Route = 'map' | 'admin';
+
+function routeFromHash(): Route {
+  return window.location.hash.startsWith('#/admin') ? 'admin' : 'map';
+}
+
+function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(routeFromHash);
+  useEffect(() => {
+    const on = () => setRoute(routeFromHash());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; error: unknown } | { status: 'signed-in'; user: User };
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useHashRoute();
+  const [auth, setAuth] = useState<AuthState>({ status: 'loading' });
+
+  const signedIn = useCallback((s: Session) => {
+    setCsrfToken(s.csrfToken);
+    void adoptUserLocale(s.user.locale);
+    setAuth({ status: 'signed-in', user: s.user });
+  }, []);
+
+  const signedOut = useCallback(() => {
+    setCsrfToken(null);
+    setAuth({ status: 'anonymous' });
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(signedOut);
+    api
+      .get<Session>('/api/auth/me')
+      .then(signedIn)
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) signedOut();
+        else setAuth({ status: 'error', error: e });
+      });
+    return () => setUnauthenticatedHandler(null);
+  }, [signedIn, signedOut]);
+
+  async function logout() {
+    try {
+      await api.post('/api/auth/logout');
+    } catch {
+      /* the session is gone either way */
+    }
+    signedOut();
+    window.location.hash = '#/map';
+  }
+
+  if (auth.status === 'loading') {
+    return (
+      <p className="page-loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (auth.status === 'error') {
+    return (
+      <main className="login-page">
+        <ErrorMessage error={auth.error} />
+      </main>
+    );
+  }
+  if (auth.status === 'anonymous') return <LoginPage onLogin={signedIn} />;
+
+  const isAdmin = auth.user.roles.includes('administrator');
+  return (
+    <StreamProvider key={auth.user.id}>
+      <div className="app-shell">
+        <Header user={auth.user} route={route} onLogout={() => void logout()} />
+        {route === 'admin' && isAdmin ? <AdminPage /> : <MapPage />}
+      </div>
+    </StreamProvider>
+  );
+}

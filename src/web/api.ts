@@ -1,0 +1,127 @@
+// Thin fetch wrapper: JSON in and out, cookie session, CSRF header on state changes,
+// errors as ApiError carrying the server's stable error code.
+import type en from './i18n/locales/en.ts';
+
+export type ErrorCode = Exclude<keyof typeof en.errors, 'field'>;
+
+const KNOWN_CODES = new Set<string>([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'HEADERS_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+  'NETWORK',
+  'UNKNOWN',
+] satisfies ErrorCode[]);
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    /** Field paths the server reported as invalid, when it says so. */
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request made with a session answers 401 (session expired elsewhere). */
+export function setUnauthenticatedHandler(fn: (() => void) | null): void {
+  onUnauthenticated = fn;
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500) return 'INTERNAL';
+  return 'UNKNOWN';
+}
+
+function fieldsOf(details: unknown): string[] {
+  // Accept the common shapes: [{path: ['a','b']}], [{path: 'a.b'}], {fieldErrors: {a: [...]}}.
+  const out: string[] = [];
+  if (Array.isArray(details)) {
+    for (const d of details) {
+      if (d && typeof d === 'object' && 'path' in d) {
+        const p = (d as { path: unknown }).path;
+        if (Array.isArray(p)) out.push(p.join('.'));
+        else if (typeof p === 'string') out.push(p.replace(/^\//, '').replaceAll('/', '.'));
+      }
+    }
+  } else if (details && typeof details === 'object' && 'fieldErrors' in details) {
+    out.push(...Object.keys((details as { fieldErrors: object }).fieldErrors));
+  }
+  return out.filter((f) => f.length > 0);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let code: ErrorCode = codeForStatus(res.status);
+  let message = res.statusText;
+  let fields: string[] = [];
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown; issues?: unknown } };
+    if (body.error?.code && KNOWN_CODES.has(body.error.code)) code = body.error.code as ErrorCode;
+    if (body.error?.message) message = body.error.message;
+    fields = fieldsOf(body.error?.details ?? body.error?.issues);
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError(code, res.status, message, fields);
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError('NETWORK', 0, e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (err.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated?.();
+    throw err;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};
+
+export function errorCodeOf(e: unknown): ErrorCode {
+  return e instanceof ApiError ? e.code : 'UNKNOWN';
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { User } from '../types.ts';
+import { useStream } from '../stream.tsx';
+import { useLocale } from '../util.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import type { Route } from '../App.tsx';
+
+export function Header({ user, route, onLogout }: { user: User; route: Route; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const { date } = useLocale();
+  const { status } = useStream();
+  const isAdmin = user.roles.includes('administrator');
+  return (
+    <header className="app-header" data-testid="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name" data-testid="app-name">{t('app.name')}</span>
+      </div>
+      <nav className="main-nav" aria-label={t('nav.main')}>
+        <a href="#/map" data-testid="nav-map" aria-current={route === 'map' ? 'page' : undefined}>
+          {t('nav.map')}
+        </a>
+        {isAdmin && (
+          <a href="#/admin" data-testid="nav-admin" aria-current={route === 'admin' ? 'page' : undefined}>
+            {t('nav.admin')}
+          </a>
+        )}
+      </nav>
+      <div className="header-tools">
+        <span className={`live live-${status}`} data-testid="live-indicator" data-status={status} role="status">
+          <span className="live-dot" aria-hidden="true" />
+          {t(`live.${status}`)}
+        </span>
+        <time className="today" data-testid="today-date" dateTime={new Date().toISOString().slice(0, 10)} title={t('nav.today')}>
+          {date(new Date())}
+        </time>
+        <LanguageSwitcher />
+        <span className="current-user" data-testid="current-user" title={t('nav.signedInAs', { name: user.username })}>
+          {user.displayName}
+        </span>
+        <button type="button" className="btn btn-quiet" data-testid="logout" onClick={onLogout}>
+          {t('nav.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}
