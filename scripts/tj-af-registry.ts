@@ -143,6 +143,13 @@ export const agencies = [
     'Идораи миллии мудирияти офатҳои Афғонистон',
     'ادارهٔ ملی مبارزه با حوادث افغانستان',
     'د افغانستان د پېښو د مدیریت ملي اداره') },
+  // Partners observe under agreements; hosted on the Tajik node for the scenario.
+  { id: 'partner-bomca', state: 'TJ', kind: 'partner' as const, name: n(
+    'Border Management Programme in Central Asia (BOMCA)',
+    'Программа содействия управлению границами в Центральной Азии (БОМКА)',
+    'Барномаи идоракунии сарҳад дар Осиёи Марказӣ (БОМКА)',
+    'برنامهٔ مدیریت سرحد در آسیای میانه (بومکا)',
+    'په منځنۍ آسیا کې د سرحد د مدیریت پروګرام (بومکا)') },
 ];
 
 export type Terrain = 'river_plain' | 'foothills' | 'mountain' | 'high_mountain' | 'gorge';

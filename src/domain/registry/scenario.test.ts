@@ -18,11 +18,12 @@ describe('seeded tj-af scenario', () => {
     expect(s.states.map((x) => x.code).sort()).toEqual(['AF', 'TJ']);
   });
 
-  it('has five agencies per state, one of each kind', () => {
+  it('has the five national agencies per state, one of each kind, plus partner observers', () => {
     for (const st of ['TJ', 'AF']) {
-      const kinds = s.agencies.filter((a) => a.state === st).map((a) => a.kind).sort();
+      const kinds = s.agencies.filter((a) => a.state === st && a.kind !== 'partner').map((a) => a.kind).sort();
       expect(kinds).toEqual(['border_guard', 'customs', 'drug_control', 'emergency', 'police']);
     }
+    expect(s.agencies.some((a) => a.kind === 'partner')).toBe(true);
   });
 
   it('has 20–30 sections in order with ids tj-af-01…', () => {

@@ -23,7 +23,7 @@ export type LocalizedName = z.infer<typeof localizedNameSchema>;
 export const positionSchema = z.tuple([z.number(), z.number()]);
 export type Position = z.infer<typeof positionSchema>;
 
-export const agencyKinds = ['border_guard', 'customs', 'drug_control', 'police', 'emergency'] as const;
+export const agencyKinds = ['border_guard', 'customs', 'drug_control', 'police', 'emergency', 'partner'] as const;
 export const terrains = ['river_plain', 'foothills', 'mountain', 'high_mountain', 'gorge'] as const;
 export const unitKinds = ['border_post', 'crossing_point', 'blo', 'headquarters'] as const;
 

@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { ROLES, type Role } from '../../domain/policy/roles.ts';
+import { createApiToken } from '../../services/auth.service.ts';
+import { generatePassword } from '../../services/passwords.ts';
+import { seedScenario } from '../../services/seed.service.ts';
+import { createUser } from '../../services/users.service.ts';
+import { verifyAuditChain } from '../../store/audit.repository.ts';
+import { migrateToLatest } from '../../store/migrate.ts';
+import { idsByRef } from '../../store/records.repository.ts';
+import { loadScenario } from '../../store/seed/scenarios.ts';
+import { findUserByUsername } from '../../store/users.repository.ts';
+import { withNode } from '../node-runtime.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`sarhad: ${message}\n`);
+  process.exit(code);
+}
+
+export function registerAdminCommands(program: Command) {
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      await withNode(async (ctx) => out(`database (${ctx.db.dialect}) is at the latest schema; ${(await migrateToLatest(ctx.db)).length} migrations applied now`));
+    });
+
+  program
+    .command('seed')
+    .description('load a border scenario (id of a shipped one, or a path to a JSON file)')
+    .option('--scenario <id|file>', 'scenario', 'tj-af')
+    .action(async (opts: { scenario: string }) => {
+      const scenario = (() => {
+        try {
+          return loadScenario(opts.scenario);
+        } catch (err) {
+          return fail((err as Error).message);
+        }
+      })();
+      const s = await withNode((ctx) => seedScenario(ctx, scenario));
+      out(`scenario ${s.scenario}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`);
+    });
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('add')
+    .description('create a user (password from --password, SARHAD_NEW_USER_PASSWORD, or generated and printed once)')
+    .requiredOption('--username <name>')
+    .requiredOption('--roles <list>', `comma-separated: ${ROLES.join(', ')}`)
+    .requiredOption('--agency <ref|id>', 'agency scenario ref (e.g. tj-border-guard) or id')
+    .option('--unit <ref|id>', 'unit scenario ref or id')
+    .option('--display-name <text>')
+    .option('--locale <code>', 'en, ru, tg, fa or ps', 'en')
+    .option('--password <text>')
+    .action(async (opts: { username: string; roles: string; agency: string; unit?: string; displayName?: string; locale: string; password?: string }) => {
+      const roles = opts.roles.split(',').map((r) => r.trim()).filter(Boolean);
+      const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (unknown.length) fail(`unknown role(s): ${unknown.join(', ')}; known: ${ROLES.join(', ')}`);
+      const password = opts.password ?? process.env.SARHAD_NEW_USER_PASSWORD ?? generatePassword();
+      await withNode(async (ctx) => {
+        const agencyId = (await idsByRef(ctx.db.kysely, 'agency')).get(opts.agency) ?? opts.agency;
+        const unitId = opts.unit ? (await idsByRef(ctx.db.kysely, 'unit')).get(opts.unit) ?? opts.unit : null;
+        try {
+          const created = await createUser(ctx, { kind: 'system', name: 'cli' }, {
+            username: opts.username,
+            displayName: opts.displayName ?? opts.username,
+            password,
+            roles: roles as Role[],
+            agencyId,
+            unitId,
+            locale: opts.locale as 'en',
+          });
+          out(`created user ${created.username} (${created.id})`);
+          if (!opts.password && !process.env.SARHAD_NEW_USER_PASSWORD) out(`password (shown once): ${password}`);
+        } catch (err) {
+          fail(err instanceof Error ? err.message : String(err));
+        }
+      });
+    });
+
+  user
+    .command('token')
+    .description('issue an API token for a user (printed once)')
+    .argument('<username>')
+    .option('--name <label>', 'what the token is for', 'cli')
+    .action(async (username: string, opts: { name: string }) => {
+      await withNode(async (ctx) => {
+        const found = await findUserByUsername(ctx.db.kysely, username);
+        if (!found) fail(`no user "${username}"`);
+        out(await createApiToken(ctx, 'system:cli', found.id, opts.name));
+      });
+    });
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('check the hash chain; exits 1 naming the first bad entry')
+    .action(async () => {
+      const result = await withNode((ctx) => verifyAuditChain(ctx.db));
+      if (result.ok) {
+        out(`audit log intact: ${result.checked} entries verified`);
+        return;
+      }
+      const p = result.problem!;
+      const what =
+        p.kind === 'gap' ? `entry ${p.expectedSeq} is missing (next present is ${p.seq})`
+        : p.kind === 'broken-link' ? `entry ${p.seq} does not link to the entry before it (removed or reordered)`
+        : p.kind === 'altered' ? `entry ${p.seq} was altered (its hash does not match its content)`
+        : `the newest entries from ${p.seq} on were removed (chain head does not match)`;
+      process.stderr.write(`audit log TAMPERED: first bad entry seq=${p.kind === 'gap' ? p.expectedSeq : p.seq}: ${what}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../../config.ts';
+import { createLogger } from '../../logger.ts';
+import { buildApp } from '../../server/app.ts';
+import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
+import type { AppContext } from '../../services/context.ts';
+import { openNode } from '../../services/node.ts';
+import { seedScenario } from '../../services/seed.service.ts';
+import { listRecords } from '../../store/records.repository.ts';
+import { loadScenario } from '../../store/seed/scenarios.ts';
+
+export const DEFAULT_DEMO_PASSWORD = 'sarhad-demo-2026';
+
+async function seedIfEmpty(ctx: AppContext, scenarioId: string) {
+  if ((await listRecords(ctx.db.kysely, 'state')).length > 0) return;
+  const summary = await seedScenario(ctx, loadScenario(scenarioId));
+  ctx.log.info(summary, 'seeded scenario');
+}
+
+export interface RunningNode {
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** One node: migrate, seed the registry on first start, create admin, listen. */
+export async function runNode(config: Config, opts: { demo: boolean; demoPassword?: string; print?: (line: string) => void }): Promise<RunningNode> {
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = createLogger(config.logLevel);
+  const ctx = await openNode(config, log);
+  await seedIfEmpty(ctx, process.env.SARHAD_SCENARIO ?? 'tj-af');
+  const admin = await ensureAdmin(ctx, config.adminPassword);
+  const demoPassword = opts.demoPassword ?? DEFAULT_DEMO_PASSWORD;
+  if (opts.demo) await ensureDemoUsers(ctx, demoPassword);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  print('');
+  print(`Sarhad node "${ctx.node.name}" (${ctx.node.stateCode}) is running on ${ctx.db.dialect}: ${url}`);
+  if (admin?.generated) print(`  admin password (shown once, write it down): ${admin.password}`);
+  if (opts.demo) {
+    print(`  demo logins, password "${demoPassword}":`);
+    print(`    ${'admin'.padEnd(18)} administrator${admin ? '' : ' (password as first set)'}`);
+    for (const u of DEMO_USERS) print(`    ${u.username.padEnd(18)} ${u.roles.join(', ')}`);
+  }
+  print('');
+  return {
+    ctx,
+    url,
+    close: async () => {
+      await app.close();
+      await ctx.db.close();
+    },
+  };
+}
+
+function onSignals(node: RunningNode) {
+  const stop = async () => {
+    await node.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function registerStartCommands(program: Command) {
+  program
+    .command('start')
+    .description('run one node (SARHAD_PORT, SARHAD_DATA_DIR, DATABASE_URL, SARHAD_ADMIN_PASSWORD)')
+    .action(async () => onSignals(await runNode(loadConfig(), { demo: false })));
+
+  program
+    .command('demo')
+    .description('run a node with the Tajik–Afghan scenario and demo logins')
+    .option('--fresh', 'delete the SQLite data directory first')
+    .action(async (opts: { fresh?: boolean }) => {
+      const config = loadConfig();
+      if (!config.adminPassword) config.adminPassword = process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+      if (opts.fresh && !config.databaseUrl) fs.rmSync(config.dataDir, { recursive: true, force: true });
+      onSignals(await runNode(config, { demo: true, demoPassword: process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD }));
+    });
+}

@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerStartCommands } from './commands/start.ts';
+
+const program = new Command()
+  .name('sarhad')
+  .description('Sarhad: federated border management and cross-border co-operation')
+  .showHelpAfterError();
+
+registerStartCommands(program);
+registerAdminCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Db } from '../store/db.ts';
+import type { NodeIdentity } from '../store/node.repository.ts';
+import type { EventBus } from './events.ts';
+
+/** What every service needs, built once at start-up and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  node: NodeIdentity;
+  events: EventBus;
+  log: Logger;
+}

@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { openDb } from '../store/db.ts';
+import { ensureNodeIdentity } from './bootstrap.service.ts';
+import type { AppContext } from './context.ts';
+import { EventBus } from './events.ts';
+
+/** Opens the database, brings its schema up to date and loads the node identity. */
+export async function openNode(config: Config, log: Logger): Promise<AppContext> {
+  const db = openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const applied = await migrateToLatest(db);
+    for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, 'migration');
+    const node = await ensureNodeIdentity(db, config);
+    return { config, db, node, events: new EventBus(), log };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

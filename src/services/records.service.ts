@@ -1,0 +1,48 @@
+import type { Marking } from '../domain/records/marking.ts';
+import type { RecordBodies, RegistryType } from '../domain/registry/entities.ts';
+import { saveRecord, type SaveResult } from '../store/records.repository.ts';
+import { inWriteTransaction, type Trx } from '../store/transaction.ts';
+import type { AppContext } from './context.ts';
+import { actorId, type Actor } from './users.service.ts';
+
+export interface WriteRecord<T extends RegistryType> {
+  type: T;
+  id?: string;
+  body: RecordBodies[T];
+  marking: Marking;
+}
+
+function ownerOf(ctx: AppContext, actor: Actor) {
+  return {
+    node: ctx.node.id,
+    state: ctx.node.stateCode,
+    agencyId: actor.kind === 'user' ? actor.subject.agencyId : null,
+    unitId: actor.kind === 'user' ? actor.subject.unitId : null,
+  };
+}
+
+/**
+ * The single path for changing shareable records: record, version, outbox and audit in one
+ * transaction; live listeners hear of it only after the commit. Callers authorise first.
+ */
+export async function writeRecords<T extends RegistryType>(
+  ctx: AppContext,
+  actor: Actor,
+  writes: WriteRecord<T>[] | ((trx: Trx) => Promise<WriteRecord<T>[]>),
+): Promise<SaveResult<T>[]> {
+  const results = await inWriteTransaction(ctx.db, async (trx) => {
+    const list = typeof writes === 'function' ? await writes(trx) : writes;
+    const out: SaveResult<T>[] = [];
+    for (const w of list) {
+      out.push(await saveRecord(trx, { ...w, owner: ownerOf(ctx, actor), actor: actorId(actor) }));
+    }
+    return out;
+  });
+  for (const r of results) if (r.change) ctx.events.publish(r.change);
+  return results;
+}
+
+export async function writeRecord<T extends RegistryType>(ctx: AppContext, actor: Actor, write: WriteRecord<T>) {
+  const [result] = await writeRecords(ctx, actor, [write]);
+  return result!;
+}

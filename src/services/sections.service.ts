@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { can } from '../domain/policy/permissions.ts';
+import type { Subject } from '../domain/policy/roles.ts';
+import { CLEAR_MARKING, markingSchema } from '../domain/records/marking.ts';
+import { lineStringSchema, localizedNameSchema, TERRAINS } from '../domain/registry/entities.ts';
+import { lineLengthKm } from '../domain/registry/line-length.ts';
+import { forbidden } from '../errors.ts';
+import type { AppContext } from './context.ts';
+import { writeRecord } from './records.service.ts';
+
+/** A new border section arrives as an RFC 7946 Feature with a LineString geometry. */
+export const createSectionSchema = z
+  .object({
+    type: z.literal('Feature'),
+    geometry: lineStringSchema,
+    properties: z
+      .object({
+        scenario: z.string().min(1).max(64),
+        order: z.number().int().min(0),
+        name: localizedNameSchema,
+        terrain: z.enum(TERRAINS),
+        riverName: z.string().max(100).nullable().default(null),
+        provinces: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().max(100)).default({}),
+        patrolCoverage: z.number().min(0).max(1).default(0.5),
+      })
+      .strict(),
+    marking: markingSchema.default(CLEAR_MARKING),
+  })
+  .strict();
+export type CreateSectionInput = z.output<typeof createSectionSchema>;
+
+export async function createSection(ctx: AppContext, subject: Subject, input: CreateSectionInput) {
+  if (!can(subject, 'registry:write')) throw forbidden();
+  const result = await writeRecord(ctx, { kind: 'user', subject }, {
+    type: 'section',
+    body: {
+      ...input.properties,
+      ref: null,
+      geometry: input.geometry,
+      lengthKm: Math.round(lineLengthKm(input.geometry.coordinates) * 10) / 10,
+      impactLevel: null,
+    },
+    marking: input.marking,
+  });
+  return result.record;
+}

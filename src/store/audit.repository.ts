@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ChainVerifier,
+  GENESIS_HASH,
+  hashAuditEntry,
+  type AuditEntry,
+  type ChainProblem,
+  type StoredAuditEntry,
+} from '../domain/audit/chain.ts';
+import type { Db } from './db.ts';
+import type { Executor, Trx } from './transaction.ts';
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Never personal data in clear: ids, versions, hashes, counts. */
+  detail?: Record<string, unknown>;
+}
+
+const HEAD = 'head';
+
+/** Appends one entry to the hash chain. Call inside a write transaction. */
+export async function appendAudit(trx: Trx, input: AuditInput, now = new Date()): Promise<StoredAuditEntry> {
+  const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', HEAD).executeTakeFirst();
+  const entry: AuditEntry = {
+    seq: (head?.seq ?? 0) + 1,
+    id: randomUUID(),
+    at: now.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    detail: input.detail ?? {},
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashAuditEntry(entry);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq: entry.seq,
+      id: entry.id,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      detail_json: JSON.stringify(entry.detail),
+      prev_hash: entry.prevHash,
+      hash,
+    })
+    .execute();
+  if (head) {
+    await trx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', HEAD).execute();
+  } else {
+    await trx.insertInto('audit_head').values({ id: HEAD, seq: entry.seq, hash }).execute();
+  }
+  return { ...entry, hash };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  problem: ChainProblem | null;
+}
+
+const PAGE = 5_000;
+
+/** Re-reads the whole chain in pages and checks every link. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
+  const verifier = new ChainVerifier();
+  let after = 0;
+  for (;;) {
+    const rows = await db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    for (const row of rows) {
+      const ok = verifier.push({
+        seq: row.seq,
+        id: row.id,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        detail: JSON.parse(row.detail_json) as Record<string, unknown>,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      });
+      if (!ok) return { ok: false, checked: verifier.count, problem: verifier.problem };
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.seq;
+  }
+  const head = await db.kysely.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD).executeTakeFirst();
+  const problem = verifier.finish(head ?? null);
+  return { ok: problem === null, checked: verifier.count, problem };
+}
+
+export async function listAudit(db: Executor, limit: number, beforeSeq?: number) {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
+  if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
+  return q.execute();
+}

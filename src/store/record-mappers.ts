@@ -1,0 +1,105 @@
+import type { RecordBodies, RegistryType } from '../domain/registry/entities.ts';
+import type { Database } from './schema.ts';
+import { RECORD_TABLES } from './schema.ts';
+
+type Row<T extends RegistryType> = Database[(typeof RECORD_TABLES)[T]];
+type BodyColumns<T extends RegistryType> = Omit<Row<T>, keyof import('./schema.ts').RecordColumns>;
+
+/** Body ⇄ columns for each record type: the only place that knows a type's table layout. */
+export interface RecordMapper<T extends RegistryType> {
+  toColumns(body: RecordBodies[T]): BodyColumns<T>;
+  fromRow(row: Row<T>): RecordBodies[T];
+}
+
+const json = JSON.stringify;
+const parse = <V>(text: string): V => JSON.parse(text) as V;
+
+export const RECORD_MAPPERS: { [T in RegistryType]: RecordMapper<T> } = {
+  state: {
+    toColumns: (b) => ({ code: b.code, name_json: json(b.name) }),
+    fromRow: (r) => ({ code: r.code, name: parse(r.name_json) }),
+  },
+  agency: {
+    toColumns: (b) => ({ ref: b.ref, state_code: b.stateCode, kind: b.kind, name_json: json(b.name) }),
+    fromRow: (r) => ({
+      ref: r.ref,
+      stateCode: r.state_code,
+      kind: r.kind as RecordBodies['agency']['kind'],
+      name: parse(r.name_json),
+    }),
+  },
+  unit: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      agency_id: b.agencyId,
+      state_code: b.stateCode,
+      kind: b.kind,
+      name_json: json(b.name),
+      lon: b.location[0],
+      lat: b.location[1],
+      approximate: b.approximate ? 1 : 0,
+      locode: b.locode,
+      section_id: b.sectionId,
+      paired_with_id: b.pairedWithId,
+    }),
+    fromRow: (r) => ({
+      ref: r.ref,
+      agencyId: r.agency_id,
+      stateCode: r.state_code,
+      kind: r.kind as RecordBodies['unit']['kind'],
+      name: parse(r.name_json),
+      location: [r.lon, r.lat],
+      approximate: Boolean(r.approximate),
+      locode: r.locode,
+      sectionId: r.section_id,
+      pairedWithId: r.paired_with_id,
+    }),
+  },
+  section: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      scenario: b.scenario,
+      ord: b.order,
+      name_json: json(b.name),
+      terrain: b.terrain,
+      river_name: b.riverName,
+      provinces_json: json(b.provinces),
+      patrol_coverage: b.patrolCoverage,
+      length_km: b.lengthKm,
+      geometry_json: json(b.geometry),
+      impact_level: b.impactLevel,
+    }),
+    fromRow: (r) => ({
+      ref: r.ref,
+      scenario: r.scenario,
+      order: r.ord,
+      name: parse(r.name_json),
+      terrain: r.terrain as RecordBodies['section']['terrain'],
+      riverName: r.river_name,
+      provinces: parse(r.provinces_json),
+      patrolCoverage: r.patrol_coverage,
+      lengthKm: r.length_km,
+      geometry: parse(r.geometry_json),
+      impactLevel: r.impact_level as RecordBodies['section']['impactLevel'],
+    }),
+  },
+  community: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      state_code: b.stateCode,
+      name_json: json(b.name),
+      lon: b.location[0],
+      lat: b.location[1],
+      section_id: b.sectionId,
+      population: b.population,
+    }),
+    fromRow: (r) => ({
+      ref: r.ref,
+      stateCode: r.state_code,
+      name: parse(r.name_json),
+      location: [r.lon, r.lat],
+      sectionId: r.section_id,
+      population: r.population,
+    }),
+  },
+};

@@ -1,0 +1,188 @@
+/**
+ * Table shapes as Kysely sees them. JSON is stored as text and timestamps as ISO-8601 text
+ * in both SQLite and PostgreSQL, so rows read back identically from either database.
+ */
+
+
+/** Columns every shareable record carries (see domain/records). */
+export interface RecordColumns {
+  id: string;
+  owner_node: string;
+  owner_state: string;
+  owner_agency_id: string | null;
+  owner_unit_id: string | null;
+  version: number;
+  marking_json: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface NodeInfoTable {
+  id: string;
+  state_code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface StatesTable extends RecordColumns {
+  code: string;
+  name_json: string;
+}
+
+export interface AgenciesTable extends RecordColumns {
+  ref: string | null;
+  state_code: string;
+  kind: string;
+  name_json: string;
+}
+
+export interface UnitsTable extends RecordColumns {
+  ref: string | null;
+  agency_id: string;
+  state_code: string;
+  kind: string;
+  name_json: string;
+  lon: number;
+  lat: number;
+  approximate: number;
+  locode: string | null;
+  section_id: string | null;
+  paired_with_id: string | null;
+}
+
+export interface SectionsTable extends RecordColumns {
+  ref: string | null;
+  scenario: string;
+  ord: number;
+  name_json: string;
+  terrain: string;
+  river_name: string | null;
+  provinces_json: string;
+  patrol_coverage: number;
+  length_km: number;
+  geometry_json: string;
+  impact_level: string | null;
+}
+
+export interface CommunitiesTable extends RecordColumns {
+  ref: string | null;
+  state_code: string;
+  name_json: string;
+  lon: number;
+  lat: number;
+  section_id: string | null;
+  population: number | null;
+}
+
+export interface RecordVersionsTable {
+  record_id: string;
+  version: number;
+  type: string;
+  body_json: string;
+  marking_json: string;
+  content_hash: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface OutboxTable {
+  seq: number;
+  id: string;
+  record_id: string;
+  type: string;
+  version: number;
+  op: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles_json: string;
+  agency_id: string;
+  unit_id: string | null;
+  state_code: string;
+  locale: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  username: string;
+  ip: string;
+  at: string;
+  success: number;
+}
+
+export interface Database {
+  node_info: NodeInfoTable;
+  states: StatesTable;
+  agencies: AgenciesTable;
+  units: UnitsTable;
+  sections: SectionsTable;
+  communities: CommunitiesTable;
+  record_versions: RecordVersionsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+}
+
+/** Tables that hold shareable records, by record type. */
+export const RECORD_TABLES = {
+  state: 'states',
+  agency: 'agencies',
+  unit: 'units',
+  section: 'sections',
+  community: 'communities',
+} as const satisfies Record<string, keyof Database>;
+
+export type RecordType = keyof typeof RECORD_TABLES;
