@@ -8,7 +8,6 @@ import { Header } from './components/Header.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MapPage } from './pages/MapPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
-import { ErrorMessage } from './components/ErrorMessage.tsx';
 
 export type Route = 'map' | 'admin';
 
@@ -73,13 +72,7 @@ export function App() {
       </p>
     );
   }
-  if (auth.status === 'error') {
-    return (
-      <main className="login-page">
-        <ErrorMessage error={auth.error} />
-      </main>
-    );
-  }
+  if (auth.status === 'error') return <LoginPage onLogin={signedIn} initialError={auth.error} />;
   if (auth.status === 'anonymous') return <LoginPage onLogin={signedIn} />;
 
   const isAdmin = auth.user.roles.includes('administrator');

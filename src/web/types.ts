@@ -70,8 +70,10 @@ export interface SectionProperties {
   terrain: string;
   riverName: LocalizedName | string | null;
   lengthKm: number;
-  provinces: unknown;
-  patrolCoverage: number | string | null;
+  /** province on each side, keyed by state code */
+  provinces: Record<string, string> | null;
+  /** share of the section under regular patrol, 0..1 */
+  patrolCoverage: number | null;
   impactLevel: ImpactLevel | null;
 }
 

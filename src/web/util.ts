@@ -45,3 +45,12 @@ export function formatNumber(value: number, lang: AppLocale, maximumFractionDigi
     return String(value);
   }
 }
+
+export function formatPercent(share: number, lang: AppLocale): string {
+  const tag = lang === 'fa' ? 'fa-AF' : lang;
+  try {
+    return new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  } catch {
+    return `${Math.round(share * 100)}%`;
+  }
+}

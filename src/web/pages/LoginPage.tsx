@@ -5,12 +5,12 @@ import type { Session } from '../types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 
-export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
+export function LoginPage({ onLogin, initialError = null }: { onLogin: (s: Session) => void; initialError?: unknown }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<unknown>(initialError);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

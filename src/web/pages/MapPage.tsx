@@ -9,7 +9,7 @@ import { api } from '../api.ts';
 import type { ImpactLevel, ListAnswer, SectionCollection, SectionFeature, Unit, UnitKind } from '../types.ts';
 import { IMPACT_LEVELS } from '../types.ts';
 import { useRecordEvents } from '../stream.tsx';
-import { formatNumber, isTerrainKey, useLocale } from '../util.ts';
+import { formatNumber, formatPercent, isTerrainKey, useLocale } from '../util.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 
 export const IMPACT_COLORS: Record<ImpactLevel | 'none', string> = {
@@ -208,6 +208,8 @@ export function MapPage() {
           [t('map.terrain'), isTerrainKey(p.terrain) ? t(`terrain.${p.terrain}`) : p.terrain],
           [t('map.river'), loc.name(p.riverName)],
           [t('map.length'), t('map.lengthKm', { value: formatNumber(p.lengthKm, loc.lang) })],
+          [t('map.provinces'), p.provinces ? Object.values(p.provinces).join(' · ') : ''],
+          [t('map.patrolCoverage'), typeof p.patrolCoverage === 'number' ? formatPercent(p.patrolCoverage, loc.lang) : ''],
         ]),
       );
       path.on('mouseover', () => path.setStyle({ weight: 9 }));

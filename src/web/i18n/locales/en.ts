@@ -79,6 +79,7 @@ const en = {
     disconnected: 'Offline',
   },
   terrain: {
+    foothills: 'Foothills',
     river: 'River',
     river_plain: 'River plain',
     river_gorge: 'River gorge',

@@ -80,6 +80,7 @@ const fa: Messages = {
     disconnected: 'قطع',
   },
   terrain: {
+    foothills: 'دامنه‌های کوه',
     river: 'دریا',
     river_plain: 'دشت کنار دریا',
     river_gorge: 'درهٔ دریا',

@@ -79,6 +79,7 @@ const ps: Messages = {
     disconnected: 'قطع',
   },
   terrain: {
+    foothills: 'د غرونو لمنې',
     river: 'سیند',
     river_plain: 'د سیند دښته',
     river_gorge: 'د سیند دره',

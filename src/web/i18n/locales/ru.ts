@@ -79,6 +79,7 @@ const ru: Messages = {
     disconnected: 'Нет связи',
   },
   terrain: {
+    foothills: 'Предгорья',
     river: 'Река',
     river_plain: 'Речная равнина',
     river_gorge: 'Речное ущелье',

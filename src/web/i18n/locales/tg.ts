@@ -79,6 +79,7 @@ const tg: Messages = {
     disconnected: 'Пайваст нест',
   },
   terrain: {
+    foothills: 'Доманакӯҳҳо',
     river: 'Дарё',
     river_plain: 'Ҳамвории соҳили дарё',
     river_gorge: 'Дараи дарё',

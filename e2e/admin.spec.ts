@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, en, login, logout } from './helpers.ts';
+
+const suffix = Date.now().toString(36);
+
+test('an administrator creates a user who can then sign in', async ({ page }) => {
+  const username = `e2e.user.${suffix}`;
+  await login(page, 'admin');
+  await page.getByTestId('nav-admin').click();
+  const form = page.getByTestId('create-user-form');
+  await expect(form).toBeVisible();
+
+  await form.locator('[name="username"]').fill(username);
+  await form.locator('[name="displayName"]').fill('Нозим Раҳимов');
+  await form.locator('[name="password"]').fill(DEMO_PASSWORD);
+  await form.locator('[name="locale"]').selectOption('tg');
+  // Agency: the first Tajik one; unit choices follow the agency.
+  const agencyValue = await form
+    .locator('[name="agencyId"] option')
+    .filter({ hasText: /^TJ · / })
+    .first()
+    .getAttribute('value');
+  expect(agencyValue).toBeTruthy();
+  await form.locator('[name="agencyId"]').selectOption(agencyValue!);
+  await form.locator('input[name="roles"][value="reporter"]').check();
+  await form.locator('input[name="roles"][value="analyst"]').check();
+  await form.getByTestId('create-user-submit').click();
+
+  await expect(page.getByTestId('create-user-ok')).toBeVisible();
+  const row = page.locator(`[data-testid="user-row"][data-username="${username}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Нозим Раҳимов');
+  await expect(row).toContainText(en.roles.reporter);
+  await expect(row).toContainText(en.roles.analyst);
+
+  // The same username again is refused with a translated error.
+  await form.locator('[name="username"]').fill(username);
+  await form.locator('[name="displayName"]').fill('Duplicate');
+  await form.locator('[name="password"]').fill(DEMO_PASSWORD);
+  await form.locator('input[name="roles"][value="reporter"]').check();
+  await form.getByTestId('create-user-submit').click();
+  const error = page.getByTestId('create-user-error');
+  await expect(error).toBeVisible();
+  const code = (await error.getAttribute('data-error-code')) as keyof typeof en.errors;
+  expect(['CONFLICT', 'VALIDATION_FAILED']).toContain(code);
+  await expect(error.locator('p')).toHaveText(en.errors[code]);
+
+  await logout(page);
+  await login(page, username);
+  await expect(page.getByTestId('current-user')).toHaveText('Нозим Раҳимов');
+  await expect(page.getByTestId('nav-admin')).toHaveCount(0);
+  // The user's own language (Tajik) is used when none was chosen on this device.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tg');
+});
+
+test('an administrator creates a unit that appears in the table and on the map', async ({ page }) => {
+  await login(page, 'admin');
+  const markers = page.locator('path.unit-marker');
+  await expect.poll(() => markers.count()).toBeGreaterThan(0);
+  const before = await markers.count();
+
+  await page.getByTestId('nav-admin').click();
+  const form = page.getByTestId('create-unit-form');
+  await form.locator('[name="kind"]').selectOption('border_post');
+  const agencyValue = await form
+    .locator('[name="agencyId"] option')
+    .filter({ hasText: /^TJ · / })
+    .first()
+    .getAttribute('value');
+  await form.locator('[name="agencyId"]').selectOption(agencyValue!);
+  const enName = `E2E post ${suffix}`;
+  await form.locator('[name="name.en"]').fill(enName);
+  await form.locator('[name="name.ru"]').fill(`Застава E2E ${suffix}`);
+  await form.locator('[name="name.tg"]').fill(`Посгоҳи E2E ${suffix}`);
+  await form.locator('[name="name.fa"]').fill(`پاسگاه آزمایشی ${suffix}`);
+  await form.locator('[name="name.ps"]').fill(`ازمېښتي پوسته ${suffix}`);
+  await form.locator('[name="lon"]').fill('69.35');
+  await form.locator('[name="lat"]').fill('37.21');
+  await form.getByTestId('create-unit-submit').click();
+  await expect(page.getByTestId('create-unit-ok')).toBeVisible();
+  await expect(page.getByTestId('units-table')).toContainText(enName);
+
+  await page.getByTestId('nav-map').click();
+  await expect.poll(() => markers.count()).toBe(before + 1);
+});
+
+test('a unit with a missing location is refused with a translated validation error', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByTestId('nav-admin').click();
+  const form = page.getByTestId('create-unit-form');
+  // Bypass the browser's own checks to see the server's answer.
+  await form.evaluate((f) => f.setAttribute('novalidate', ''));
+  await form.locator('[name="name.en"]').fill('No agency');
+  await form.getByTestId('create-unit-submit').click();
+  const error = page.getByTestId('create-unit-error');
+  await expect(error).toHaveAttribute('data-error-code', 'VALIDATION_FAILED');
+  await expect(error.locator('p')).toHaveText(en.errors.VALIDATION_FAILED);
+});
+
+test('an administrator disables and enables a user', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByTestId('nav-admin').click();
+  const row = page.locator('[data-testid="user-row"][data-username="partner.observer"]');
+  await expect(row).toContainText(en.admin.active);
+  await row.getByTestId('toggle-user').click();
+  await expect(row).toContainText(en.admin.disabled);
+  await row.getByTestId('toggle-user').click();
+  await expect(row).toContainText(en.admin.active);
+});

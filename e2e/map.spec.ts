@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { SCREEN_DIR, en, login } from './helpers.ts';
+
+test('the map draws the border sections, crossing points and a legend', async ({ page }) => {
+  await login(page, 'admin');
+  const map = page.getByTestId('border-map');
+  await expect(map).toBeVisible();
+
+  const lines = page.locator('path.section-line');
+  await expect.poll(() => lines.count()).toBeGreaterThanOrEqual(20);
+  const ids = await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-section-id')));
+  expect(ids.every((id) => !!id)).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+
+  await expect.poll(() => page.locator('path.unit-marker.unit-crossing_point').count()).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => page.locator('path.unit-marker.unit-border_post').count()).toBeGreaterThanOrEqual(5);
+
+  // Offline basemap: countries are drawn from world-atlas, no tiles are requested.
+  await expect.poll(() => page.locator('.leaflet-basemap-pane path').count()).toBeGreaterThan(50);
+  await expect(page.locator('img.leaflet-tile')).toHaveCount(0);
+
+  const legend = page.getByTestId('map-legend');
+  await expect(legend).toContainText(en.map.legend);
+  for (const level of ['low', 'medium', 'high', 'critical', 'none'] as const) {
+    await expect(legend).toContainText(en.map.impact[level]);
+  }
+
+  // The side list mirrors the sections; choosing one opens its popup with the section name.
+  const items = page.locator('[data-testid="section-list"] .section-item');
+  await expect(items).toHaveCount(await lines.count());
+  const first = items.first();
+  const name = (await first.locator('.section-name').textContent()) ?? '';
+  await first.click();
+  await expect(page.locator('.leaflet-popup-content')).toContainText(name);
+
+  await page.screenshot({ path: `${SCREEN_DIR}/map-en.png` });
+});
+
+test('a crossing point popup shows its name, kind and LOCODE', async ({ page }) => {
+  await login(page, 'admin');
+  const marker = page.locator('path.unit-marker.unit-crossing_point').first();
+  await expect(marker).toBeVisible();
+  await marker.click({ force: true });
+  const popup = page.locator('.leaflet-popup-content');
+  await expect(popup).toContainText(en.unitKind.crossing_point);
+  await expect(popup).toContainText(en.map.locode);
+});
