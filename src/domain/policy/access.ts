@@ -12,7 +12,8 @@ export interface MarkedRecord {
  * May this subject see this record, given its TLP 2.0 marking and releasability?
  * CLEAR/GREEN: any authenticated user of the node (partners included — GREEN is community-wide).
  * AMBER: the owner's state, plus listed states, agencies and units; partner observers only when
- *   their agency or unit is listed by name, never through their state.
+ *   their agency or unit is listed by name, never through their state (holding another role
+ *   besides partner_observer does not lift that).
  * AMBER+STRICT: the owner's agency, plus listed agencies and units.
  * RED: the creator, the owner's unit and listed units only — no role, however senior, bypasses it.
  */
@@ -27,7 +28,7 @@ export function canSee(subject: Subject, record: MarkedRecord): boolean {
       return true;
     case 'AMBER': {
       if (byAgency || byUnit) return true;
-      if (subject.roles.every((r) => r === 'partner_observer')) return false;
+      if (subject.roles.includes('partner_observer')) return false;
       return subject.stateCode === owner.state || listed.states.includes(subject.stateCode);
     }
     case 'AMBER+STRICT':

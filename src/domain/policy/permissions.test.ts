@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, PERMISSIONS, type Action } from './permissions.ts';
+import { ROLES, type Role } from './roles.ts';
+
+/**
+ * The expected matrix, written by hand (not derived from PERMISSIONS): who may do what by role.
+ * A change to PERMISSIONS that is not mirrored here is a change of the security model and must
+ * be made on purpose in both places.
+ */
+const EXPECTED: Record<Role, readonly Action[]> = {
+  reporter: ['registry:read', 'stream:read'],
+  validator: ['registry:read', 'stream:read'],
+  analyst: ['registry:read', 'stream:read'],
+  liaison_officer: ['registry:read', 'stream:read'],
+  customs_officer: ['registry:read', 'stream:read'],
+  commander: ['registry:read', 'stream:read', 'audit:read'],
+  partner_observer: ['registry:read', 'stream:read'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read'],
+};
+
+describe('permission matrix', () => {
+  it('covers every action in PERMISSIONS and every role', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ACTIONS].sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());
+    for (const action of ACTIONS) {
+      for (const role of PERMISSIONS[action]) expect(ROLES).toContain(role);
+    }
+  });
+
+  const cells = ROLES.flatMap((role) => ACTIONS.map((action) => [role, action, EXPECTED[role].includes(action)] as const));
+  it.each(cells)('%s → %s is %s', (role, action, allowed) => {
+    expect(can({ roles: [role] }, action)).toBe(allowed);
+  });
+
+  it('a user without roles may do nothing', () => {
+    for (const action of ACTIONS) expect(can({ roles: [] }, action)).toBe(false);
+  });
+
+  it('several roles grant the union of their permissions', () => {
+    const subject = { roles: ['reporter', 'commander'] as Role[] };
+    expect(can(subject, 'audit:read')).toBe(true);
+    expect(can(subject, 'users:write')).toBe(false);
+    expect(can({ roles: ['partner_observer', 'administrator'] }, 'users:write')).toBe(true);
+  });
+
+  it('only administrators write the registry or manage users', () => {
+    for (const action of ['registry:write', 'users:read', 'users:write'] as const) {
+      expect(ROLES.filter((role) => can({ roles: [role] }, action))).toEqual(['administrator']);
+    }
+  });
+});
