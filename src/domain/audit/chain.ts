@@ -19,8 +19,10 @@ export interface StoredAuditEntry extends AuditEntry {
   hash: string;
 }
 
+/** Hashes exactly the AuditEntry fields, so a stored entry (which also carries its hash) hashes the same. */
 export function hashAuditEntry(entry: AuditEntry): string {
-  return sha256Hex(canonicalJson(entry));
+  const { seq, id, at, actor, action, entityType, entityId, detail, prevHash } = entry;
+  return sha256Hex(canonicalJson({ seq, id, at, actor, action, entityType, entityId, detail, prevHash }));
 }
 
 export type ChainProblem =
