@@ -77,5 +77,9 @@ test('the administration page is mirrored in Dari', async ({ page }) => {
   const secondBox = await headers.nth(1).boundingBox();
   expect(firstBox && secondBox && firstBox.x > secondBox.x).toBe(true);
   await expect(table.locator('tbody tr')).not.toHaveCount(0);
-  await page.screenshot({ path: `${SCREEN_DIR}/admin-fa.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREEN_DIR}/admin-fa.png` });
+  await page.getByTestId('create-user-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREEN_DIR}/admin-fa-form.png` });
+  await page.getByTestId('create-unit-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREEN_DIR}/admin-fa-units.png` });
 });

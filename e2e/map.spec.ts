@@ -25,6 +25,8 @@ test('the map draws the border sections, crossing points and a legend', async ({
     await expect(legend).toContainText(en.map.impact[level]);
   }
 
+  await page.screenshot({ path: `${SCREEN_DIR}/map-en.png` });
+
   // The side list mirrors the sections; choosing one opens its popup with the section name.
   const items = page.locator('[data-testid="section-list"] .section-item');
   await expect(items).toHaveCount(await lines.count());
@@ -32,16 +34,31 @@ test('the map draws the border sections, crossing points and a legend', async ({
   const name = (await first.locator('.section-name').textContent()) ?? '';
   await first.click();
   await expect(page.locator('.leaflet-popup-content')).toContainText(name);
-
-  await page.screenshot({ path: `${SCREEN_DIR}/map-en.png` });
+  await page.screenshot({ path: `${SCREEN_DIR}/map-en-section.png` });
 });
 
-test('a crossing point popup shows its name, kind and LOCODE', async ({ page }) => {
+test('unit popups show name, kind, LOCODE and the approximate-location note', async ({ page }) => {
   await login(page, 'admin');
-  const marker = page.locator('path.unit-marker.unit-crossing_point').first();
-  await expect(marker).toBeVisible();
-  await marker.click({ force: true });
+  const res = await page.request.get('/api/units');
+  expect(res.ok()).toBe(true);
+  type U = { id: string; kind: 'crossing_point' | 'border_post' | 'blo' | 'headquarters'; locode: string | null; approximate: boolean; name: { en: string } };
+  const units = ((await res.json()) as { items: U[] }).items;
   const popup = page.locator('.leaflet-popup-content');
+
+  const crossing = units.find((u) => u.kind === 'crossing_point');
+  expect(crossing).toBeTruthy();
+  await page.locator(`path.unit-marker[data-unit-id="${crossing!.id}"]`).dispatchEvent('click');
+  await expect(popup).toContainText(crossing!.name.en);
   await expect(popup).toContainText(en.unitKind.crossing_point);
-  await expect(popup).toContainText(en.map.locode);
+  if (crossing!.approximate) await expect(popup).toContainText(en.map.approximate);
+  else await expect(popup).not.toContainText(en.map.approximate);
+  await page.locator('.leaflet-popup-close-button').click();
+  await expect(popup).toHaveCount(0);
+
+  const withLocode = units.find((u) => u.locode);
+  expect(withLocode).toBeTruthy();
+  await page.locator(`path.unit-marker[data-unit-id="${withLocode!.id}"]`).dispatchEvent('click');
+  await expect(popup).toContainText(withLocode!.name.en);
+  await expect(popup).toContainText(en.unitKind[withLocode!.kind]);
+  await expect(popup).toContainText(`${en.map.locode}${withLocode!.locode}`);
 });

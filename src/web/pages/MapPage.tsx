@@ -23,15 +23,16 @@ export const IMPACT_COLORS: Record<ImpactLevel | 'none', string> = {
 const UNIT_STYLE: Record<UnitKind, L.CircleMarkerOptions> = {
   crossing_point: { radius: 8, color: '#4c1d95', weight: 3, fillColor: '#ffffff', fillOpacity: 1 },
   border_post: { radius: 4.5, color: '#ffffff', weight: 1.5, fillColor: '#1e3a5f', fillOpacity: 1 },
-  blo: { radius: 6, color: '#ffffff', weight: 2, fillColor: '#0e7490', fillOpacity: 1 },
-  headquarters: { radius: 6, color: '#ffffff', weight: 2, fillColor: '#334155', fillOpacity: 1 },
+  blo: { radius: 5, color: '#ffffff', weight: 2, fillColor: '#0e7490', fillOpacity: 1 },
+  headquarters: { radius: 6.5, color: '#ffffff', weight: 2, fillColor: '#a16207', fillOpacity: 1 },
 };
 
 // ISO 3166 numeric codes used by world-atlas
 const FOCUS_COUNTRIES = new Set(['762', '004']);
+const COUNTRY_FILL: Record<string, string> = { '762': '#fcfaf4', '004': '#f6f0e2' };
 const COUNTRY_LABELS: { code: 'TJ' | 'AF'; at: L.LatLngExpression }[] = [
-  { code: 'TJ', at: [38.55, 70.4] },
-  { code: 'AF', at: [36.2, 68.9] },
+  { code: 'TJ', at: [38.95, 70.3] },
+  { code: 'AF', at: [35.9, 68.6] },
 ];
 
 /** Small DOM popup (no HTML strings: names may come from other nodes). */
@@ -126,11 +127,12 @@ export function MapPage() {
           pane: 'basemap',
           interactive: false,
           style: (f) => {
-            const focus = FOCUS_COUNTRIES.has(String(f?.id ?? ''));
+            const id = String(f?.id ?? '');
+            const focus = FOCUS_COUNTRIES.has(id);
             return {
               color: focus ? '#8a8170' : '#b5ae9f',
               weight: focus ? 1.2 : 0.8,
-              fillColor: focus ? '#fbf7ee' : '#ece7dc',
+              fillColor: COUNTRY_FILL[id] ?? '#e9e4d8',
               fillOpacity: 1,
             };
           },
@@ -150,6 +152,14 @@ export function MapPage() {
       fitted.current = false;
     };
   }, []);
+
+  // Map controls on the reading side: zoom at the start, attribution at the end.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map.zoomControl.setPosition(loc.dir === 'rtl' ? 'topright' : 'topleft');
+    map.attributionControl.setPosition(loc.dir === 'rtl' ? 'bottomleft' : 'bottomright');
+  }, [loc.dir]);
 
   // Country labels in the UI language.
   useEffect(() => {
@@ -284,6 +294,14 @@ export function MapPage() {
               <span className="swatch-dot swatch-post" aria-hidden="true" />
               {t('map.borderPosts')}
             </li>
+            <li>
+              <span className="swatch-dot swatch-blo" aria-hidden="true" />
+              {t('unitKind.blo')}
+            </li>
+            <li>
+              <span className="swatch-dot swatch-hq" aria-hidden="true" />
+              {t('unitKind.headquarters')}
+            </li>
           </ul>
         </div>
         {!sections && !error && (
@@ -302,12 +320,12 @@ export function MapPage() {
         <ErrorMessage error={error} testId="map-error" />
         {sections && (
           <p className="muted counts">
-            <span>{t('map.sectionCount', { count: ordered.length })}</span>
+            <span>{t('map.sectionCount', { n: formatNumber(ordered.length, loc.lang) })}</span>
             <span>
-              {t('map.crossingPoints')}: {formatNumber(crossingCount, loc.lang)}
+              {t('map.crossingPoints')}: <bdi>{formatNumber(crossingCount, loc.lang)}</bdi>
             </span>
             <span>
-              {t('map.borderPosts')}: {formatNumber(postCount, loc.lang)}
+              {t('map.borderPosts')}: <bdi>{formatNumber(postCount, loc.lang)}</bdi>
             </span>
           </p>
         )}
@@ -323,9 +341,9 @@ export function MapPage() {
                   <span className="section-text">
                     <span className="section-name">{loc.name(p.name)}</span>
                     <span className="section-meta">
-                      {isTerrainKey(p.terrain) ? t(`terrain.${p.terrain}`) : p.terrain}
+                      <bdi>{isTerrainKey(p.terrain) ? t(`terrain.${p.terrain}`) : p.terrain}</bdi>
                       {' · '}
-                      {t('map.lengthKm', { value: formatNumber(p.lengthKm, loc.lang) })}
+                      <bdi>{t('map.lengthKm', { value: formatNumber(p.lengthKm, loc.lang) })}</bdi>
                     </span>
                   </span>
                   <span className={`impact-badge impact-${level}`}>{t(`map.impact.${level}`)}</span>

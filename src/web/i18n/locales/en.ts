@@ -51,7 +51,7 @@ const en = {
       none: 'Not assessed',
     },
     sections: 'Border sections',
-    sectionCount: 'Sections: {{count}}',
+    sectionCount: 'Sections: {{n}}',
     terrain: 'Terrain',
     river: 'River',
     length: 'Length',

@@ -52,7 +52,7 @@ const fa: Messages = {
       none: 'ارزیابی نشده',
     },
     sections: 'بخش‌های سرحد',
-    sectionCount: 'تعداد بخش‌ها: {{count}}',
+    sectionCount: 'تعداد بخش‌ها: {{n}}',
     terrain: 'نوع زمین',
     river: 'دریا',
     length: 'طول',

@@ -51,7 +51,7 @@ const ps: Messages = {
       none: 'نه دی ارزول شوی',
     },
     sections: 'د سرحد برخې',
-    sectionCount: 'د برخو شمېر: {{count}}',
+    sectionCount: 'د برخو شمېر: {{n}}',
     terrain: 'د ځمکې ډول',
     river: 'سیند',
     length: 'اوږدوالی',

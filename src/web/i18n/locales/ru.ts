@@ -51,7 +51,7 @@ const ru: Messages = {
       none: 'Не оценён',
     },
     sections: 'Участки границы',
-    sectionCount: 'Участков: {{count}}',
+    sectionCount: 'Участков: {{n}}',
     terrain: 'Местность',
     river: 'Река',
     length: 'Протяжённость',

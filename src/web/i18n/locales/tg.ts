@@ -51,7 +51,7 @@ const tg: Messages = {
       none: 'Арзёбӣ нашудааст',
     },
     sections: 'Қитъаҳои сарҳад',
-    sectionCount: 'Шумораи қитъаҳо: {{count}}',
+    sectionCount: 'Шумораи қитъаҳо: {{n}}',
     terrain: 'Релеф',
     river: 'Дарё',
     length: 'Дарозӣ',
