@@ -1,11 +1,11 @@
 import type { Marking } from '../domain/records/marking.ts';
-import type { RecordBodies, RegistryType } from '../domain/registry/entities.ts';
+import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import { saveRecord, type SaveResult } from '../store/records.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 import { actorId, type Actor } from './users.service.ts';
 
-export interface WriteRecord<T extends RegistryType> {
+export interface WriteRecord<T extends RecordKind> {
   type: T;
   id?: string;
   body: RecordBodies[T];
@@ -25,7 +25,7 @@ function ownerOf(ctx: AppContext, actor: Actor) {
  * The single path for changing shareable records: record, version, outbox and audit in one
  * transaction; live listeners hear of it only after the commit. Callers authorise first.
  */
-export async function writeRecords<T extends RegistryType>(
+export async function writeRecords<T extends RecordKind>(
   ctx: AppContext,
   actor: Actor,
   writes: WriteRecord<T>[] | ((trx: Trx) => Promise<WriteRecord<T>[]>),
@@ -42,7 +42,7 @@ export async function writeRecords<T extends RegistryType>(
   return results;
 }
 
-export async function writeRecord<T extends RegistryType>(ctx: AppContext, actor: Actor, write: WriteRecord<T>) {
+export async function writeRecord<T extends RecordKind>(ctx: AppContext, actor: Actor, write: WriteRecord<T>) {
   const [result] = await writeRecords(ctx, actor, [write]);
   return result!;
 }

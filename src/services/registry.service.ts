@@ -3,14 +3,15 @@ import { canSee } from '../domain/policy/access.ts';
 import { can } from '../domain/policy/permissions.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import { CLEAR_MARKING, markingSchema } from '../domain/records/marking.ts';
-import { localizedNameSchema, lonLatSchema, UNIT_KINDS, type RegistryType } from '../domain/registry/entities.ts';
+import type { RecordKind } from '../domain/records/bodies.ts';
+import { localizedNameSchema, lonLatSchema, UNIT_KINDS } from '../domain/registry/entities.ts';
 import { forbidden, validation } from '../errors.ts';
 import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
 
 /** Registry records the subject may see, by role and by each record's marking. */
-export async function listVisible<T extends RegistryType>(
+export async function listVisible<T extends RecordKind>(
   ctx: AppContext,
   subject: Subject,
   type: T,

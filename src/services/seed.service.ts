@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CLEAR_MARKING } from '../domain/records/marking.ts';
-import type { RegistryType } from '../domain/registry/entities.ts';
+import type { RecordKind } from '../domain/records/bodies.ts';
 import type { Scenario } from '../domain/registry/scenario.ts';
 import { idsByRef, stateIdsByCode } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
@@ -30,9 +30,9 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise
     }
   };
   const marking = CLEAR_MARKING;
-  type Lookup = (type: Exclude<RegistryType, 'state'>) => Promise<Map<string, string>>;
+  type Lookup = (type: Exclude<RecordKind, 'state'>) => Promise<Map<string, string>>;
   // Look-ups go through the transaction: SQLite has one connection, and the transaction holds it.
-  const step = async <T extends RegistryType>(build: (lookup: Lookup, states: () => Promise<Map<string, string>>) => Promise<WriteRecord<T>[]>) => {
+  const step = async <T extends RecordKind>(build: (lookup: Lookup, states: () => Promise<Map<string, string>>) => Promise<WriteRecord<T>[]>) => {
     tally(await writeRecords<T>(ctx, SEEDER, (trx) => build((type) => idsByRef(trx, type), () => stateIdsByCode(trx))));
   };
 

@@ -1,12 +1,12 @@
-import type { RecordBodies, RegistryType } from '../domain/registry/entities.ts';
+import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import type { Database } from './schema.ts';
 import { RECORD_TABLES } from './schema.ts';
 
-type Row<T extends RegistryType> = Database[(typeof RECORD_TABLES)[T]];
-type BodyColumns<T extends RegistryType> = Omit<Row<T>, keyof import('./schema.ts').RecordColumns>;
+type Row<T extends RecordKind> = Database[(typeof RECORD_TABLES)[T]];
+type BodyColumns<T extends RecordKind> = Omit<Row<T>, keyof import('./schema.ts').RecordColumns>;
 
 /** Body ⇄ columns for each record type: the only place that knows a type's table layout. */
-export interface RecordMapper<T extends RegistryType> {
+export interface RecordMapper<T extends RecordKind> {
   toColumns(body: RecordBodies[T]): BodyColumns<T>;
   fromRow(row: Row<T>): RecordBodies[T];
 }
@@ -14,7 +14,7 @@ export interface RecordMapper<T extends RegistryType> {
 const json = JSON.stringify;
 const parse = <V>(text: string): V => JSON.parse(text) as V;
 
-export const RECORD_MAPPERS: { [T in RegistryType]: RecordMapper<T> } = {
+export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
   state: {
     toColumns: (b) => ({ code: b.code, name_json: json(b.name) }),
     fromRow: (r) => ({ code: r.code, name: parse(r.name_json) }),
@@ -81,6 +81,29 @@ export const RECORD_MAPPERS: { [T in RegistryType]: RecordMapper<T> } = {
       lengthKm: r.length_km,
       geometry: parse(r.geometry_json),
       impactLevel: r.impact_level as RecordBodies['section']['impactLevel'],
+    }),
+  },
+  alert: {
+    toColumns: (b) => ({
+      subject_kind: b.subject.kind,
+      subject_json: json(b.subject),
+      reason: b.reason,
+      action: b.action,
+      valid_from: b.validFrom,
+      valid_until: b.validUntil,
+      source: b.source,
+      source_ref: b.sourceRef,
+      active: b.active ? 1 : 0,
+    }),
+    fromRow: (r) => ({
+      subject: parse(r.subject_json),
+      reason: r.reason,
+      action: r.action as RecordBodies['alert']['action'],
+      validFrom: r.valid_from,
+      validUntil: r.valid_until,
+      source: r.source as RecordBodies['alert']['source'],
+      sourceRef: r.source_ref,
+      active: Boolean(r.active),
     }),
   },
   community: {

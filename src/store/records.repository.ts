@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import { contentHash } from '../domain/records/content-hash.ts';
 import type { Marking } from '../domain/records/marking.ts';
 import type { RecordChange, RecordMeta, RecordOwner } from '../domain/records/record.ts';
-import type { RecordBodies, RegistryType } from '../domain/registry/entities.ts';
+import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import { appendAudit } from './audit.repository.ts';
 import { RECORD_MAPPERS } from './record-mappers.ts';
 import { RECORD_TABLES, type RecordColumns } from './schema.ts';
 import type { Executor, Trx } from './transaction.ts';
 
-export interface SaveRecordInput<T extends RegistryType> {
+export interface SaveRecordInput<T extends RecordKind> {
   type: T;
   /** Omit to create; app-generated UUIDs keep ids identical across SQLite and PostgreSQL. */
   id?: string;
@@ -19,11 +19,11 @@ export interface SaveRecordInput<T extends RegistryType> {
   actor: string;
 }
 
-export interface SavedRecord<T extends RegistryType> extends RecordMeta {
+export interface SavedRecord<T extends RecordKind> extends RecordMeta {
   body: RecordBodies[T];
 }
 
-export interface SaveResult<T extends RegistryType> {
+export interface SaveResult<T extends RecordKind> {
   record: SavedRecord<T>;
   /** null when the content did not change and no version was written. */
   change: RecordChange | null;
@@ -48,7 +48,7 @@ export function metaFromRow(type: string, row: RecordColumns): RecordMeta {
   };
 }
 
-export function recordFromRow<T extends RegistryType>(type: T, row: RecordColumns): SavedRecord<T> {
+export function recordFromRow<T extends RecordKind>(type: T, row: RecordColumns): SavedRecord<T> {
   const mapper = RECORD_MAPPERS[type] as unknown as { fromRow(r: unknown): RecordBodies[T] };
   return { ...metaFromRow(type, row), body: mapper.fromRow(row) };
 }
@@ -57,7 +57,7 @@ export function recordFromRow<T extends RegistryType>(type: T, row: RecordColumn
  * The one generic write path for shareable records: current row, version history, outbox
  * row and audit entry, all in the caller's write transaction. Unchanged content writes nothing.
  */
-export async function saveRecord<T extends RegistryType>(
+export async function saveRecord<T extends RecordKind>(
   trx: Trx,
   input: SaveRecordInput<T>,
   now = new Date(),
@@ -157,7 +157,7 @@ async function enqueueOutbox(
     .execute();
 }
 
-export async function findRecord<T extends RegistryType>(db: Executor, type: T, id: string) {
+export async function findRecord<T extends RecordKind>(db: Executor, type: T, id: string) {
   const row = (await untyped(db)
     .selectFrom(RECORD_TABLES[type])
     .selectAll()
@@ -167,7 +167,7 @@ export async function findRecord<T extends RegistryType>(db: Executor, type: T, 
   return row ? recordFromRow(type, row) : null;
 }
 
-export async function listRecords<T extends RegistryType>(
+export async function listRecords<T extends RecordKind>(
   db: Executor,
   type: T,
   filter: Record<string, string | number> = {},
@@ -188,7 +188,7 @@ export async function outboxCount(db: Executor): Promise<number> {
 }
 
 /** ref → id for records created from scenario data, so seeding again finds them. */
-export async function idsByRef(db: Executor, type: Exclude<RegistryType, 'state'>): Promise<Map<string, string>> {
+export async function idsByRef(db: Executor, type: Exclude<RecordKind, 'state'>): Promise<Map<string, string>> {
   const rows = (await untyped(db).selectFrom(RECORD_TABLES[type]).select(['id', 'ref']).execute()) as {
     id: string;
     ref: string | null;

@@ -77,6 +77,45 @@ export interface CommunitiesTable extends RecordColumns {
   population: number | null;
 }
 
+export interface AlertsTable extends RecordColumns {
+  subject_kind: string;
+  subject_json: string;
+  reason: string;
+  action: string;
+  valid_from: string;
+  valid_until: string | null;
+  source: string;
+  source_ref: string | null;
+  active: number;
+}
+
+export interface ScreeningsTable {
+  id: string;
+  at: string;
+  user_id: string;
+  unit_id: string | null;
+  query_json: string;
+  person_key: string;
+  hit_count: number;
+}
+
+export interface ScreeningHitsTable {
+  screening_id: string;
+  alert_id: string;
+  score: number;
+  explanation_json: string;
+  decision: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface FalsePositivesTable {
+  alert_id: string;
+  person_key: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface RecordVersionsTable {
   record_id: string;
   version: number;
@@ -166,6 +205,10 @@ export interface Database {
   units: UnitsTable;
   sections: SectionsTable;
   communities: CommunitiesTable;
+  alerts: AlertsTable;
+  screenings: ScreeningsTable;
+  screening_hits: ScreeningHitsTable;
+  false_positives: FalsePositivesTable;
   record_versions: RecordVersionsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
@@ -183,6 +226,6 @@ export const RECORD_TABLES = {
   unit: 'units',
   section: 'sections',
   community: 'communities',
+  alert: 'alerts',
 } as const satisfies Record<string, keyof Database>;
 
-export type RecordType = keyof typeof RECORD_TABLES;

@@ -8,14 +8,14 @@ import { ROLES, type Role } from './roles.ts';
  * be made on purpose in both places.
  */
 const EXPECTED: Record<Role, readonly Action[]> = {
-  reporter: ['registry:read', 'stream:read'],
-  validator: ['registry:read', 'stream:read'],
-  analyst: ['registry:read', 'stream:read'],
-  liaison_officer: ['registry:read', 'stream:read'],
-  customs_officer: ['registry:read', 'stream:read'],
-  commander: ['registry:read', 'stream:read', 'audit:read'],
+  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide'],
+  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'screening:decide'],
+  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run'],
+  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run'],
+  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide'],
+  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'screening:run', 'screening:decide'],
   partner_observer: ['registry:read', 'stream:read'],
-  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import'],
 };
 
 describe('permission matrix', () => {

@@ -8,6 +8,11 @@ export const ACTIONS = [
   'users:write',
   'audit:read',
   'stream:read',
+  'alerts:read',
+  'alerts:write',
+  'alerts:import',
+  'screening:run',
+  'screening:decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -24,6 +29,12 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'users:write': ['administrator'],
   'audit:read': ['administrator', 'commander'],
   'stream:read': EVERY_ROLE,
+  // Alerts hold personal data: partner observers never see them.
+  'alerts:read': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander', 'administrator'],
+  'alerts:write': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  'alerts:import': ['analyst', 'administrator'],
+  'screening:run': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
+  'screening:decide': ['reporter', 'validator', 'customs_officer', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -80,12 +80,3 @@ export const communityBodySchema = z
   })
   .strict();
 export type CommunityBody = z.output<typeof communityBodySchema>;
-
-export interface RecordBodies {
-  state: StateBody;
-  agency: AgencyBody;
-  unit: UnitBody;
-  section: SectionBody;
-  community: CommunityBody;
-}
-export type RegistryType = keyof RecordBodies;

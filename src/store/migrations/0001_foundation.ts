@@ -1,24 +1,8 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { recordColumns } from './record-columns.ts';
 
-// Types chosen to read back the same from SQLite and PostgreSQL: text for JSON and
-// ISO timestamps, integer for flags, double precision for coordinates.
+// Types chosen to read back the same from SQLite and PostgreSQL (see record-columns.ts).
 const DOUBLE = 'double precision';
-
-function recordColumns<T extends string>(t: CreateTableBuilder<T, never>) {
-  return t
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('owner_node', 'text', (c) => c.notNull())
-    .addColumn('owner_state', 'text', (c) => c.notNull())
-    .addColumn('owner_agency_id', 'text')
-    .addColumn('owner_unit_id', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('marking_json', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_by', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('deleted_at', 'text');
-}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

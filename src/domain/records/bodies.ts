@@ -1,0 +1,13 @@
+import type { AlertBody } from '../alerts/alert.ts';
+import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
+
+/** Every kind of shareable record and the shape of its body. */
+export interface RecordBodies {
+  state: StateBody;
+  agency: AgencyBody;
+  unit: UnitBody;
+  section: SectionBody;
+  community: CommunityBody;
+  alert: AlertBody;
+}
+export type RecordKind = keyof RecordBodies;

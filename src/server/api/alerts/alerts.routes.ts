@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { alertBodySchema } from '../../../domain/alerts/alert.ts';
+import { markingSchema } from '../../../domain/records/marking.ts';
+import { createAlert, createAlertSchema, readAlerts } from '../../../services/alerts.service.ts';
+import type { AppContext } from '../../../services/context.ts';
+import type { SavedRecord } from '../../../store/records.repository.ts';
+import { requireAuth } from '../../http/auth.ts';
+import { errorResponses } from '../schemas.ts';
+
+export const alertView = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  marking: markingSchema,
+  ownerNode: z.string(),
+  ownerState: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  subject: alertBodySchema.shape.subject,
+  reason: z.string(),
+  action: alertBodySchema.shape.action,
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+  source: alertBodySchema.shape.source,
+  sourceRef: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const presentAlert = (r: SavedRecord<'alert'>): z.output<typeof alertView> => ({
+  id: r.id,
+  version: r.version,
+  marking: r.marking,
+  ownerNode: r.owner.node,
+  ownerState: r.owner.state,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  ...r.body,
+});
+
+export async function alertsRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['alerts'];
+
+  r.get('/api/alerts', { schema: { tags, response: { 200: z.object({ items: z.array(alertView) }), ...errorResponses } } }, async (req) => ({
+    items: (await readAlerts(ctx, requireAuth(req).subject)).map(presentAlert),
+  }));
+
+  r.post('/api/alerts', { schema: { tags, body: createAlertSchema, response: { 201: alertView, ...errorResponses } } }, async (req, reply) => {
+    const alert = await createAlert(ctx, requireAuth(req).subject, req.body);
+    return reply.code(201).send(presentAlert(alert));
+  });
+}
