@@ -10,6 +10,11 @@ export interface Metrics {
 export function registerMetrics(app: FastifyInstance, events: EventBus): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sarhad_' });
+  // prom-client names three gauges *_total, which Prometheus reserves for counters
+  // (`promtool check metrics` fails on them); the per-type gauges without the suffix remain.
+  for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) {
+    registry.removeSingleMetric(`sarhad_nodejs_${name}`);
+  }
   const requests = new Counter({
     name: 'sarhad_http_requests_total',
     help: 'HTTP requests answered, by method, route template and status code.',
