@@ -19,7 +19,8 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     proxy: {
-      '/api': { target: api, changeOrigin: false },
+      // a regex key: '/api' alone would also swallow the module /api.ts of the app itself
+      '^/api/': { target: api, changeOrigin: false },
       '/healthz': { target: api, changeOrigin: false },
     },
   },

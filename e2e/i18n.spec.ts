@@ -30,7 +30,17 @@ test('Dari mirrors the page and translates the labels', async ({ page }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByTestId('nav-map')).toHaveText(fa.nav.map);
+  await expect.poll(() => page.locator('path.section-line').count()).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => page.locator('.leaflet-basemap-pane path').count()).toBeGreaterThan(50);
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'connected');
   await page.screenshot({ path: `${SCREEN_DIR}/map-fa.png` });
+});
+
+test('the production build offers exactly the five languages, in their own names', async ({ page }) => {
+  await page.goto('/');
+  const options = page.getByTestId('language-switcher').locator('option');
+  await expect(options).toHaveText(['English', 'Русский', 'Тоҷикӣ', 'دری', 'پښتو']);
+  await expect(options).toHaveCount(5); // no development pseudo-locale
 });
 
 test('Tajik shows Cyrillic labels left to right', async ({ page }) => {

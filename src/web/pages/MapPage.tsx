@@ -27,6 +27,9 @@ const UNIT_STYLE: Record<UnitKind, L.CircleMarkerOptions> = {
   headquarters: { radius: 6.5, color: '#ffffff', weight: 2, fillColor: '#a16207', fillOpacity: 1 },
 };
 
+// keep popups clear of the zoom control and the legend when Leaflet pans them into view
+const POPUP_OPTIONS: L.PopupOptions = { autoPanPadding: L.point(60, 60), maxWidth: 320 };
+
 // ISO 3166 numeric codes used by world-atlas
 const FOCUS_COUNTRIES = new Set(['762', '004']);
 const COUNTRY_FILL: Record<string, string> = { '762': '#fcfaf4', '004': '#f6f0e2' };
@@ -221,6 +224,7 @@ export function MapPage() {
           [t('map.provinces'), p.provinces ? Object.values(p.provinces).join(' · ') : ''],
           [t('map.patrolCoverage'), typeof p.patrolCoverage === 'number' ? formatPercent(p.patrolCoverage, loc.lang) : ''],
         ]),
+        POPUP_OPTIONS,
       );
       path.on('mouseover', () => path.setStyle({ weight: 9 }));
       path.on('mouseout', () => path.setStyle({ weight: 6 }));
@@ -245,6 +249,7 @@ export function MapPage() {
           ],
           u.approximate ? t('map.approximate') : undefined,
         ),
+        POPUP_OPTIONS,
       );
     }
 
