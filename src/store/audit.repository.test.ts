@@ -22,7 +22,7 @@ const name = (en: string) => ({ en, ru: en, tg: en, fa: en, ps: en });
 
 /** `sarhad audit verify` as a user would run it, against this node's database. */
 async function cliVerify(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { ...process.env, SARHAD_LOG_LEVEL: 'warn' };
+  const base: NodeJS.ProcessEnv = { ...process.env, SARHAD_LOG_LEVEL: 'warn' };
   delete base.DATABASE_URL;
   delete base.SARHAD_DATA_DIR;
   try {
@@ -39,7 +39,7 @@ describe.each(await testDialects())('audit chain in the database (%s)', (dialect
   let dataDir: string;
   let pgDb: Awaited<ReturnType<typeof createPgDatabase>> | null = null;
   let pristine: { rows: AuditLogTable[]; head: { id: string; seq: number; hash: string }[] };
-  const cliEnv = () => (pgDb ? { DATABASE_URL: pgDb.url, SARHAD_DATA_DIR: dataDir } : { SARHAD_DATA_DIR: dataDir });
+  const cliEnv = (): Record<string, string> => (pgDb ? { DATABASE_URL: pgDb.url, SARHAD_DATA_DIR: dataDir } : { SARHAD_DATA_DIR: dataDir });
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-audit-'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { CLEAR_MARKING, type Marking } from '../domain/records/marking.ts';
-import type { RecordBodies } from '../domain/registry/entities.ts';
+import type { RecordBodies } from '../domain/records/bodies.ts';
 import { createLogger } from '../logger.ts';
 import type { AppContext } from '../services/context.ts';
 import { openNode } from '../services/node.ts';

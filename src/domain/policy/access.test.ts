@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Marking, Tlp } from '../records/marking.ts';
+import type { RecordOwner } from '../records/record.ts';
 import { canSee, type MarkedRecord } from './access.ts';
 import type { Subject } from './roles.ts';
 
 // The record: owned by TJ border guard, unit post-1, created by user "creator".
-const OWNER = { node: 'node-tj', state: 'TJ', agencyId: 'tj-bg', unitId: 'tj-bg-post-1' };
+const OWNER: RecordOwner = { node: 'node-tj', state: 'TJ', agencyId: 'tj-bg', unitId: 'tj-bg-post-1' };
 
 const subjects = {
   sameStateOtherAgency: { userId: 'u1', roles: ['analyst'], stateCode: 'TJ', agencyId: 'tj-customs', unitId: 'tj-customs-cp' },
@@ -21,7 +22,7 @@ const subjects = {
 } satisfies Record<string, Subject>;
 type Who = keyof typeof subjects;
 
-function record(tlp: Tlp, releasableTo: Partial<Marking['releasableTo']> = {}, owner = OWNER): MarkedRecord {
+function record(tlp: Tlp, releasableTo: Partial<Marking['releasableTo']> = {}, owner: RecordOwner = OWNER): MarkedRecord {
   return {
     owner,
     createdBy: 'creator',
