@@ -107,3 +107,35 @@ test('an administrator disables and enables a user', async ({ page }) => {
   await row.getByTestId('toggle-user').click();
   await expect(row).toContainText(en.admin.active);
 });
+
+test('the map of another signed-in user updates live when a unit is created', async ({ page, browser }) => {
+  await login(page, 'tj.analyst');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'connected');
+  const markers = page.locator('path.unit-marker');
+  await expect.poll(() => markers.count()).toBeGreaterThan(0);
+  const before = await markers.count();
+
+  // An administrator in another browser context creates a unit through the API.
+  const admin = await browser.newContext();
+  const login2 = await admin.request.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } });
+  expect(login2.ok()).toBe(true);
+  const { csrfToken } = (await login2.json()) as { csrfToken: string };
+  const agencies = (await (await admin.request.get('/api/agencies')).json()) as { items: { id: string; stateCode: string }[] };
+  const agency = agencies.items.find((a) => a.stateCode === 'TJ')!;
+  const created = await admin.request.post('/api/units', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      agencyId: agency.id,
+      kind: 'border_post',
+      name: { en: `Live post ${suffix}`, ru: 'Застава', tg: 'Посгоҳ', fa: 'پاسگاه', ps: 'پوسته' },
+      location: [70.1, 37.6],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const unit = (await created.json()) as { id: string };
+  await admin.close();
+
+  // No reload: the stream tells the open map to refetch.
+  await expect.poll(() => markers.count()).toBe(before + 1);
+  await expect(page.locator(`path.unit-marker[data-unit-id="${unit.id}"]`)).toHaveCount(1);
+});

@@ -83,6 +83,7 @@ export function MapPage() {
   const mapRef = useRef<L.Map | null>(null);
   const sectionLayers = useRef(new Map<string, L.Polyline>());
   const fitted = useRef(false);
+  const legendRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -255,7 +256,14 @@ export function MapPage() {
 
     const bounds = sectionLayer.getBounds();
     if (!fitted.current && bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [28, 28] });
+      // keep the border clear of the legend, which sits at the bottom on the reading start
+      const side = (legendRef.current?.offsetWidth ?? 0) + 24;
+      map.fitBounds(
+        bounds,
+        loc.dir === 'rtl'
+          ? { paddingTopLeft: [28, 28], paddingBottomRight: [side, 28] }
+          : { paddingTopLeft: [side, 28], paddingBottomRight: [28, 28] },
+      );
       fitted.current = true;
     }
     return () => {
@@ -282,7 +290,7 @@ export function MapPage() {
     <main className="map-page">
       <section className="map-wrap" aria-label={t('map.title')}>
         <div ref={containerRef} className="map" data-testid="border-map" dir="ltr" />
-        <div className="map-legend" data-testid="map-legend">
+        <div className="map-legend" data-testid="map-legend" ref={legendRef}>
           <h2>{t('map.legend')}</h2>
           <ul>
             {[...IMPACT_LEVELS, 'none' as const].map((level) => (
