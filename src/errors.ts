@@ -7,11 +7,19 @@ export const ERROR_CODES = {
   HEADERS_TOO_LARGE: 431,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** Federation: a signed node request from a node we have not registered as a peer. */
+  PEER_UNKNOWN: 401,
+  /** Federation: the request signature is missing or does not verify with the peer's key. */
+  SIGNATURE_INVALID: 401,
+  /** Federation: x-sarhad-date is missing, unparsable or more than 5 minutes away. */
+  SIGNATURE_STALE: 401,
   CSRF_FAILED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  /** Federation: the peer could not be reached or refused our request. */
+  PEER_UNREACHABLE: 502,
   INTERNAL: 500,
 } as const;
 

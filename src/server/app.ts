@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
+import { federationRoutes } from './api/federation/federation.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
 import { screeningRoutes } from './api/screening/screening.routes.ts';
 import { streamRoutes } from './api/stream/stream.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(alertsRoutes, { ctx });
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
+  await app.register(federationRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir);
   return app;
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { openDb } from '../store/db.ts';
+import { ensureNodeKeys } from '../federation/keys.ts';
 import { ensureNodeIdentity } from './bootstrap.service.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from './events.ts';
@@ -13,6 +14,7 @@ export async function openNode(config: Config, log: Logger): Promise<AppContext>
     const applied = await migrateToLatest(db);
     for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, 'migration');
     const node = await ensureNodeIdentity(db, config);
+    await ensureNodeKeys(db, node.id);
     return { config, db, node, events: new EventBus(), log };
   } catch (err) {
     await db.close();

@@ -4,6 +4,7 @@ import { contentHash } from '../domain/records/content-hash.ts';
 import type { Marking } from '../domain/records/marking.ts';
 import type { RecordChange, RecordMeta, RecordOwner } from '../domain/records/record.ts';
 import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
+import { AppError } from '../errors.ts';
 import { appendAudit } from './audit.repository.ts';
 import { RECORD_MAPPERS } from './record-mappers.ts';
 import { RECORD_TABLES, type RecordColumns } from './schema.ts';
@@ -70,6 +71,10 @@ export async function saveRecord<T extends RecordKind>(
         | undefined)
     : undefined;
   const hash = contentHash(input.body, input.marking);
+  if (existing && existing.owner_node !== input.owner.node) {
+    // A read-only copy received from another node: only its owner issues new versions.
+    throw new AppError('FORBIDDEN', `${input.type} ${existing.id} is a read-only copy owned by node ${existing.owner_node}; only its owner can change it`);
+  }
 
   if (existing && existing.deleted_at === null) {
     const current = await trx
@@ -134,6 +139,78 @@ export async function saveRecord<T extends RecordKind>(
   );
   const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as RecordColumns;
   return { record: recordFromRow(input.type, row), change: { type: input.type, id, version, op } };
+}
+
+export interface SaveReceivedInput<T extends RecordKind> {
+  type: T;
+  id: string;
+  version: number;
+  body: RecordBodies[T];
+  marking: Marking;
+  owner: RecordOwner;
+  /** Who it came from, for the audit entry (peer id). */
+  peerId: string;
+}
+
+/**
+ * Stores a read-only copy of a record owned by another node, as that node versioned it:
+ * same id, version, owner and marking; history row and audit entry, but no outbox row
+ * (received records are not re-shared). Idempotent by (id, version): an older or equal
+ * version writes nothing and returns change null. Call inside a write transaction.
+ */
+export async function saveReceivedRecord<T extends RecordKind>(trx: Trx, input: SaveReceivedInput<T>, now = new Date()): Promise<SaveResult<T>> {
+  const table: string = RECORD_TABLES[input.type];
+  const db = untyped(trx);
+  const existing = (await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirst()) as RecordColumns | undefined;
+  if (existing && existing.owner_node !== input.owner.node) {
+    throw new AppError('CONFLICT', `${input.type} ${input.id} exists here with another owner node`);
+  }
+  if (existing && existing.version >= input.version) return { record: recordFromRow(input.type, existing), change: null };
+
+  const at = now.toISOString();
+  const actor = `node:${input.owner.node}`;
+  const columns = (RECORD_MAPPERS[input.type] as unknown as { toColumns(b: unknown): Record<string, unknown> }).toColumns(input.body);
+  const header = { version: input.version, marking_json: JSON.stringify(input.marking), updated_by: actor, updated_at: at, deleted_at: null };
+  if (existing) {
+    await db.updateTable(table).set({ ...columns, ...header }).where('id', '=', input.id).execute();
+  } else {
+    await db
+      .insertInto(table)
+      .values({
+        id: input.id,
+        owner_node: input.owner.node,
+        owner_state: input.owner.state,
+        owner_agency_id: input.owner.agencyId,
+        owner_unit_id: input.owner.unitId,
+        created_by: actor,
+        created_at: at,
+        ...columns,
+        ...header,
+      })
+      .execute();
+  }
+  const hash = contentHash(input.body, input.marking);
+  await trx
+    .insertInto('record_versions')
+    .values({
+      record_id: input.id,
+      version: input.version,
+      type: input.type,
+      body_json: JSON.stringify(input.body),
+      marking_json: header.marking_json,
+      content_hash: hash,
+      changed_by: actor,
+      changed_at: at,
+    })
+    .execute();
+  const op = existing ? 'update' : 'create';
+  await appendAudit(
+    trx,
+    { actor: `peer:${input.peerId}`, action: 'federation.receive', entityType: input.type, entityId: input.id, detail: { version: input.version, owner: input.owner.node, hash } },
+    now,
+  );
+  const row = (await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirstOrThrow()) as RecordColumns;
+  return { record: recordFromRow(input.type, row), change: { type: input.type, id: input.id, version: input.version, op } };
 }
 
 async function enqueueOutbox(

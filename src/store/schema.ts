@@ -198,6 +198,49 @@ export interface LoginAttemptsTable {
   success: number;
 }
 
+export interface NodeKeysTable {
+  node_id: string;
+  public_key: string;
+  private_key_pem: string;
+  created_at: string;
+}
+
+export interface PeersTable {
+  id: string;
+  node_id: string;
+  name: string;
+  state_code: string;
+  url: string;
+  public_key: string;
+  pull_cursor: number;
+  last_pull_at: string | null;
+  remote_agreement_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementsTable {
+  id: string;
+  peer_id: string;
+  types_json: string;
+  max_tlp: string;
+  personal_data: number;
+  redact_json: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+  superseded_at: string | null;
+}
+
+export interface ReceivedEnvelopesTable {
+  record_id: string;
+  version: number;
+  type: string;
+  peer_id: string;
+  envelope_json: string;
+  received_at: string;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
   states: StatesTable;
@@ -217,6 +260,10 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  node_keys: NodeKeysTable;
+  peers: PeersTable;
+  agreements: AgreementsTable;
+  received_envelopes: ReceivedEnvelopesTable;
 }
 
 /** Tables that hold shareable records, by record type. */

@@ -15,7 +15,7 @@ const EXPECTED: Record<Role, readonly Action[]> = {
   customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide'],
   commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'screening:run', 'screening:decide'],
   partner_observer: ['registry:read', 'stream:read'],
-  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin'],
 };
 
 describe('permission matrix', () => {
@@ -44,7 +44,7 @@ describe('permission matrix', () => {
   });
 
   it('only administrators write the registry or manage users', () => {
-    for (const action of ['registry:write', 'users:read', 'users:write'] as const) {
+    for (const action of ['registry:write', 'users:read', 'users:write', 'federation:admin'] as const) {
       expect(ROLES.filter((role) => can({ roles: [role] }, action))).toEqual(['administrator']);
     }
   });

@@ -13,6 +13,7 @@ export const ACTIONS = [
   'alerts:import',
   'screening:run',
   'screening:decide',
+  'federation:admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,6 +36,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'alerts:import': ['analyst', 'administrator'],
   'screening:run': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
   'screening:decide': ['reporter', 'validator', 'customs_officer', 'commander'],
+  // Peers and sharing agreements decide what leaves the node: administrators only.
+  'federation:admin': ['administrator'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { alertBodySchema } from '../alerts/alert.ts';
+import type { RecordKind } from '../records/bodies.ts';
+import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
+
+/** Body schema per record type: a received body is validated like a locally written one. */
+export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
+  state: stateBodySchema,
+  agency: agencyBodySchema,
+  unit: unitBodySchema,
+  section: sectionBodySchema,
+  community: communityBodySchema,
+  alert: alertBodySchema,
+};
+
+export function isRecordKind(type: string): type is RecordKind {
+  return Object.hasOwn(RECORD_BODY_SCHEMAS, type);
+}

@@ -1,0 +1,120 @@
+import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
+import { tlpRank, type Marking } from '../records/marking.ts';
+import type { RecordOwner } from '../records/record.ts';
+
+/** The most an agreement can allow: AMBER+STRICT and RED never leave the owner node. */
+export const AGREEMENT_TLPS = ['CLEAR', 'GREEN', 'AMBER'] as const;
+export type AgreementTlp = (typeof AGREEMENT_TLPS)[number];
+
+/**
+ * What this node exchanges with one peer. The same agreement governs both directions: what we
+ * send them (enforced on sending) and what we accept from them (checked again on receiving).
+ */
+export interface Agreement {
+  id: string;
+  peerId: string;
+  /** Record types that may travel (e.g. alert, unit). */
+  types: string[];
+  /** The most restrictive TLP allowed. */
+  maxTlp: AgreementTlp;
+  /** Whether records holding personal data (names, documents of persons) may travel. */
+  personalData: boolean;
+  /** Dot paths removed from bodies before signing for this peer, e.g. subject.documents. */
+  redact: string[];
+  active: boolean;
+}
+
+export interface ShareCandidate {
+  type: string;
+  owner: Pick<RecordOwner, 'node' | 'state'>;
+  marking: Marking;
+  body: unknown;
+}
+
+export type PolicyRefusal =
+  | 'NO_AGREEMENT'
+  | 'TYPE_NOT_AGREED'
+  | 'TLP_NEVER_LEAVES'
+  | 'TLP_ABOVE_AGREEMENT'
+  | 'NOT_RELEASABLE'
+  | 'NO_HOPS'
+  | 'PERSONAL_DATA'
+  | 'NOT_OWNER';
+
+export type OutboundDecision = { share: true; body: unknown; redacted: string[] } | { share: false; reason: PolicyRefusal };
+export type InboundDecision = { accept: true } | { accept: false; reason: PolicyRefusal };
+
+/** Does this record hold personal data? Alerts on persons do; registry records do not. */
+export function holdsPersonalDataOf(type: string, body: unknown): boolean {
+  if (type === 'alert') return holdsPersonalData(body as AlertBody);
+  return false;
+}
+
+/**
+ * May a record with this marking, owned in `ownerState`, be held in `state`?
+ * CLEAR/GREEN: yes. AMBER: the owner's own state or a state listed in releasableTo.states.
+ * AMBER+STRICT and RED: never outside the owner node.
+ */
+function markingAllows(marking: Marking, ownerState: string, state: string): PolicyRefusal | null {
+  if (marking.tlp === 'AMBER+STRICT' || marking.tlp === 'RED') return 'TLP_NEVER_LEAVES';
+  if (marking.tlp === 'AMBER' && state !== ownerState && !marking.releasableTo.states.includes(state)) return 'NOT_RELEASABLE';
+  return null;
+}
+
+function agreementAllows(agreement: Agreement | null, c: ShareCandidate): PolicyRefusal | null {
+  if (!agreement || !agreement.active) return 'NO_AGREEMENT';
+  if (!agreement.types.includes(c.type)) return 'TYPE_NOT_AGREED';
+  const never = markingAllows(c.marking, c.owner.state, c.owner.state);
+  if (never) return never;
+  if (tlpRank(c.marking.tlp) > tlpRank(agreement.maxTlp)) return 'TLP_ABOVE_AGREEMENT';
+  return null;
+}
+
+/** Removes dot paths from a copy of the body; returns the paths that were present. */
+export function redact(body: unknown, paths: readonly string[]): { body: unknown; redacted: string[] } {
+  if (paths.length === 0 || body === null || typeof body !== 'object') return { body, redacted: [] };
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const redacted: string[] = [];
+  for (const path of paths) {
+    const keys = path.split('.');
+    let node: unknown = copy;
+    for (const key of keys.slice(0, -1)) {
+      node = node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    const last = keys[keys.length - 1]!;
+    if (node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, last)) {
+      delete (node as Record<string, unknown>)[last];
+      redacted.push(path);
+    }
+  }
+  return { body: copy, redacted };
+}
+
+/**
+ * Sending side: may this local record go to a peer in `peerState` under `agreement`? Only
+ * records this node owns leave it (onward sharing of received records is not done yet).
+ * On yes, the body to sign is the redacted one.
+ */
+export function decideOutbound(c: ShareCandidate, ctx: { agreement: Agreement | null; peerState: string; localNode: string }): OutboundDecision {
+  if (c.owner.node !== ctx.localNode) return { share: false, reason: 'NOT_OWNER' };
+  const refusal =
+    agreementAllows(ctx.agreement, c) ??
+    markingAllows(c.marking, c.owner.state, ctx.peerState) ??
+    (c.marking.hops < 1 ? 'NO_HOPS' : null) ??
+    (!ctx.agreement!.personalData && holdsPersonalDataOf(c.type, c.body) ? 'PERSONAL_DATA' : null);
+  if (refusal) return { share: false, reason: refusal };
+  return { share: true, ...redact(c.body, ctx.agreement!.redact) };
+}
+
+/**
+ * Receiving side, checked again: the type is expected under our agreement with the sender,
+ * and the marking allows our state to hold it.
+ */
+export function decideInbound(c: ShareCandidate, ctx: { agreement: Agreement | null; localState: string }): InboundDecision {
+  const refusal =
+    agreementAllows(ctx.agreement, c) ??
+    markingAllows(c.marking, c.owner.state, ctx.localState) ??
+    (c.marking.hops < 1 ? 'NO_HOPS' : null) ??
+    (!ctx.agreement!.personalData && holdsPersonalDataOf(c.type, c.body) ? 'PERSONAL_DATA' : null);
+  return refusal ? { accept: false, reason: refusal } : { accept: true };
+}

@@ -1,0 +1,54 @@
+import type { KeyObject } from 'node:crypto';
+import { generateNodeKeyPair, privateKeyFromPem, publicKeyFromBase64 } from '../domain/federation/envelope.ts';
+import type { AppContext } from '../services/context.ts';
+import { appendAudit } from '../store/audit.repository.ts';
+import type { Db } from '../store/db.ts';
+import { getNodeKeys, insertNodeKeys } from '../store/federation.repository.ts';
+import { inWriteTransaction } from '../store/transaction.ts';
+
+export interface NodeSigner {
+  nodeId: string;
+  /** base64 raw 32-byte Ed25519 public key. */
+  publicKey: string;
+  publicKeyObject: KeyObject;
+  privateKey: KeyObject;
+}
+
+/**
+ * The node's Ed25519 key pair, created once on first start (in the same database as its
+ * identity). Returns the public key only; the private key is read when signing.
+ */
+export async function ensureNodeKeys(db: Db, nodeId: string): Promise<string> {
+  const existing = await getNodeKeys(db.kysely, nodeId);
+  if (existing) return existing.publicKey;
+  return inWriteTransaction(db, async (trx) => {
+    const again = await getNodeKeys(trx, nodeId);
+    if (again) return again.publicKey;
+    const pair = generateNodeKeyPair();
+    await insertNodeKeys(trx, { nodeId, ...pair }, new Date().toISOString());
+    await appendAudit(trx, { actor: 'system:bootstrap', action: 'node.keys_create', entityType: 'node', entityId: nodeId, detail: { publicKey: pair.publicKey } });
+    return pair.publicKey;
+  });
+}
+
+const signers = new WeakMap<AppContext, Promise<NodeSigner>>();
+
+/** The node's signing key, loaded once per context (created if the node predates federation). */
+export function nodeSigner(ctx: AppContext): Promise<NodeSigner> {
+  let s = signers.get(ctx);
+  if (!s) {
+    s = (async () => {
+      await ensureNodeKeys(ctx.db, ctx.node.id);
+      const keys = (await getNodeKeys(ctx.db.kysely, ctx.node.id))!;
+      return {
+        nodeId: ctx.node.id,
+        publicKey: keys.publicKey,
+        publicKeyObject: publicKeyFromBase64(keys.publicKey),
+        privateKey: privateKeyFromPem(keys.privateKeyPem),
+      };
+    })();
+    s.catch(() => signers.delete(ctx));
+    signers.set(ctx, s);
+  }
+  return s;
+}
