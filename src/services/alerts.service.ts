@@ -4,9 +4,9 @@ import { canSee } from '../domain/policy/access.ts';
 import { can } from '../domain/policy/permissions.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import { markingSchema, type Marking } from '../domain/records/marking.ts';
-import { forbidden } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { listRecords, type SavedRecord } from '../store/records.repository.ts';
+import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
@@ -49,4 +49,43 @@ export async function readAlerts(ctx: AppContext, subject: Subject): Promise<Sav
     appendAudit(trx, { actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: null, detail: { count: visible.length } }),
   );
   return visible;
+}
+
+export const updateAlertSchema = z
+  .object({
+    subject: alertBodySchema.shape.subject.optional(),
+    reason: alertBodySchema.shape.reason.optional(),
+    action: alertBodySchema.shape.action.optional(),
+    validFrom: alertBodySchema.shape.validFrom.optional(),
+    validUntil: alertBodySchema.shape.validUntil.optional(),
+    marking: markingSchema.optional(),
+  })
+  .strict();
+export type UpdateAlertInput = z.output<typeof updateAlertSchema>;
+
+async function changeAlert(ctx: AppContext, subject: Subject, id: string, change: (a: SavedRecord<'alert'>) => { body: AlertBody; marking: Marking }) {
+  if (!can(subject, 'alerts:write')) throw forbidden();
+  const current = await findRecord(ctx.db.kysely, 'alert', id);
+  if (!current || !canSee(subject, current)) throw notFound('alert');
+  // Received copies are read-only: only the owner node issues versions (saveRecord refuses too).
+  if (current.owner.node !== ctx.node.id) throw forbidden(`This alert is a read-only copy owned by node ${current.owner.node}; only its owner can change it`);
+  const next = change(current);
+  return (await writeRecord(ctx, { kind: 'user', subject }, { type: 'alert', id, body: alertBodySchema.parse(next.body), marking: next.marking })).record;
+}
+
+/** A new version of a local alert (unchanged content writes nothing). */
+export function updateAlert(ctx: AppContext, subject: Subject, id: string, input: UpdateAlertInput) {
+  return changeAlert(ctx, subject, id, (a) => {
+    const { marking, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    return { body: { ...a.body, ...defined }, marking: marking ?? a.marking };
+  });
+}
+
+/**
+ * Revocation is a new signed version with active=false: it travels to peers like any other
+ * version, and every node stops raising the alert (isInForce is false).
+ */
+export function revokeAlert(ctx: AppContext, subject: Subject, id: string) {
+  return changeAlert(ctx, subject, id, (a) => ({ body: { ...a.body, active: false }, marking: a.marking }));
 }

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alertBodySchema } from '../../../domain/alerts/alert.ts';
 import { markingSchema } from '../../../domain/records/marking.ts';
-import { createAlert, createAlertSchema, readAlerts } from '../../../services/alerts.service.ts';
+import { createAlert, createAlertSchema, readAlerts, revokeAlert, updateAlert, updateAlertSchema } from '../../../services/alerts.service.ts';
 import type { AppContext } from '../../../services/context.ts';
 import type { SavedRecord } from '../../../store/records.repository.ts';
 import { requireAuth } from '../../http/auth.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, idParams } from '../schemas.ts';
 
 export const alertView = z.object({
   id: z.string(),
@@ -50,4 +50,12 @@ export async function alertsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     const alert = await createAlert(ctx, requireAuth(req).subject, req.body);
     return reply.code(201).send(presentAlert(alert));
   });
+
+  r.patch('/api/alerts/:id', { schema: { tags, params: idParams, body: updateAlertSchema, response: { 200: alertView, ...errorResponses } } }, async (req) =>
+    presentAlert(await updateAlert(ctx, requireAuth(req).subject, req.params.id, req.body)),
+  );
+
+  r.post('/api/alerts/:id/revoke', { schema: { tags, params: idParams, response: { 200: alertView, ...errorResponses } } }, async (req) =>
+    presentAlert(await revokeAlert(ctx, requireAuth(req).subject, req.params.id)),
+  );
 }
