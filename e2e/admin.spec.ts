@@ -95,6 +95,12 @@ test('a unit with a missing location is refused with a translated validation err
   const error = page.getByTestId('create-unit-error');
   await expect(error).toHaveAttribute('data-error-code', 'VALIDATION_FAILED');
   await expect(error.locator('p')).toHaveText(en.errors.VALIDATION_FAILED);
+  // The server names the invalid fields; the form shows their translated labels and marks them.
+  await expect(error.locator('li[data-field="agencyId"]')).toHaveText(en.errors.field.replace('{{field}}', en.admin.agency));
+  await expect(form.locator('[name="agencyId"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('[name="name.fa"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('[name="name.en"]')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('[name="lon"]')).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('an administrator disables and enables a user', async ({ page }) => {

@@ -72,7 +72,7 @@ function fieldsOf(details: unknown): string[] {
   } else if (details && typeof details === 'object' && 'fieldErrors' in details) {
     out.push(...Object.keys((details as { fieldErrors: object }).fieldErrors));
   }
-  return out.filter((f) => f.length > 0);
+  return [...new Set(out.map((f) => f.replace(/^body\./, '')).filter((f) => f.length > 0))];
 }
 
 async function toApiError(res: Response): Promise<ApiError> {

@@ -2,7 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorCodeOf } from '../api.ts';
 
 /** A translated error from an API failure (by its stable code), with the invalid fields. */
-export function ErrorMessage({ error, testId = 'error' }: { error: unknown; testId?: string }) {
+/** Field paths of a validation error (e.g. `name.fa`, `location.0`), empty for other errors. */
+export function invalidFields(error: unknown): Set<string> {
+  return new Set(error instanceof ApiError ? error.fields : []);
+}
+
+export function ErrorMessage({
+  error,
+  testId = 'error',
+  labels = {},
+}: {
+  error: unknown;
+  testId?: string;
+  /** Translated labels of the form's fields, by API field path. */
+  labels?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const code = errorCodeOf(error);
@@ -13,8 +27,8 @@ export function ErrorMessage({ error, testId = 'error' }: { error: unknown; test
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (
-            <li key={f}>
-              {t('errors.field', { field: f })}
+            <li key={f} data-field={f}>
+              {t('errors.field', { field: labels[f] ?? labels[f.split('.')[0] ?? ''] ?? f })}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import type { Agency, ListAnswer, LocalizedName, Role, State, Unit, UnitKind, Us
 import { ROLES, UNIT_KINDS } from '../types.ts';
 import { useRecordEvents } from '../stream.tsx';
 import { useLocale } from '../util.ts';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ErrorMessage, invalidFields } from '../components/ErrorMessage.tsx';
 
 interface Directory {
   users: User[];
@@ -138,6 +138,17 @@ function CreateUserForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
   const [done, setDone] = useState<string | null>(null);
 
   const unitsOfAgency = useMemo(() => dir.units.filter((u) => u.agencyId === agencyId), [dir.units, agencyId]);
+  const bad = invalidFields(error);
+  const inv = (field: string) => (bad.has(field) ? true : undefined);
+  const labels: Record<string, string> = {
+    username: t('admin.username'),
+    displayName: t('admin.displayName'),
+    password: t('admin.password'),
+    roles: t('admin.roles'),
+    agencyId: t('admin.agency'),
+    unitId: t('admin.unit'),
+    locale: t('admin.locale'),
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -171,7 +182,7 @@ function CreateUserForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
   return (
     <form className="card admin-form" onSubmit={submit} data-testid="create-user-form">
       <h3>{t('admin.createUser')}</h3>
-      <ErrorMessage error={error} testId="create-user-error" />
+      <ErrorMessage error={error} testId="create-user-error" labels={labels} />
       {done && (
         <p className="alert alert-ok" role="status" data-testid="create-user-ok">
           {t('admin.userCreated', { username: done })}
@@ -180,15 +191,30 @@ function CreateUserForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
       <div className="form-grid">
         <div className="field">
           <label htmlFor="nu-username">{t('admin.username')}</label>
-          <input id="nu-username" name="username" dir="ltr" required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input id="nu-username" name="username" dir="ltr" required aria-invalid={inv('username')} autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="nu-display">{t('admin.displayName')}</label>
-          <input id="nu-display" name="displayName" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input id="nu-display" name="displayName" required aria-invalid={inv('displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="nu-password">{t('admin.password')}</label>
-          <input id="nu-password" name="password" type="password" dir="ltr" required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="nu-password"
+            name="password"
+            type="password"
+            dir="ltr"
+            required
+            minLength={10}
+            autoComplete="new-password"
+            aria-describedby="nu-password-hint"
+            aria-invalid={inv('password')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <small id="nu-password-hint" className="muted">
+            {t('admin.passwordHint')}
+          </small>
         </div>
         <div className="field">
           <label htmlFor="nu-locale">{t('admin.locale')}</label>
@@ -206,6 +232,7 @@ function CreateUserForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
             id="nu-agency"
             name="agencyId"
             required
+            aria-invalid={inv('agencyId')}
             value={agencyId}
             onChange={(e) => {
               setAgencyId(e.target.value);
@@ -232,7 +259,7 @@ function CreateUserForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
           </select>
         </div>
       </div>
-      <fieldset className="roles-field">
+      <fieldset className="roles-field" aria-invalid={inv('roles')}>
         <legend>{t('admin.roles')}</legend>
         {ROLES.map((r) => (
           <label key={r} className="check">
@@ -308,6 +335,11 @@ function UnitsSection({ dir, onChanged }: { dir: Directory; onChanged: () => Pro
   );
 }
 
+function coordinate(v: string): number | null {
+  const n = Number(v);
+  return v.trim() === '' || !Number.isFinite(n) ? null : n;
+}
+
 const EMPTY_NAME: LocalizedName = { en: '', ru: '', tg: '', fa: '', ps: '' };
 
 function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => Promise<void> }) {
@@ -322,6 +354,18 @@ function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
+  const bad = invalidFields(error);
+  const inv = (field: string) => (bad.has(field) ? true : undefined);
+  const labels: Record<string, string> = {
+    kind: t('admin.kind'),
+    agencyId: t('admin.agency'),
+    name: t('admin.name'),
+    location: t('admin.location'),
+    'location.0': t('admin.longitude'),
+    'location.1': t('admin.latitude'),
+    locode: t('admin.locode'),
+    ...Object.fromEntries(LOCALES.map((l) => [`name.${l.code}`, t('admin.nameIn', { language: l.nativeName })])),
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -333,7 +377,8 @@ function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
         agencyId,
         kind,
         name,
-        location: [Number(lon), Number(lat)],
+        // an empty coordinate is sent as null (not 0) so that the server reports it
+        location: [coordinate(lon), coordinate(lat)],
         ...(locode.trim() ? { locode: locode.trim().toUpperCase() } : {}),
       });
       setDone(true);
@@ -352,7 +397,7 @@ function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
   return (
     <form className="card admin-form" onSubmit={submit} data-testid="create-unit-form">
       <h3>{t('admin.createUnit')}</h3>
-      <ErrorMessage error={error} testId="create-unit-error" />
+      <ErrorMessage error={error} testId="create-unit-error" labels={labels} />
       {done && (
         <p className="alert alert-ok" role="status" data-testid="create-unit-ok">
           {t('admin.unitCreated')}
@@ -371,7 +416,7 @@ function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
         </div>
         <div className="field">
           <label htmlFor="nn-agency">{t('admin.agency')}</label>
-          <select id="nn-agency" name="agencyId" required value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+          <select id="nn-agency" name="agencyId" required aria-invalid={inv('agencyId')} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
             <option value="">{t('admin.select')}</option>
             {dir.agencies.map((a) => (
               <option key={a.id} value={a.id}>
@@ -391,6 +436,7 @@ function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
                 lang={l.htmlLang}
                 dir={l.dir}
                 required
+                aria-invalid={inv(`name.${l.code}`)}
                 value={name[code]}
                 onChange={(e) => setName({ ...name, [code]: e.target.value })}
               />
@@ -399,17 +445,17 @@ function CreateUnitForm({ dir, onCreated }: { dir: Directory; onCreated: () => P
         })}
         <div className="field">
           <label htmlFor="nn-lon">{t('admin.longitude')}</label>
-          <input id="nn-lon" name="lon" type="number" step="any" min={-180} max={180} dir="ltr" required value={lon} onChange={(e) => setLon(e.target.value)} />
+          <input id="nn-lon" name="lon" type="number" step="any" min={-180} max={180} dir="ltr" required aria-invalid={inv('location.0') ?? inv('location')} value={lon} onChange={(e) => setLon(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="nn-lat">{t('admin.latitude')}</label>
-          <input id="nn-lat" name="lat" type="number" step="any" min={-90} max={90} dir="ltr" required value={lat} onChange={(e) => setLat(e.target.value)} />
+          <input id="nn-lat" name="lat" type="number" step="any" min={-90} max={90} dir="ltr" required aria-invalid={inv('location.1') ?? inv('location')} value={lat} onChange={(e) => setLat(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="nn-locode">
             {t('admin.locode')} <span className="muted">({t('admin.optional')})</span>
           </label>
-          <input id="nn-locode" name="locode" dir="ltr" maxLength={6} value={locode} onChange={(e) => setLocode(e.target.value)} />
+          <input id="nn-locode" name="locode" dir="ltr" maxLength={5} aria-invalid={inv('locode')} value={locode} onChange={(e) => setLocode(e.target.value)} />
         </div>
       </div>
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="create-unit-submit">

@@ -116,6 +116,7 @@ const en = {
     username: 'User name',
     displayName: 'Display name',
     password: 'Password',
+    passwordHint: 'At least 10 characters.',
     roles: 'Roles',
     agency: 'Agency',
     unit: 'Unit',

@@ -117,6 +117,7 @@ const fa: Messages = {
     username: 'نام کاربر',
     displayName: 'نام نمایشی',
     password: 'رمز عبور',
+    passwordHint: 'دست‌کم ۱۰ حرف.',
     roles: 'نقش‌ها',
     agency: 'نهاد',
     unit: 'واحد',

@@ -116,6 +116,7 @@ const ps: Messages = {
     username: 'کارن نوم',
     displayName: 'ښکاره نوم',
     password: 'پټ نوم',
+    passwordHint: 'لږ تر لږه ۱۰ توري.',
     roles: 'رولونه',
     agency: 'اداره',
     unit: 'واحد',

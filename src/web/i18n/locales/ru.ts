@@ -116,6 +116,7 @@ const ru: Messages = {
     username: 'Имя пользователя',
     displayName: 'Отображаемое имя',
     password: 'Пароль',
+    passwordHint: 'Не менее 10 символов.',
     roles: 'Роли',
     agency: 'Ведомство',
     unit: 'Подразделение',

@@ -116,6 +116,7 @@ const tg: Messages = {
     username: 'Номи корбар',
     displayName: 'Номи намоишӣ',
     password: 'Рамз',
+    passwordHint: 'Ақаллан 10 аломат.',
     roles: 'Нақшҳо',
     agency: 'Идора',
     unit: 'Воҳид',
