@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerFederationCommands } from './commands/federation.ts';
 import { registerStartCommands } from './commands/start.ts';
 
 const program = new Command()
@@ -9,5 +10,6 @@ const program = new Command()
 
 registerStartCommands(program);
 registerAdminCommands(program);
+registerFederationCommands(program);
 
 await program.parseAsync(process.argv);
