@@ -146,15 +146,31 @@ describe.each(await testDialects())('audit chain in the database (%s)', (dialect
     expect(await verifyAuditChain(ctx.db)).toEqual({ ok: true, checked: last() + 1, problem: null });
   });
 
-  it('`sarhad audit verify` exits 0 on the intact log and 1 naming seq=N on a tampered one', { timeout: 60_000 }, async () => {
-    const intact = await cliVerify(cliEnv());
-    expect(intact.stderr).not.toMatch(/TAMPERED/);
-    expect(intact.code).toBe(0);
-    expect(intact.stdout).toContain(`intact: ${last()} entries verified`);
+  it('`sarhad audit verify` exits 0 on the intact log and 1 naming seq=N on a tampered copy', { timeout: 60_000 }, async () => {
+    // A second database holding the same chain, tampered, so both CLI runs can go at once.
+    const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-audit-copy-'));
+    const copyPg = dialect === 'postgres' ? await createPgDatabase() : null;
+    try {
+      const copy = await openNode({ ...loadConfig({}), dataDir: copyDir, databaseUrl: copyPg?.url ?? null }, createLogger('silent'));
+      await copy.db.kysely.transaction().execute(async (trx) => {
+        await trx.deleteFrom('audit_log').execute();
+        await trx.deleteFrom('audit_head').execute();
+        await trx.insertInto('audit_log').values(pristine.rows).execute();
+        await trx.insertInto('audit_head').values(pristine.head).execute();
+      });
+      await sql`update audit_log set detail_json = ${'{}'} where seq = 5`.execute(copy.db.kysely);
+      await copy.db.close();
+      const copyEnv: Record<string, string> = copyPg ? { DATABASE_URL: copyPg.url, SARHAD_DATA_DIR: copyDir } : { SARHAD_DATA_DIR: copyDir };
 
-    await sql`update audit_log set detail_json = ${'{}'} where seq = 5`.execute(ctx.db.kysely);
-    const altered = await cliVerify(cliEnv());
-    expect(altered.code).toBe(1);
-    expect(altered.stderr).toMatch(/first bad entry seq=5\b/);
+      const [intact, altered] = await Promise.all([cliVerify(cliEnv()), cliVerify(copyEnv)]);
+      expect(intact.stderr).not.toMatch(/TAMPERED/);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toContain(`intact: ${last()} entries verified`);
+      expect(altered.code).toBe(1);
+      expect(altered.stderr).toMatch(/first bad entry seq=5\b/);
+    } finally {
+      await copyPg?.drop();
+      fs.rmSync(copyDir, { recursive: true, force: true });
+    }
   });
 });
