@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerFederationCommands } from './commands/federation.ts';
 import { registerStartCommands } from './commands/start.ts';
 
@@ -10,6 +11,7 @@ const program = new Command()
 
 registerStartCommands(program);
 registerAdminCommands(program);
+registerImportCommands(program);
 registerFederationCommands(program);
 
 await program.parseAsync(process.argv);

@@ -29,12 +29,14 @@ export async function writeRecords<T extends RecordKind>(
   ctx: AppContext,
   actor: Actor,
   writes: WriteRecord<T>[] | ((trx: Trx) => Promise<WriteRecord<T>[]>),
+  onProgress?: (done: number, total: number) => void,
 ): Promise<SaveResult<T>[]> {
   const results = await inWriteTransaction(ctx.db, async (trx) => {
     const list = typeof writes === 'function' ? await writes(trx) : writes;
     const out: SaveResult<T>[] = [];
     for (const w of list) {
       out.push(await saveRecord(trx, { ...w, owner: ownerOf(ctx, actor), actor: actorId(actor) }));
+      if (onProgress && (out.length % 50 === 0 || out.length === list.length)) onProgress(out.length, list.length);
     }
     return out;
   });
