@@ -96,7 +96,8 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     app.setNotFoundHandler(notFoundHandler);
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
     if (isPage) return reply.type('text/html').sendFile('index.html');
