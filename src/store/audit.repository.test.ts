@@ -130,6 +130,12 @@ describe.each(await testDialects())('audit chain in the database (%s)', (dialect
     expect(result.problem).toEqual({ kind: 'broken-link', seq: 3 });
   });
 
+  it('deleting the last row is caught by the head, naming that seq', async () => {
+    await sql`delete from audit_log where seq = ${last()}`.execute(ctx.db.kysely);
+    const result = await verifyAuditChain(ctx.db);
+    expect(result).toEqual({ ok: false, checked: last() - 1, problem: { kind: 'head-mismatch', seq: last() } });
+  });
+
   it('deleting the newest rows is caught by the head', async () => {
     await sql`delete from audit_log where seq >= 10`.execute(ctx.db.kysely);
     expect((await verifyAuditChain(ctx.db)).problem).toEqual({ kind: 'head-mismatch', seq: 10 });
