@@ -29,7 +29,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   let afInfo: typeof tjInfo;
   let afPeerOnTj: string; // TJ's peer record for AF
   let tjPeerOnAf: string; // AF's peer record for TJ
-  const ids = { a: '', b: '', c: '' };
+  const ids = { a: '', b: '', c: '', e: '' };
 
   const sync = async () => {
     const res = await afAdmin.post(`/api/federation/peers/${tjPeerOnAf}/sync`);
@@ -234,6 +234,29 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(env.envelope_json).not.toMatch(/white Kamaz/);
     const res = await afCustoms.post('/api/screen', { plate: '02TT4321' });
     expect(res.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(e.body.id);
+    ids.e = e.body.id;
+  });
+
+  it('when TJ stops releasing an alert to AF, a signed withdrawal removes the copy AF holds', async () => {
+    const tightened = await analyst.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: [] } } });
+    expect(tightened.status, tightened.text).toBe(200);
+    expect(await sync()).toMatchObject({ stored: 1, rejected: 0 });
+    const copy = await afAlert(ids.e);
+    expect(copy).toMatchObject({ version: 2 });
+    expect(copy!.deleted_at).not.toBeNull();
+    const withdrawal = await af.ctx.db.kysely.selectFrom('received_envelopes').select('envelope_json').where('record_id', '=', ids.e).where('version', '=', 2).executeTakeFirstOrThrow();
+    expect(JSON.parse(withdrawal.envelope_json)).toMatchObject({ op: 'withdraw', body: null });
+    expect(withdrawal.envelope_json).not.toMatch(/02 ТТ 4321/);
+    const res = await afCustoms.post('/api/screen', { plate: '02TT4321' });
+    expect(res.body.hits.map((h: { alertId: string }) => h.alertId)).not.toContain(ids.e);
+    const listed = await (await af.as('af.liaison')).get('/api/alerts');
+    expect(listed.body.items.map((a: { id: string }) => a.id)).not.toContain(ids.e);
+    // Released again: version 3 arrives and the copy is back.
+    await analyst.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: ['AF'] } } });
+    expect(await sync()).toMatchObject({ stored: 1 });
+    expect(await afAlert(ids.e)).toMatchObject({ version: 3, deleted_at: null });
+    const sent = await tj.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', ids.e).where('action', 'like', 'federation.%').orderBy('seq').execute();
+    expect(sent.map((a) => a.action)).toEqual(['federation.send', 'federation.withdraw', 'federation.send']);
   });
 
   it('the alerts never released to AF never left TJ', async () => {

@@ -8,9 +8,9 @@ import { AppError } from '../errors.ts';
 import type { AppContext } from '../services/context.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { currentAgreement, findPeer, insertReceivedEnvelope, setPullCursor, type Peer } from '../store/federation.repository.ts';
-import { saveReceivedRecord } from '../store/records.repository.ts';
+import { saveReceivedRecord, withdrawReceivedRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
-import type { FeedPage } from './feed.ts';
+import { NO_AGREEMENT, type FeedPage } from './feed.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -40,6 +40,25 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
   if (!verified.ok) return reject(verified.reason, verified.detail);
   const env = verified.envelope;
   if (!isRecordKind(env.type)) return reject('UNKNOWN_TYPE', env.type);
+  const owner = { node: env.owner.node, state: env.owner.state, agencyId: env.owner.agency, unitId: env.owner.unit };
+  if (env.op === 'withdraw') {
+    // A withdrawal only removes what we hold, so it needs no policy check beyond the signature.
+    let change: RecordChange | null;
+    try {
+      change = await inWriteTransaction(ctx.db, async (trx) => {
+        const withdrawn = await withdrawReceivedRecord(trx, { type: env.type as RecordKind, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id });
+        if (withdrawn) {
+          await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
+        }
+        return withdrawn;
+      });
+    } catch (err) {
+      return reject(err instanceof AppError ? err.code : 'STORE_FAILED', (err as Error).message);
+    }
+    if (!change) return { status: 'ignored', id: env.id, version: env.version };
+    ctx.events.publish(change);
+    return { status: 'stored', id: env.id, version: env.version };
+  }
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
   if (!body.success) return reject('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const policy = decideInbound({ type: env.type, owner: env.owner, marking: env.marking, body: body.data }, { agreement, localState: ctx.node.stateCode });
@@ -54,7 +73,7 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
         version: env.version,
         body: body.data as RecordBodies[RecordKind],
         marking: env.marking,
-        owner: { node: env.owner.node, state: env.owner.state, agencyId: env.owner.agency, unitId: env.owner.unit },
+        owner,
         peerId: peer.id,
       });
       if (saved.change) {
@@ -94,7 +113,8 @@ export class PeerRequestError extends Error {
 /** Fetches one signed feed page from the peer. */
 export async function fetchFeedPage(ctx: AppContext, peer: Peer, after: number, limit: number, fetchImpl: typeof fetch = fetch): Promise<FeedPage> {
   const signer = await nodeSigner(ctx);
-  const path = `/api/federation/feed?after=${after}&limit=${limit}`;
+  const known = after > 0 ? `&known=${encodeURIComponent(peer.remoteAgreementId ?? NO_AGREEMENT)}` : '';
+  const path = `/api/federation/feed?after=${after}&limit=${limit}${known}`;
   const res = await fetchImpl(peer.url + path, { headers: signRequest(ctx.node.id, 'GET', path, signer.privateKey), signal: AbortSignal.timeout(30_000) });
   const text = await res.text();
   if (!res.ok) {
@@ -115,8 +135,9 @@ export async function fetchFeedPage(ctx: AppContext, peer: Peer, after: number, 
 
 /**
  * Pulls everything new from a peer, page by page, and saves the cursor after each page (a
- * crash re-pulls at most one page, which is harmless: receiving is idempotent). When the
- * peer's agreement for us changed, pulls again from 0 so newly allowed records arrive.
+ * crash re-pulls at most one page, which is harmless: receiving is idempotent). The peer
+ * restarts us at 0 when its agreement for us changed, so newly allowed records arrive; our own
+ * agreement change resets the cursor too (setAgreement).
  */
 export async function pullFromPeer(
   ctx: AppContext,
@@ -128,20 +149,11 @@ export async function pullFromPeer(
   const limit = opts.limit ?? 100;
   const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, ignored: 0, rejected: 0, cursor: peer.pullCursor, rejections: [] };
   let cursor = peer.pullCursor;
-  let remoteAgreement = peer.remoteAgreementId;
   const maxPages = opts.maxPages ?? 10_000;
   const agreement = await currentAgreement(ctx.db.kysely, peer.id);
   while (summary.batches < maxPages) {
-    let page = await fetchFeedPage(ctx, peer, cursor, limit, opts.fetchImpl);
+    const page = await fetchFeedPage(ctx, peer, cursor, limit, opts.fetchImpl);
     summary.batches += 1;
-    if (page.agreement !== remoteAgreement && cursor > 0) {
-      // Their rules for us changed: what was refused before may be allowed now.
-      cursor = 0;
-      remoteAgreement = page.agreement;
-      page = await fetchFeedPage(ctx, peer, cursor, limit, opts.fetchImpl);
-      summary.batches += 1;
-    }
-    remoteAgreement = page.agreement;
     for (const raw of page.envelopes) {
       const outcome = await receiveEnvelope(ctx, peer, raw, agreement);
       if (outcome.status === 'stored') summary.stored += 1;
@@ -151,11 +163,13 @@ export async function pullFromPeer(
         summary.rejections.push({ id: outcome.id, version: outcome.version, reason: outcome.reason });
       }
     }
+    // The peer's cursor is taken as given: it restarts from 0 when its agreement for us changed.
     if (page.cursor !== cursor || page.agreement !== peer.remoteAgreementId) {
-      cursor = Math.max(cursor, page.cursor);
+      cursor = page.cursor;
       const at = new Date().toISOString();
-      await inWriteTransaction(ctx.db, (trx) => setPullCursor(trx, peer!.id, cursor, remoteAgreement, at));
-      peer = { ...peer, pullCursor: cursor, remoteAgreementId: remoteAgreement };
+      const remote = page.agreement;
+      await inWriteTransaction(ctx.db, (trx) => setPullCursor(trx, peer!.id, cursor, remote, at));
+      peer = { ...peer, pullCursor: cursor, remoteAgreementId: remote };
     }
     if (!page.more) break;
   }

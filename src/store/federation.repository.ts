@@ -197,6 +197,28 @@ export async function currentRecords<T extends RecordKind>(db: Executor, type: T
   return out;
 }
 
+/** Records this peer currently holds from us (sent and not withdrawn), among `recordIds`. */
+export async function heldByPeer(db: Executor, peerId: string, recordIds: string[]): Promise<Set<string>> {
+  if (recordIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('federation_sent')
+    .select('record_id')
+    .where('peer_id', '=', peerId)
+    .where('record_id', 'in', recordIds)
+    .where('withdrawn', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => r.record_id));
+}
+
+export async function markSent(trx: Trx, peerId: string, recordId: string, version: number, withdrawn: boolean, at: string): Promise<void> {
+  const values = { version, withdrawn: withdrawn ? 1 : 0, sent_at: at };
+  await trx
+    .insertInto('federation_sent')
+    .values({ peer_id: peerId, record_id: recordId, ...values })
+    .onConflict((oc) => oc.columns(['peer_id', 'record_id']).doUpdateSet(values))
+    .execute();
+}
+
 // ---- received envelopes -----------------------------------------------------------------
 
 export async function insertReceivedEnvelope(

@@ -213,6 +213,41 @@ export async function saveReceivedRecord<T extends RecordKind>(trx: Trx, input: 
   return { record: recordFromRow(input.type, row), change: { type: input.type, id: input.id, version: input.version, op } };
 }
 
+/**
+ * The owner withdrew a record from us (signed tombstone): the read-only copy is marked deleted
+ * at that version, so it no longer lists, screens or shows. Nothing held → nothing written.
+ */
+export async function withdrawReceivedRecord(
+  trx: Trx,
+  input: { type: RecordKind; id: string; version: number; marking: Marking; owner: RecordOwner; peerId: string },
+  now = new Date(),
+): Promise<RecordChange | null> {
+  const table: string = RECORD_TABLES[input.type];
+  const db = untyped(trx);
+  const existing = (await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirst()) as RecordColumns | undefined;
+  if (!existing || existing.version >= input.version) return null;
+  if (existing.owner_node !== input.owner.node) throw new AppError('CONFLICT', `${input.type} ${input.id} exists here with another owner node`);
+  const at = now.toISOString();
+  const actor = `node:${input.owner.node}`;
+  const marking_json = JSON.stringify(input.marking);
+  await db.updateTable(table).set({ version: input.version, marking_json, updated_by: actor, updated_at: at, deleted_at: at }).where('id', '=', input.id).execute();
+  await trx
+    .insertInto('record_versions')
+    .values({
+      record_id: input.id,
+      version: input.version,
+      type: input.type,
+      body_json: 'null',
+      marking_json,
+      content_hash: contentHash(null, input.marking),
+      changed_by: actor,
+      changed_at: at,
+    })
+    .execute();
+  await appendAudit(trx, { actor: `peer:${input.peerId}`, action: 'federation.withdrawn', entityType: input.type, entityId: input.id, detail: { version: input.version, owner: input.owner.node } }, now);
+  return { type: input.type, id: input.id, version: input.version, op: 'revoke' };
+}
+
 async function enqueueOutbox(
   trx: Trx,
   item: { recordId: string; type: string; version: number; op: string },

@@ -232,6 +232,14 @@ export interface AgreementsTable {
   superseded_at: string | null;
 }
 
+export interface FederationSentTable {
+  peer_id: string;
+  record_id: string;
+  version: number;
+  withdrawn: number;
+  sent_at: string;
+}
+
 export interface ReceivedEnvelopesTable {
   record_id: string;
   version: number;
@@ -264,6 +272,7 @@ export interface Database {
   peers: PeersTable;
   agreements: AgreementsTable;
   received_envelopes: ReceivedEnvelopesTable;
+  federation_sent: FederationSentTable;
 }
 
 /** Tables that hold shareable records, by record type. */

@@ -12,6 +12,8 @@ export interface Envelope {
   id: string;
   type: string;
   version: number;
+  /** put: this version's content. withdraw: a signed tombstone — the receiver must drop its copy (body null). */
+  op: EnvelopeOp;
   owner: { node: string; state: string; agency: string | null; unit: string | null };
   /** Digest (envelopeDigest) of the previous version as this receiver would have got it, or null for version 1. */
   prev: string | null;
@@ -21,6 +23,9 @@ export interface Envelope {
   redacted: string[];
   signedAt: string;
 }
+
+export const ENVELOPE_OPS = ['put', 'withdraw'] as const;
+export type EnvelopeOp = (typeof ENVELOPE_OPS)[number];
 
 export interface SignedEnvelope extends Envelope {
   /** base64 Ed25519 signature over canonicalJson(envelope without `signature`). */
@@ -34,6 +39,7 @@ export const signedEnvelopeSchema = z
     id,
     type: z.string().min(1).max(40),
     version: z.number().int().min(1),
+    op: z.enum(ENVELOPE_OPS),
     owner: z.object({ node: id, state: z.string().regex(/^[A-Z]{2}$/), agency: id.nullable(), unit: id.nullable() }).strict(),
     prev: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
     marking: markingSchema,
@@ -117,8 +123,8 @@ export function signEnvelope(envelope: Envelope, privateKey: KeyObject): SignedE
  * What a version says, independent of when it was signed: the value `prev` of the next
  * version refers to. (signedAt and prev are left out so the digest is stable.)
  */
-export function envelopeDigest(e: Pick<Envelope, 'id' | 'type' | 'version' | 'owner' | 'marking' | 'body' | 'redacted'>): string {
-  return sha256Hex(canonicalJson({ id: e.id, type: e.type, version: e.version, owner: e.owner, marking: e.marking, body: e.body, redacted: e.redacted }));
+export function envelopeDigest(e: Pick<Envelope, 'id' | 'type' | 'version' | 'op' | 'owner' | 'marking' | 'body' | 'redacted'>): string {
+  return sha256Hex(canonicalJson({ id: e.id, type: e.type, version: e.version, op: e.op, owner: e.owner, marking: e.marking, body: e.body, redacted: e.redacted }));
 }
 
 export type VerifyFailure = 'MALFORMED' | 'UNKNOWN_SIGNER' | 'OWNER_MISMATCH' | 'BAD_SIGNATURE';

@@ -43,6 +43,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('agreements_peer').on('agreements').columns(['peer_id', 'created_at']).execute();
 
+  // What each peer holds from us (latest version sent, or withdrawn): a record that stops being
+  // shareable with a peer that holds it is withdrawn from that peer by a signed tombstone.
+  await db.schema
+    .createTable('federation_sent')
+    .addColumn('peer_id', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('withdrawn', 'integer', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('federation_sent_pk', ['peer_id', 'record_id'])
+    .execute();
+
   // The signed envelope of every version received, kept as proof of what the owner said.
   await db.schema
     .createTable('received_envelopes')
@@ -57,5 +69,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['received_envelopes', 'agreements', 'peers', 'node_keys']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['federation_sent', 'received_envelopes', 'agreements', 'peers', 'node_keys']) await db.schema.dropTable(t).ifExists().execute();
 }

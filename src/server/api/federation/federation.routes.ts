@@ -72,7 +72,14 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         security: [],
         description:
           'Signed pull feed for a peer node: headers x-sarhad-node, x-sarhad-date (ISO, ±5 min) and x-sarhad-signature (base64 Ed25519 over "GET\\n<path?query>\\n<date>").',
-        querystring: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(FEED_MAX_LIMIT).default(FEED_DEFAULT_LIMIT) }).strict(),
+        querystring: z
+          .object({
+            after: z.coerce.number().int().min(0).default(0),
+            limit: z.coerce.number().int().min(1).max(FEED_MAX_LIMIT).default(FEED_DEFAULT_LIMIT),
+            /** The agreement id the caller's cursor was built under (from the last page); a mismatch restarts at 0. */
+            known: z.string().max(64).optional(),
+          })
+          .strict(),
         response: {
           200: z.object({ envelopes: z.array(z.record(z.string(), z.unknown())), cursor: z.number().int(), more: z.boolean(), agreement: z.string().nullable() }),
           ...errorResponses,
@@ -81,7 +88,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (req) => {
       const peer = await authenticatePeerRequest(ctx, { method: req.method, url: req.url, headers: req.headers });
-      const page = await buildFeed(ctx, peer, req.query.after, req.query.limit);
+      const page = await buildFeed(ctx, peer, req.query.after, req.query.limit, req.query.known);
       return { ...page, envelopes: page.envelopes as unknown as Record<string, unknown>[] };
     },
   );
