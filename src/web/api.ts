@@ -75,19 +75,29 @@ function fieldsOf(details: unknown): string[] {
   return [...new Set(out.map((f) => f.replace(/^body\./, '')).filter((f) => f.length > 0))];
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
-  let code: ErrorCode = codeForStatus(res.status);
-  let message = res.statusText;
+function errorFromBody(status: number, statusText: string, text: string): ApiError {
+  let code: ErrorCode = codeForStatus(status);
+  let message = statusText;
   let fields: string[] = [];
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown; issues?: unknown } };
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown; issues?: unknown } };
     if (body.error?.code && KNOWN_CODES.has(body.error.code)) code = body.error.code as ErrorCode;
     if (body.error?.message) message = body.error.message;
     fields = fieldsOf(body.error?.details ?? body.error?.issues);
   } catch {
     /* not JSON */
   }
-  return new ApiError(code, res.status, message, fields);
+  return new ApiError(code, status, message, fields);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let text = '';
+  try {
+    text = await res.text();
+  } catch {
+    /* no body */
+  }
+  return errorFromBody(res.status, res.statusText, text);
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -113,6 +123,41 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * POST a large body (a file) with upload progress. fetch() cannot report upload progress,
+ * so this one uses XMLHttpRequest; `onProgress` gets the sent share 0..1.
+ */
+export function upload<T>(path: string, body: Blob, contentType: string, onProgress: (share: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onerror = () => reject(new ApiError('NETWORK', 0, 'network error'));
+    xhr.onabort = () => reject(new ApiError('NETWORK', 0, 'aborted'));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch (e) {
+          reject(new ApiError('UNKNOWN', xhr.status, e instanceof Error ? e.message : String(e)));
+        }
+        return;
+      }
+      const err = errorFromBody(xhr.status, xhr.statusText, xhr.responseText);
+      if (err.status === 401) onUnauthenticated?.();
+      reject(err);
+    };
+    xhr.send(body);
+  });
 }
 
 export const api = {

@@ -99,3 +99,106 @@ export interface StreamRecordEvent {
   version: number;
   op: string;
 }
+
+// ---------- alerts and screening ----------
+export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+export const TLP_LEVELS: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+export type HitAction = 'arrest' | 'deny_entry' | 'discreet_check' | 'inform_owner';
+/** Most to least severe: the order of the action select. */
+export const HIT_ACTIONS: readonly HitAction[] = ['arrest', 'deny_entry', 'discreet_check', 'inform_owner'];
+export type SubjectKind = 'person' | 'vehicle' | 'document';
+export const SUBJECT_KINDS: readonly SubjectKind[] = ['person', 'vehicle', 'document'];
+export type AlertSource = 'local' | 'un_sc';
+export type NameQuality = 'good' | 'low';
+
+export interface Marking {
+  tlp: Tlp;
+  releasableTo: { states: string[]; agencies: string[]; units: string[] };
+  hops: number;
+}
+
+export type AlertBirthDate =
+  | { kind: 'exact'; date: string }
+  | { kind: 'approximate'; year: number }
+  | { kind: 'between'; from: number; to: number };
+
+export type AlertSubject =
+  | {
+      kind: 'person';
+      names: { name: string; quality: NameQuality }[];
+      birthDates: AlertBirthDate[];
+      nationalities: string[];
+      documents: string[];
+    }
+  | { kind: 'vehicle'; plate: string; description: string | null }
+  | { kind: 'document'; number: string; documentType: string | null };
+
+export interface Alert {
+  id: string;
+  version: number;
+  marking: Marking;
+  ownerNode: string;
+  ownerState: string;
+  createdAt: string;
+  updatedAt: string;
+  subject: AlertSubject;
+  reason: string;
+  action: HitAction;
+  validFrom: string;
+  validUntil: string | null;
+  source: AlertSource;
+  sourceRef: string | null;
+  active: boolean;
+}
+
+export type MatchHow = 'exact' | 'translit' | 'phonetic' | 'fuzzy' | 'optional-suffix' | 'compound' | 'unmatched';
+export type AdjustmentKind = 'birth-date' | 'nationality' | 'document' | 'low-quality-alias' | 'single-part';
+
+export interface HitExplanation {
+  matchedName: string;
+  aliasQuality: NameQuality;
+  nameScore: number;
+  parts: { query: string; entry: string; how: MatchHow; similarity: number; weight: number }[];
+  adjustments: { kind: AdjustmentKind; detail: string; effect: number }[];
+}
+
+export interface ScreeningHit {
+  alertId: string;
+  score: number;
+  matchedName: string;
+  matchedNameInReaderScript: string;
+  explanation: HitExplanation;
+  alert: { subjectKind: SubjectKind; reason: string; action: HitAction; source: AlertSource; sourceRef: string | null; tlp: Tlp };
+}
+
+export interface ScreeningResult {
+  id: string;
+  at: string;
+  threshold: number;
+  hits: ScreeningHit[];
+}
+
+export type HitDecision = 'confirmed' | 'false_positive';
+
+export interface DecisionAnswer {
+  screeningId: string;
+  alertId: string;
+  decision: HitDecision;
+  decidedAt: string;
+}
+
+export interface UnImportSummary {
+  individuals: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  withOriginalScript: number;
+}
+
+/** Nationalities offered in forms (names under `country.*` in every locale). */
+export const COUNTRY_CODES = ['TJ', 'AF', 'UZ', 'KG', 'TM', 'PK', 'IR', 'CN', 'RU', 'IN'] as const;
+export type CountryCode = (typeof COUNTRY_CODES)[number];
+export function isCountryCode(v: string): v is CountryCode {
+  return (COUNTRY_CODES as readonly string[]).includes(v);
+}
