@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test time is spent waiting on HTTP and databases, so two files at a time pay off even on two cores.
+    maxWorkers: 2,
   },
 });
