@@ -8,11 +8,18 @@ import { Header } from './components/Header.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MapPage } from './pages/MapPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
+import { ScreeningPage } from './pages/ScreeningPage.tsx';
+import { AlertsPage } from './pages/AlertsPage.tsx';
+import { can } from './permissions.ts';
 
-export type Route = 'map' | 'admin';
+export type Route = 'map' | 'admin' | 'screen' | 'alerts';
 
 function routeFromHash(): Route {
-  return window.location.hash.startsWith('#/admin') ? 'admin' : 'map';
+  const h = window.location.hash;
+  if (h.startsWith('#/admin')) return 'admin';
+  if (h.startsWith('#/screen')) return 'screen';
+  if (h.startsWith('#/alerts')) return 'alerts';
+  return 'map';
 }
 
 function useHashRoute(): Route {
@@ -75,12 +82,18 @@ export function App() {
   if (auth.status === 'error') return <LoginPage onLogin={signedIn} initialError={auth.error} />;
   if (auth.status === 'anonymous') return <LoginPage onLogin={signedIn} />;
 
-  const isAdmin = auth.user.roles.includes('administrator');
+  const user = auth.user;
+  const isAdmin = user.roles.includes('administrator');
+  const page =
+    route === 'admin' && isAdmin ? <AdminPage />
+    : route === 'screen' && can(user, 'screening:run') ? <ScreeningPage user={user} />
+    : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
+    : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
       <div className="app-shell">
         <Header user={auth.user} route={route} onLogout={() => void logout()} />
-        {route === 'admin' && isAdmin ? <AdminPage /> : <MapPage />}
+        {page}
       </div>
     </StreamProvider>
   );

@@ -4,6 +4,7 @@ import { useStream } from '../stream.tsx';
 import { useLocale } from '../util.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import type { Route } from '../App.tsx';
+import { can } from '../permissions.ts';
 
 export function Header({ user, route, onLogout }: { user: User; route: Route; onLogout: () => void }) {
   const { t } = useTranslation();
@@ -20,6 +21,16 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
         <a href="#/map" data-testid="nav-map" aria-current={route === 'map' ? 'page' : undefined}>
           {t('nav.map')}
         </a>
+        {can(user, 'screening:run') && (
+          <a href="#/screen" data-testid="nav-screen" aria-current={route === 'screen' ? 'page' : undefined}>
+            {t('nav.screen')}
+          </a>
+        )}
+        {can(user, 'alerts:read') && (
+          <a href="#/alerts" data-testid="nav-alerts" aria-current={route === 'alerts' ? 'page' : undefined}>
+            {t('nav.alerts')}
+          </a>
+        )}
         {isAdmin && (
           <a href="#/admin" data-testid="nav-admin" aria-current={route === 'admin' ? 'page' : undefined}>
             {t('nav.admin')}

@@ -160,7 +160,7 @@ export function ScreeningPage({ user }: { user: User }) {
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="screen-submit">
             {busy ? t('screen.submitting') : t('screen.submit')}
           </button>
-          <button type="button" className="btn btn-quiet-dark" onClick={clear} data-testid="screen-clear">
+          <button type="button" className="btn" onClick={clear} data-testid="screen-clear">
             {t('screen.clear')}
           </button>
           <small className="muted">{t('screen.keyboardHint')}</small>
