@@ -70,8 +70,8 @@ describe('sarhad node key / peers add, agree, list, sync (SQLite AF node pulling
 
     const sync = await sarhad(dataDir, ['peers', 'sync', '--peer', 'sarhad-tj']);
     expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stdout).toMatch(/sarhad-tj: 1 stored, 0 already held, 0 rejected/);
+    expect(sync.stdout).toMatch(/sarhad-tj: 1 stored, 0 withdrawn, 0 already held, 0 rejected/);
     const twice = await sarhad(dataDir, ['peers', 'sync']);
-    expect(twice.stdout).toMatch(/sarhad-tj: 0 stored, 0 already held, 0 rejected/);
+    expect(twice.stdout).toMatch(/sarhad-tj: 0 stored, 0 withdrawn, 0 already held, 0 rejected/);
   });
 });

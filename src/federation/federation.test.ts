@@ -212,7 +212,10 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(await afAlert(plate.body.id)).toMatchObject({ version: 1, subject_kind: 'vehicle' });
   });
 
-  it('under an agreement without personal data, person alerts stay home but a vehicle alert goes', async () => {
+  it('under an agreement without personal data, person alerts stay home (held ones are withdrawn) but a vehicle alert goes', async () => {
+    const held = await analyst.post('/api/alerts', person('Олим Шарипов', ['AF']));
+    expect(await sync()).toMatchObject({ stored: 1 });
+    expect(await afAlert(held.body.id)).toMatchObject({ version: 1, deleted_at: null });
     const changed = await tjAdmin.post(`/api/federation/peers/${afPeerOnTj}/agreements`, { types: ['alert'], maxTlp: 'AMBER', personalData: false, redact: ['subject.description'] });
     expect(changed.status).toBe(201);
     const d = await analyst.post('/api/alerts', person('Шерали Каримов', ['AF']));
@@ -223,8 +226,15 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
       marking: { tlp: 'AMBER', releasableTo: { states: ['AF'] } },
     });
     const summary = await sync();
-    expect(summary.rejected).toBe(0);
+    // The walk restarts at 0 under the new agreement: the person alerts AF holds (the new one and
+    // the revoked (a), at the very version AF has) are withdrawn; the vehicle arrives.
+    expect(summary).toMatchObject({ stored: 1, withdrawn: 2, rejected: 0 });
+    expect((await afAlert(ids.a))!.deleted_at).not.toBeNull();
     expect(await afAlert(d.body.id)).toBeUndefined();
+    const withdrawn = await afAlert(held.body.id);
+    expect(withdrawn).toMatchObject({ version: 1 });
+    expect(withdrawn!.deleted_at).not.toBeNull();
+    expect((await afCustoms.post('/api/screen', { name: 'Olim Sharipov' })).body.hits.map((h: { alertId: string }) => h.alertId)).not.toContain(held.body.id);
     const vehicle = await afAlert(e.body.id);
     expect(vehicle).toMatchObject({ subject_kind: 'vehicle', owner_node: tj.ctx.node.id });
     // Redacted before signing: the receiver holds a validly signed copy without the field.
@@ -240,11 +250,11 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   it('when TJ stops releasing an alert to AF, a signed withdrawal removes the copy AF holds', async () => {
     const tightened = await analyst.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: [] } } });
     expect(tightened.status, tightened.text).toBe(200);
-    expect(await sync()).toMatchObject({ stored: 1, rejected: 0 });
+    expect(await sync()).toMatchObject({ stored: 0, withdrawn: 1, rejected: 0 });
     const copy = await afAlert(ids.e);
     expect(copy).toMatchObject({ version: 2 });
     expect(copy!.deleted_at).not.toBeNull();
-    const withdrawal = await af.ctx.db.kysely.selectFrom('received_envelopes').select('envelope_json').where('record_id', '=', ids.e).where('version', '=', 2).executeTakeFirstOrThrow();
+    const withdrawal = await af.ctx.db.kysely.selectFrom('received_envelopes').select('envelope_json').where('record_id', '=', ids.e).where('version', '=', 2).where('op', '=', 'withdraw').executeTakeFirstOrThrow();
     expect(JSON.parse(withdrawal.envelope_json)).toMatchObject({ op: 'withdraw', body: null });
     expect(withdrawal.envelope_json).not.toMatch(/02 ТТ 4321/);
     const res = await afCustoms.post('/api/screen', { plate: '02TT4321' });

@@ -15,6 +15,7 @@ import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
   | { status: 'stored'; id: string; version: number }
+  | { status: 'withdrawn'; id: string; version: number }
   | { status: 'ignored'; id: string; version: number }
   | { status: 'rejected'; id: string | null; version: number | null; reason: string; detail?: string };
 
@@ -48,7 +49,7 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
       change = await inWriteTransaction(ctx.db, async (trx) => {
         const withdrawn = await withdrawReceivedRecord(trx, { type: env.type as RecordKind, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id });
         if (withdrawn) {
-          await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
+          await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
         }
         return withdrawn;
       });
@@ -57,7 +58,7 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
     }
     if (!change) return { status: 'ignored', id: env.id, version: env.version };
     ctx.events.publish(change);
-    return { status: 'stored', id: env.id, version: env.version };
+    return { status: 'withdrawn', id: env.id, version: env.version };
   }
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
   if (!body.success) return reject('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -77,7 +78,7 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
         peerId: peer.id,
       });
       if (saved.change) {
-        await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
+        await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
       }
       return saved.change;
     });
@@ -94,6 +95,7 @@ export interface PullSummary {
   peer: string;
   batches: number;
   stored: number;
+  withdrawn: number;
   ignored: number;
   rejected: number;
   cursor: number;
@@ -147,7 +149,7 @@ export async function pullFromPeer(
   let peer = await findPeer(ctx.db.kysely, peerRef);
   if (!peer) throw new AppError('NOT_FOUND', 'peer not found');
   const limit = opts.limit ?? 100;
-  const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, ignored: 0, rejected: 0, cursor: peer.pullCursor, rejections: [] };
+  const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, withdrawn: 0, ignored: 0, rejected: 0, cursor: peer.pullCursor, rejections: [] };
   let cursor = peer.pullCursor;
   const maxPages = opts.maxPages ?? 10_000;
   const agreement = await currentAgreement(ctx.db.kysely, peer.id);
@@ -157,6 +159,7 @@ export async function pullFromPeer(
     for (const raw of page.envelopes) {
       const outcome = await receiveEnvelope(ctx, peer, raw, agreement);
       if (outcome.status === 'stored') summary.stored += 1;
+      else if (outcome.status === 'withdrawn') summary.withdrawn += 1;
       else if (outcome.status === 'ignored') summary.ignored += 1;
       else {
         summary.rejected += 1;
@@ -174,7 +177,7 @@ export async function pullFromPeer(
     if (!page.more) break;
   }
   summary.cursor = cursor;
-  if (summary.stored || summary.rejected) ctx.log.info({ ...summary, rejections: undefined }, 'federation: pulled from peer');
+  if (summary.stored || summary.withdrawn || summary.rejected) ctx.log.info({ ...summary, rejections: undefined }, 'federation: pulled from peer');
   return summary;
 }
 

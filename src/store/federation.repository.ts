@@ -223,12 +223,12 @@ export async function markSent(trx: Trx, peerId: string, recordId: string, versi
 
 export async function insertReceivedEnvelope(
   trx: Trx,
-  e: { recordId: string; version: number; type: string; peerId: string; envelopeJson: string },
+  e: { recordId: string; version: number; op: string; type: string; peerId: string; envelopeJson: string },
   at: string,
 ): Promise<void> {
   await trx
     .insertInto('received_envelopes')
-    .values({ record_id: e.recordId, version: e.version, type: e.type, peer_id: e.peerId, envelope_json: e.envelopeJson, received_at: at })
+    .values({ record_id: e.recordId, version: e.version, op: e.op, type: e.type, peer_id: e.peerId, envelope_json: e.envelopeJson, received_at: at })
     .execute();
 }
 

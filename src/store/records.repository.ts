@@ -216,6 +216,7 @@ export async function saveReceivedRecord<T extends RecordKind>(trx: Trx, input: 
 /**
  * The owner withdrew a record from us (signed tombstone): the read-only copy is marked deleted
  * at that version, so it no longer lists, screens or shows. Nothing held → nothing written.
+ * Its history keeps a null body for the withdrawn version when that version is new to us.
  */
 export async function withdrawReceivedRecord(
   trx: Trx,
@@ -225,13 +226,15 @@ export async function withdrawReceivedRecord(
   const table: string = RECORD_TABLES[input.type];
   const db = untyped(trx);
   const existing = (await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirst()) as RecordColumns | undefined;
-  if (!existing || existing.version >= input.version) return null;
+  // A withdrawal at version N removes the copy of any version up to N (the owner may withdraw
+  // the very version we hold, e.g. when its agreement with us was narrowed).
+  if (!existing || existing.version > input.version || (existing.deleted_at !== null && existing.version === input.version)) return null;
   if (existing.owner_node !== input.owner.node) throw new AppError('CONFLICT', `${input.type} ${input.id} exists here with another owner node`);
   const at = now.toISOString();
   const actor = `node:${input.owner.node}`;
   const marking_json = JSON.stringify(input.marking);
   await db.updateTable(table).set({ version: input.version, marking_json, updated_by: actor, updated_at: at, deleted_at: at }).where('id', '=', input.id).execute();
-  await trx
+  if (existing.version < input.version) await trx
     .insertInto('record_versions')
     .values({
       record_id: input.id,

@@ -243,6 +243,7 @@ export interface FederationSentTable {
 export interface ReceivedEnvelopesTable {
   record_id: string;
   version: number;
+  op: string;
   type: string;
   peer_id: string;
   envelope_json: string;

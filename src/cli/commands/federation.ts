@@ -119,7 +119,7 @@ export function registerFederationCommands(program: Command) {
         for (const name of names) {
           try {
             const s = await pullFromPeer(ctx, { name });
-            out(`${name}: ${s.stored} stored, ${s.ignored} already held, ${s.rejected} rejected; cursor ${s.cursor}`);
+            out(`${name}: ${s.stored} stored, ${s.withdrawn} withdrawn, ${s.ignored} already held, ${s.rejected} rejected; cursor ${s.cursor}`);
             for (const r of s.rejections) out(`  rejected ${r.id ?? '?'} v${r.version ?? '?'}: ${r.reason}`);
           } catch (err) {
             failed = true;

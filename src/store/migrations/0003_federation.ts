@@ -60,11 +60,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('received_envelopes')
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('op', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('peer_id', 'text', (c) => c.notNull())
     .addColumn('envelope_json', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('received_envelopes_pk', ['record_id', 'version'])
+    .addPrimaryKeyConstraint('received_envelopes_pk', ['record_id', 'version', 'op'])
     .execute();
 }
 

@@ -125,6 +125,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
             peer: z.string(),
             batches: z.number().int(),
             stored: z.number().int(),
+            withdrawn: z.number().int(),
             ignored: z.number().int(),
             rejected: z.number().int(),
             cursor: z.number().int(),
