@@ -48,8 +48,14 @@ export const unitBodySchema = z
   .strict();
 export type UnitBody = z.output<typeof unitBodySchema>;
 
+// RFC 7946 allows an optional altitude as a third element; the border is drawn in 2-D, so it is dropped.
+const positionSchema = z.union([
+  lonLatSchema,
+  z.tuple([lonLatSchema.def.items[0], lonLatSchema.def.items[1], z.number().finite()]).transform(([lon, lat]): [number, number] => [lon, lat]),
+]);
+
 export const lineStringSchema = z
-  .object({ type: z.literal('LineString'), coordinates: z.array(lonLatSchema).min(2).max(20_000) })
+  .object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2).max(20_000) })
   .strict();
 
 export const sectionBodySchema = z

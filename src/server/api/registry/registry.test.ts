@@ -144,6 +144,14 @@ describe.each(await testDialects())('registry API over HTTP (%s)', (dialect) => 
     expect(fc.features.some((f: any) => f.id === res.body.id)).toBe(true);
   });
 
+  it('POST /api/sections accepts RFC 7946 positions with an altitude and keeps lon/lat', async () => {
+    const body = validSection('With altitude');
+    const withAltitude = { ...body, geometry: { type: 'LineString', coordinates: body.geometry.coordinates.map(([lon, lat]: number[]) => [lon, lat, 350]) } };
+    const res = await c.admin!.post('/api/sections', withAltitude);
+    expect(res.status).toBe(201);
+    expect(res.body.geometry.coordinates).toEqual(body.geometry.coordinates);
+  });
+
   const line = validSection('Bad');
   const invalid: [string, unknown][] = [
     ['Polygon instead of LineString', { ...line, geometry: { type: 'Polygon', coordinates: [[[69, 37], [69.1, 37], [69.1, 37.1], [69, 37]]] } }],
@@ -151,6 +159,7 @@ describe.each(await testDialects())('registry API over HTTP (%s)', (dialect) => 
     ['latitude 95', { ...line, geometry: { type: 'LineString', coordinates: [[69, 37], [69.1, 95]] } }],
     ['longitude 200', { ...line, geometry: { type: 'LineString', coordinates: [[200, 37], [69.1, 37]] } }],
     ['coordinates as strings', { ...line, geometry: { type: 'LineString', coordinates: [['69', '37'], ['69.1', '37']] } }],
+    ['four numbers in a position', { ...line, geometry: { type: 'LineString', coordinates: [[69, 37, 1, 2], [69.1, 37]] } }],
     ['NaN-like strings', { ...line, geometry: { type: 'LineString', coordinates: [['NaN', 'Infinity'], [69.1, 37]] } }],
     ['missing feature type', { geometry: line.geometry, properties: line.properties }],
     ['missing geometry type', { ...line, geometry: { coordinates: line.geometry.coordinates } }],
