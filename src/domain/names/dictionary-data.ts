@@ -153,7 +153,6 @@ jamol|Ҷамол|جمال|m|Jamal,Dzhamol
 jumakhon|Ҷумъахон|جمعه‌خان|m|Juma Khan,Jumakhan
 kamol|Камол|کمال|m|Kamal
 latif|Латиф|لطیف|m|Lateef
-mahmadali|Маҳмадалӣ|محمدعلی|m|
 majid|Маҷид|مجید|m|Majeed,Madzhid
 malik|Малик|ملک|m|
 mansur|Мансур|منصور|m|Mansoor,Mansour
@@ -206,7 +205,6 @@ sunnat|Суннат|سنت|m|
 toir|Тоир|طایر|m|Tair
 ulugbek|Улуғбек|الغ‌بیک|m|Ulugbek,Ulughbek
 zoir|Зоир|ظاهر|m|Zahir,Zohir,Zaher
-zohir|Зоҳир|ظاهر|m|Zakhir
 abubakr|Абубакр|ابوبکر|m|Abu Bakr,Abubakar
 ayub|Айюб|ایوب|m|Ayoub,Ayyub,Ayoob
 bilol|Билол|بلال|m|Bilal
@@ -225,7 +223,7 @@ mujib|Муҷиб|مجیب|m|Mujeeb
 munir|Мунир|منیر|m|Muneer
 naim|Наим|نعیم|m|Naeem
 qais|Қайс|قیس|m|Qays,Kais
-rafi|Рафӣ|رفیع|m|Rafi,Rafiq
+rafi|Рафӣ|رفیع|m|Rafi,Rafee
 rafiq|Рафиқ|رفیق|m|Rafik,Rafeeq
 rasul|Расул|رسول|m|Rasool,Rasoul
 sabur|Сабур|صبور|m|Saboor
@@ -263,7 +261,6 @@ matin|Матин|متین|m|Mateen
 mirvais|Мирвайс|میرویس|m|Mirwais,Mirways
 mubin|Мубин|مبین|m|Mobin
 nasrin|Насрин|نسرین|f|
-omar|Умар|عمر|m|
 qayum|Қаюм|قیوم|m|Qayyum,Kayum
 saber|Собир|صابر|m|Sabir,Sobir,Saber
 sabit|Собит|ثابت|m|Sabit,Sobit,Sabet
@@ -279,13 +276,11 @@ alam|Алам|عالم|m|Olim,Alim
 amir|Амир|امیر|m+|Ameer,Emir
 arslon|Арслон|ارسلان|m|Arslan
 bashir|Башир|بشیر|m|Basheer
-bakhodir|Баҳодир|بهادر|m|Bahodir
 bek|Бек|بیگ|s+|Beg,Baig,Bey
 dost|Дӯст|دوست|m|Dost,Dust,Dusti
 ehson|Эҳсон|احسان|m|Ehsan,Ihsan,Ekhson
 eshon|Эшон|ایشان|t|Ishan,Eshan
 fozil|Фозил|فاضل|m|Fazil,Fazel
-gulom|Гулом|غلام|m|
 hoji|Ҳоҷӣ|حاجی|t|Haji,Hajji,Hodzhi,Hadji,Khodzhi
 ikhtiyor|Ихтиёр|اختیار|m|Ikhtiyar
 ilhom|Илҳом|الهام|m|Ilham,Ilkhom
@@ -304,11 +299,9 @@ qudrat|Қудрат|قدرت|m|Qudrat,Kudrat
 rahmat|Раҳмат|رحمت|m|Rakhmat
 rizo|Ризо|رضا|m|Reza,Riza,Rizo
 saidjon|Саидҷон|سعیدجان|m|Saidjan
-saifuddin|Сайфиддин|سیف‌الدین|m|
 shahzod|Шаҳзод|شهزاد|m|Shahzad,Shakhzod
 shirin|Ширин|شیرین|f|Shireen
 siddiq|Сиддиқ|صدیق|m|Siddique,Sediq,Siddik
-sodiq|Содиқ|صادق|m|
 taqi|Тақӣ|تقی|m|Taqi,Taki
 temur|Темур|تیمور|m|Timur,Taimur,Teymur,Timour
 toj|Тоҷ|تاج|m|Taj,Toj,Tadzh
@@ -333,7 +326,6 @@ robiya|Робия|رابعه|f|Rabia,Rabiya
 sabohat|Сабоҳат|صباحت|f|
 shahnoza|Шаҳноза|شهنازه|f|Shahnaza,Shakhnoza
 sitora|Ситора|ستاره|f|Setara,Sitara
-tahmina|Таҳмина|تهمینه|f|
 zulaykho|Зулайхо|زلیخا|f|Zulaikha,Zuleykha,Zulekha
 fotima|Фотима|فاطمه|f|Fatima,Fatemeh,Fotima
 oisha|Оиша|عایشه|f|Aisha,Aysha,Oysha
@@ -363,6 +355,5 @@ farzona|Фарзона|فرزانه|f|Farzana,Farzaneh
 zohida|Зоҳида|زاهده|f|Zahida
 karima|Карима|کریمه|f|Kareema
 rahima|Раҳима|رحیمه|f|Rakhima
-zarrina|Заррина|زرینه|f|
 gulsum|Гулсум|کلثوم|f|Kulsum,Kulsoom
 `;

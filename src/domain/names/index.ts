@@ -22,6 +22,7 @@ export function partKeys(p: NamePart, next?: NamePart): string[] {
   if (c.length > 0) {
     keys.push('c' + c);
     if (c.length >= 4) for (const d of deletions(c)) keys.push('c' + d);
+    if (c.length >= 3) keys.push('p' + c.slice(0, 3));
   }
   if (p.dict) keys.push('d' + p.dict.key);
   if (next && p.role === 'name' && next.role === 'name') {

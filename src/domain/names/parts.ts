@@ -44,12 +44,15 @@ const UD = new Set(['ud', 'ad', 'ed', 'id', 'ul', 'al', 'уд', 'ад', 'ид', 
 /** Surname / patronymic suffixes on the phonetic key, longest first: [pattern, class]. */
 const SUFFIXES: Array<[string, string]> = [
   ['oviC', 'ovich'], ['eviC', 'ovich'], ['ovna', 'ovich'], ['evna', 'ovich'], ['iC', 'ovich'],
-  ['zoda', 'zoda'], ['zada', 'zoda'], ['zade', 'zoda'], ['zadeh', 'zoda'], ['zodeh', 'zoda'],
+  ['zoda', 'zoda'], ['zada', 'zoda'], ['zade', 'zoda'], ['zadeh', 'zoda'], ['zodeh', 'zoda'], ['sade', 'zoda'], ['sada', 'zoda'], ['soda', 'zoda'],
   ['ova', 'ov'], ['eva', 'ov'], ['ov', 'ov'], ['ev', 'ov'], ['of', 'ov'], ['uf', 'ov'], ['ova', 'ov'], ['ufa', 'ov'], ['ua', 'ov'],
   ['iyon', 'yon'], ['yon', 'yon'], ['iyan', 'yon'], ['pur', 'pur'], ['i', 'i'],
 ];
 
 function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: string } {
+  // patronymics, also misspelt: -ovich, -ovitch, -owitsch, -evich, -ovna
+  const pm = /^(.{3,}?)[oe]vi?[CXS]+$/.exec(phon) ?? /^(.{3,}?)[oe]vn[ai]$/.exec(phon);
+  if (pm) return { stem: pm[1]!, suffix: 'ovich' };
   for (const [pat, cls] of SUFFIXES) {
     if (!phon.endsWith(pat)) continue;
     const stem = phon.slice(0, phon.length - pat.length);
@@ -58,7 +61,7 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
     if (cls === 'ov' && pat !== 'ov' && pat !== 'ova' && !arabic && pat !== 'ev' && pat !== 'eva' && pat !== 'of') continue;
     // a stem ending in a vowel before -v is e.g. "Davlatov" fine, but "Yahyo"+"v"? keep simple
     if (cls === 'i' && (stem.endsWith('z') || consonantSkeleton(stem).length < 3)) continue; // -zai (Pashto tribes) keep
-    return { stem: cls === 'zoda' && stem.endsWith('i') ? stem.slice(0, -1) : stem, suffix: cls };
+    return { stem, suffix: cls };
   }
   return { stem: phon, suffix: '' };
 }

@@ -35,6 +35,8 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSim {
   if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
   else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic));
   s *= suffixFactor;
+  // two different known names (Hamid / Hamida, Tamanno / Tahmina) are not the same name
+  if (q.dict && e.dict && q.dict !== e.dict && s > 0.8) s = 0.8;
   const whole = keySimilarity(q.phon, e.phon, arabic);
   if (whole > s) s = whole;
   const how: MatchHow = suffixDiff && s >= MIN_PART_SIM ? 'optional-suffix' : q.coarse === e.coarse ? 'phonetic' : 'fuzzy';
@@ -50,8 +52,7 @@ function concatPart(a: NamePart, b: NamePart): NamePart {
 export function gain(sim: number): number {
   if (sim < MIN_PART_SIM) return 0;
   if (sim >= 0.97) return 1;
-  const x = (sim - MIN_PART_SIM) / (0.97 - MIN_PART_SIM);
-  return 0.15 + 0.85 * x * x;
+  return Math.pow((sim - 0.6) / 0.37, 0.8);
 }
 
 interface Pairing { qi: number[]; ei: number[]; sim: number; how: MatchHow }
@@ -141,14 +142,24 @@ export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?
   const conflict = sigQ.length > 0 && sigE.length > 0;
   let den = 0;
   for (const p of pairs) { for (const i of p.qi) den += qw[i]!; for (const j of p.ei) den += ew[j]!; }
-  const unmatchedCost = (p: NamePart, w: number): number => {
+  const unmatchedCost = (p: NamePart, w: number, side: number): number => {
     if (p.role === 'title') return 0;
     if (p.role === 'patronymic') return 0.1 * w;
-    return conflict ? Math.max(w, 0.6) : 0.35 * w;
+    return conflict ? Math.max(w, 0.6) : side * w;
   };
-  for (const { p, i } of unQ) { den += unmatchedCost(p, qw[i]!); expl.push({ query: p.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(qw[i]!) }); }
-  for (const { p, j } of unE) { den += unmatchedCost(p, ew[j]!); expl.push({ query: null, entry: p.raw, how: 'unmatched', similarity: 0, weight: round(ew[j]!) }); }
-  const score = den > 0 ? num / den : 0;
+  for (const { p, i } of unQ) { den += unmatchedCost(p, qw[i]!, 0.5); expl.push({ query: p.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(qw[i]!) }); }
+  for (const { p, j } of unE) { den += unmatchedCost(p, ew[j]!, 0.35); expl.push({ query: null, entry: p.raw, how: 'unmatched', similarity: 0, weight: round(ew[j]!) }); }
+  let score = den > 0 ? num / den : 0;
+  // suffix migration: Farid Samadi vs Samad Faridov — surname suffix moved to the other name
+  let qSuf = 0; let eSuf = 0;
+  for (const p of pairs) {
+    if (p.qi.length !== 1 || p.ei.length !== 1) continue;
+    const a = q[p.qi[0]!]!; const b = e[p.ei[0]!]!;
+    const sa = a.suffix !== '' && a.suffix !== 'ovich'; const sb = b.suffix !== '' && b.suffix !== 'ovich';
+    if (sa && !sb && !b.dict?.kind.startsWith('s')) qSuf++;
+    if (sb && !sa && !a.dict?.kind.startsWith('s')) eSuf++;
+  }
+  if (qSuf > 0 && eSuf > 0) score *= 0.85;
   return { score, parts: expl, matchedQ };
 }
 

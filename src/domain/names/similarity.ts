@@ -12,7 +12,7 @@ const VOWEL_SUB: Record<string, number> = {
 const CONS_SUB: Record<string, number> = {};
 function pair(a: string, b: string, c: number): void { CONS_SUB[a + b] = c; CONS_SUB[b + a] = c; }
 pair('k', 'g', 0.45); pair('k', 'h', 0.55); pair('g', 'h', 0.7); pair('S', 'C', 0.3); pair('S', 's', 0.5);
-pair('s', 'z', 0.4); pair('z', 'J', 0.4); pair('J', 'C', 0.5); pair('J', 'y', 0.45); pair('J', 'g', 0.6); pair('J', 'S', 0.6);
+pair('s', 'z', 0.3); pair('z', 'J', 0.4); pair('J', 'C', 0.5); pair('J', 'y', 0.3); pair('C', 'h', 0.35); pair('X', 'C', 0.1); pair('X', 'h', 0.2); pair('X', 'S', 0.2); pair('X', 'k', 0.4); pair('X', 's', 0.5); pair('J', 'g', 0.6); pair('J', 'S', 0.6);
 pair('v', 'f', 0.3); pair('v', 'b', 0.5); pair('p', 'b', 0.4); pair('p', 'f', 0.5); pair('t', 'd', 0.45);
 pair('v', 'u', 0.2); pair('v', 'o', 0.35); pair('y', 'i', 0.2); pair('y', 'e', 0.3); pair('n', 'm', 0.65); pair('l', 'r', 0.7);
 pair('s', 'C', 0.6); pair('k', 'C', 0.7); pair('h', 'a', 0.6);

@@ -2,7 +2,7 @@
  * Transliteration (pure).
  *  - phoneticKey(): every script → ONE common lossy Latin "phonetic" key space used for
  *    matching. Alphabet: vowels a e i o u; consonants b p t d k g f v s z l m n r y h,
- *    plus S (sh/ш/ش), C (ch/ч/چ), J (j/ҷ/дж/ج/zh/ж/ژ). kh/x/х/ҳ/خ/ح/ه all → h,
+ *    plus S (sh/ш/ش), C (ч/چ), X (Latin "ch": ч, ш or х), J (j/ҷ/дж/ج/zh/ж/ژ). kh/x/х/ҳ/خ/ح/ه all → h,
  *    q/қ/ق/k → k, gh/ғ/غ → g, w → v, ц/ts → s, doubles collapse.
  *  - consonantSkeleton(): the key with vowels removed (what Perso-Arabic script writes).
  *  - transliterate(): readable rendering of a name in the reader's script.
@@ -55,7 +55,7 @@ function latinToPhon(w: string): string {
       case 'kh': out += 'h'; i++; continue;
       case 'gh': out += 'g'; i++; continue;
       case 'sh': out += 'S'; i++; continue;
-      case 'ch': out += 'C'; i++; continue;
+      case 'ch': out += 'X'; i++; continue; // ambiguous: ч (English), ш (French), х (German)
       case 'ph': out += 'f'; i++; continue;
       case 'th': out += 't'; i++; continue;
       case 'ts': case 'tz': out += 's'; i++; continue;
@@ -72,7 +72,7 @@ function latinToPhon(w: string): string {
       case 'c': out += 'k'; break;
       case 'x': out += 'h'; break;
       case 'w': out += 'v'; break;
-      case 'j': out += 'J'; break;
+      case 'j': { const nx = w[i + 1]; out += nx === undefined || !'aeiouy'.includes(nx) ? (isV(prev) ? 'y' : 'J') : 'J'; break; }
       case 'y': {
         const nx = w[i + 1];
         out += isV(nx) ? 'y' : (isV(prev) && nx !== undefined ? 'y' : 'i');
@@ -168,7 +168,7 @@ export function consonantSkeleton(key: string): string {
 export function coarseSkeleton(key: string): string {
   let out = '';
   for (const ch of key) {
-    if (VOWELS.has(ch) || ch === 'h' || ch === 'y') continue;
+    if (VOWELS.has(ch) || ch === 'h' || ch === 'y' || ch === 'X') continue;
     let c = ch;
     if (c === 'g') c = 'k';
     else if (c === 'S' || c === 'C' || c === 'z' || c === 'J') c = 's';
