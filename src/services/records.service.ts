@@ -40,7 +40,9 @@ export async function writeRecords<T extends RecordKind>(
     }
     return out;
   });
-  for (const r of results) if (r.change) ctx.events.publish(r.change);
+  for (const r of results) {
+    if (r.change) ctx.events.publish({ ...r.change, audience: { owner: r.record.owner, marking: r.record.marking, createdBy: r.record.createdBy } });
+  }
   return results;
 }
 

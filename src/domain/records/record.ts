@@ -29,4 +29,6 @@ export interface RecordChange {
   id: string;
   version: number;
   op: RecordOp;
+  /** Who may hear of it (kept server-side): listeners outside it are not told, not even the id. */
+  audience?: { owner: RecordOwner; marking: Marking; createdBy: string };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { can } from '../../../domain/policy/permissions.ts';
+import { canSee } from '../../../domain/policy/access.ts';
 import type { AppContext } from '../../../services/context.ts';
 import { requirePermission } from '../../http/auth.ts';
 
@@ -25,8 +25,9 @@ export async function streamRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     const send = (event: string, data: unknown) => res.write(`id: ${++seq}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     res.write('retry: 5000\n\n');
     send('ping', { at: new Date().toISOString() });
-    const unsubscribe = ctx.events.subscribe((change) => {
-      if (can(auth.subject, 'stream:read')) send('record', change);
+    const unsubscribe = ctx.events.subscribe(({ audience, ...change }) => {
+      // Fail closed: a change without its audience is not announced to anyone.
+      if (audience && canSee(auth.subject, audience)) send('record', change);
     });
     const timer = setInterval(() => send('ping', { at: new Date().toISOString() }), PING_MS);
     request.raw.on('close', () => {

@@ -192,5 +192,28 @@ describe.each(await testDialects())('system endpoints over HTTP (%s)', (dialect)
         stream.close();
       }
     });
+
+    it('does not announce a record to someone its marking hides it from, not even its id', async () => {
+      const outsider = await openStream(node.url, (await node.as('af.liaison')).cookie);
+      const insider = await openStream(node.url, (await node.as('tj.commander')).cookie);
+      try {
+        await outsider.waitFor((e) => e.event === 'ping', 5000);
+        await insider.waitFor((e) => e.event === 'ping', 5000);
+        const agencies = (await admin.get('/api/agencies')).body.items as { id: string; ref: string }[];
+        const created = await admin.post('/api/units', {
+          agencyId: agencies.find((a) => a.ref === 'tj-border-troops')!.id,
+          kind: 'border_post',
+          name: { en: 'Strict post', ru: 'Пост', tg: 'Пост', fa: 'پاسگاه', ps: 'پوسته' },
+          location: [70.2, 37.6],
+          marking: { tlp: 'AMBER+STRICT' },
+        });
+        expect(created.status).toBe(201);
+        await insider.waitFor((e) => e.event === 'record' && (e.data as { id: string }).id === created.body.id, 5000);
+        expect(outsider.events.some((e) => JSON.stringify(e.data).includes(created.body.id))).toBe(false);
+      } finally {
+        outsider.close();
+        insider.close();
+      }
+    });
   });
 });
