@@ -5,6 +5,7 @@ import { UNIT_KINDS } from '../../../domain/registry/entities.ts';
 import type { AppContext } from '../../../services/context.ts';
 import { createSection, createSectionSchema } from '../../../services/sections.service.ts';
 import { createUnit, createUnitSchema, listVisible } from '../../../services/registry.service.ts';
+import { SectionFeatureCache } from '../../../services/sections-view.service.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { errorResponses } from '../schemas.ts';
 import {
@@ -58,11 +59,11 @@ export async function registryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
   );
 
+  const sectionFeatures = new SectionFeatureCache(ctx, presentSection);
   r.get('/api/sections', { schema: { tags, response: { 200: sectionCollection, ...errorResponses } } }, async (req, reply) => {
-    const sections = await listVisible(ctx, requireAuth(req).subject, 'section');
-    sections.sort((a, b) => a.body.order - b.body.order);
-    reply.header('content-type', 'application/geo+json; charset=utf-8');
-    return { type: 'FeatureCollection' as const, features: sections.map(presentSection) };
+    const json = await sectionFeatures.collectionJson(requireAuth(req).subject);
+    // Already serialised from presentSection's typed output; a string bypasses re-serialisation.
+    return reply.type('application/geo+json; charset=utf-8').send(json as never);
   });
 
   r.post(
