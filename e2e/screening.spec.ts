@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import fa from '../src/web/i18n/locales/fa.ts';
+import { SCREEN_DIR, loginIn, createPersonAlert, createVehicleAlert, en, login, logout } from './helpers.ts';
+
+const suffix = Date.now().toString(36);
+const reason = `E2E screening ${suffix}: wanted for drug trafficking`;
+const plate = `SC${suffix}`.toUpperCase().slice(0, 12);
+const plateReason = `E2E plate ${suffix}: stolen vehicle`;
+
+test.describe.configure({ mode: 'serial' });
+
+async function screenName(page: Page, name: string, birthDate = ''): Promise<void> {
+  await page.getByTestId('screen-mode-person').check();
+  await page.getByTestId('screen-name').fill(name);
+  await page.getByTestId('screen-birthdate').fill(birthDate);
+  // Officers at the crossing screen from the keyboard: Enter submits.
+  await page.getByTestId('screen-name').press('Enter');
+  await expect(page.getByTestId('screen-results')).toBeVisible();
+}
+
+const ourCard = (page: Page, r = reason) => page.getByTestId('hit-card').filter({ hasText: r });
+
+test('an analyst puts a person and a vehicle on the alert list', async ({ page }) => {
+  await loginIn(page, 'tj.analyst', 'en');
+  await createPersonAlert(page, { name: 'Ҷамшед Раҳмонов', reason, action: 'arrest', tlp: 'AMBER', birthDate: '1985-03-13', nationality: 'TJ' });
+  await createVehicleAlert(page, plate, plateReason, 'deny_entry');
+});
+
+test('a customs officer screens the name in Russian spelling and sees the arrest hit', async ({ page }) => {
+  await loginIn(page, 'tj.customs', 'en');
+  await page.getByTestId('nav-screen').click();
+  await expect(page.getByTestId('screen-name')).toBeFocused();
+  await screenName(page, 'Джамшед Рахмонов', '1985');
+
+  const card = ourCard(page);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('action-badge')).toHaveAttribute('data-action', 'arrest');
+  await expect(card.getByTestId('action-badge')).toHaveText(en.hitAction.arrest);
+  const bar = card.getByTestId('score-bar').getByRole('meter');
+  await expect(bar).toBeVisible();
+  expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(75);
+  const fill = await card.locator('.share-fill').first().boundingBox();
+  expect(fill && fill.width > 20).toBe(true);
+  await expect(card.getByTestId('tlp-badge')).toHaveText('TLP:AMBER');
+  await expect(card.getByTestId('hit-listed-name')).toHaveText('Ҷамшед Раҳмонов');
+  await expect(card.getByTestId('hit-reader-name')).toHaveText(/^[A-Za-z' -]+$/);
+  await expect(card.getByTestId('hit-source')).toHaveText(en.alertSource.local);
+
+  // The explanation opens: query parts against listed parts, with how they matched.
+  await card.getByTestId('hit-explanation').locator('summary').click();
+  await expect(card.getByTestId('explain-row')).toHaveCount(2);
+  await expect(card.getByTestId('explain-row').first()).toContainText('Ҷамшед', { ignoreCase: true });
+  await expect(card.getByTestId('adjustment').first()).toBeVisible();
+  await expect(card.getByTestId('hit-confirm')).toBeVisible();
+  await expect(card.getByTestId('hit-false-positive')).toBeVisible();
+
+  // Results ranked best first.
+  const scores = await page.getByTestId('hit-card').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-score'))));
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  await page.screenshot({ path: `${SCREEN_DIR}/screening-en.png`, fullPage: true });
+});
+
+test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked false positive', async ({ page }) => {
+  await loginIn(page, 'tj.customs', 'fa');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByTestId('nav-screen').click();
+  await expect(page.getByTestId('nav-screen')).toHaveText(fa.nav.screen);
+
+  // 22 Hut 1363 = 13 March 1985: the hint shows the Gregorian date.
+  await page.getByTestId('screen-birthdate').fill('۱۳۶۳/۱۲/۲۲');
+  await expect(page.getByTestId('screen-birthdate-hint')).toContainText('۱۳ مارچ ۱۹۸۵');
+  await page.getByTestId('screen-name').fill('جمشید رحمانوف');
+  await page.getByTestId('screen-name').press('Enter');
+
+  const card = ourCard(page);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('action-badge')).toHaveText(fa.hitAction.arrest);
+  await expect(card.getByTestId('hit-reader-name')).toHaveText(/[\u0600-\u06FF]/);
+  await card.getByTestId('hit-explanation').locator('summary').click();
+  await expect(card.locator('[data-testid="adjustment"][data-kind="birth-date"]')).toBeVisible();
+  await page.screenshot({ path: `${SCREEN_DIR}/screening-fa.png`, fullPage: true });
+
+  await card.getByTestId('hit-false-positive').click();
+  const decision = card.getByTestId('hit-decision');
+  await expect(decision).toHaveAttribute('data-decision', 'false_positive');
+  await expect(decision).toContainText(fa.screen.decidedFalsePositive);
+  await expect(card.getByTestId('hit-confirm')).toHaveCount(0);
+
+  // The same person screened again: this alert no longer raises a hit for them.
+  await page.getByTestId('screen-name').press('Enter');
+  await expect(page.getByTestId('screen-results')).toBeVisible();
+  await expect(ourCard(page)).toHaveCount(0);
+});
+
+test('a customs officer screens a plate; an unknown plate shows no hits', async ({ page }) => {
+  await loginIn(page, 'tj.customs', 'en');
+  await page.getByTestId('nav-screen').click();
+  await page.getByTestId('screen-mode-vehicle').check();
+  await page.getByTestId('screen-plate').fill(plate.toLowerCase());
+  await page.getByTestId('screen-plate').press('Enter');
+  const card = ourCard(page, plateReason);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('action-badge')).toHaveAttribute('data-action', 'deny_entry');
+  await expect(card.getByTestId('hit-listed-name')).toHaveText(plate);
+  await card.getByTestId('hit-confirm').click();
+  await expect(card.getByTestId('hit-decision')).toHaveAttribute('data-decision', 'confirmed');
+  await expect(card.getByTestId('hit-decision')).toContainText(en.screen.decidedConfirmed);
+
+  await page.getByTestId('screen-plate').fill(`ZZ${suffix}X`.toUpperCase());
+  await page.getByTestId('screen-plate').press('Enter');
+  await expect(page.getByTestId('screen-no-hits')).toBeVisible();
+  await expect(page.getByTestId('screen-no-hits')).toContainText(en.screen.noHits);
+
+  // Nothing to screen: a translated prompt, no request.
+  await page.getByTestId('screen-plate').fill('');
+  await page.getByTestId('screen-submit').click();
+  await expect(page.getByTestId('screen-missing')).toHaveText(en.screen.needOne);
+  await logout(page);
+});
+
+test('a partner observer may not screen', async ({ page }) => {
+  await login(page, 'partner.observer');
+  await expect(page.getByTestId('nav-screen')).toHaveCount(0);
+  await page.goto('/#/screen');
+  await expect(page.getByTestId('app-header')).toBeVisible();
+  await expect(page.getByTestId('screening-page')).toHaveCount(0);
+  const res = await page.request.get('/api/alerts');
+  expect(res.status()).toBe(403);
+});
