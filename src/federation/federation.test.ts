@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelopeDigest, generateNodeKeyPair, privateKeyFromPem, type SignedEnvelope } from '../domain/federation/envelope.ts';
 import { signRequest } from '../domain/federation/request-signing.ts';
+import type { RecordChange } from '../domain/records/record.ts';
 import { DEFAULT_ALERT_MARKING } from '../services/alerts.service.ts';
 import type { ApiClient } from '../server/testing/api-client.ts';
 import { testDialects } from '../server/testing/databases.ts';
@@ -138,7 +139,14 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     const upd = await analyst.patch(`/api/alerts/${ids.a}`, { reason: 'Wanted for trafficking of heroin and opium across the Panj' });
     expect(upd.status, upd.text).toBe(200);
     expect(upd.body.version).toBe(2);
+    const heard: RecordChange[] = [];
+    const off = af.ctx.events.subscribe((c) => heard.push(c));
     expect(await sync()).toMatchObject({ stored: 1, rejected: 0 });
+    off();
+    // Announced after commit (screening index, SSE), with the marking as its audience.
+    expect(heard).toEqual([
+      expect.objectContaining({ type: 'alert', id: ids.a, version: 2, op: 'update', audience: expect.objectContaining({ marking: expect.objectContaining({ tlp: 'AMBER' }) }) }),
+    ]);
     const copy = await afAlert(ids.a);
     expect(copy).toMatchObject({ version: 2, reason: 'Wanted for trafficking of heroin and opium across the Panj' });
     const stored = await af.ctx.db.kysely.selectFrom('received_envelopes').select(['version', 'envelope_json']).where('record_id', '=', ids.a).orderBy('version').execute();

@@ -57,7 +57,7 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
       return reject(err instanceof AppError ? err.code : 'STORE_FAILED', (err as Error).message);
     }
     if (!change) return { status: 'ignored', id: env.id, version: env.version };
-    ctx.events.publish(change);
+    ctx.events.publish({ ...change, audience: { owner, marking: env.marking, createdBy: `node:${owner.node}` } });
     return { status: 'withdrawn', id: env.id, version: env.version };
   }
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
@@ -80,13 +80,13 @@ export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown,
       if (saved.change) {
         await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
       }
-      return saved.change;
+      return saved.change && { ...saved.change, audience: { owner: saved.record.owner, marking: saved.record.marking, createdBy: saved.record.createdBy } };
     });
   } catch (err) {
     return reject(err instanceof AppError ? err.code : 'STORE_FAILED', (err as Error).message);
   }
   if (!change) return { status: 'ignored', id: env.id, version: env.version };
-  // Listeners (screening index, SSE) hear of it only after the commit.
+  // Listeners (screening index, SSE to users the marking allows) hear of it only after the commit.
   ctx.events.publish(change);
   return { status: 'stored', id: env.id, version: env.version };
 }
