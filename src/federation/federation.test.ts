@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envelopeDigest, generateNodeKeyPair, privateKeyFromPem, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { envelopeDigest, generateNodeKeyPair, privateKeyFromPem, signEnvelope, type SignedEnvelope } from '../domain/federation/envelope.ts';
 import { signRequest } from '../domain/federation/request-signing.ts';
 import type { RecordChange } from '../domain/records/record.ts';
 import { DEFAULT_ALERT_MARKING } from '../services/alerts.service.ts';
@@ -214,6 +214,19 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(await af.ctx.db.kysely.selectFrom('received_envelopes').select('version').where('record_id', '=', plate.body.id).execute()).toEqual([]);
     const rejections = await af.ctx.db.kysely.selectFrom('audit_log').select('entity_id').where('action', '=', 'federation.reject').execute();
     expect(rejections.filter((r) => r.entity_id === plate.body.id)).toHaveLength(3);
+
+    // A validly signed envelope from TJ cannot overwrite a record AF owns.
+    const local = await (await af.as('af.liaison')).post('/api/alerts', {
+      subject: { kind: 'vehicle', plate: 'KBL 1234', description: null },
+      reason: 'Stolen vehicle',
+      action: 'inform_owner',
+      marking: { tlp: 'GREEN' },
+    });
+    expect(local.status).toBe(201);
+    const { signature: _s, ...unsigned } = genuine;
+    const hijack = signEnvelope({ ...unsigned, id: local.body.id, version: 9, prev: null }, (await nodeSigner(tj.ctx)).privateKey);
+    expect(await receiveEnvelope(af.ctx, peer, hijack, agreement)).toMatchObject({ status: 'rejected', reason: 'CONFLICT' });
+    expect(await afAlert(local.body.id)).toMatchObject({ version: 1, owner_node: af.ctx.node.id, reason: 'Stolen vehicle' });
 
     expect(await receiveEnvelope(af.ctx, peer, genuine, agreement)).toMatchObject({ status: 'stored' });
     expect(await receiveEnvelope(af.ctx, peer, genuine, agreement)).toMatchObject({ status: 'ignored' });

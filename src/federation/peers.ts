@@ -57,7 +57,7 @@ export type AgreementInput = z.input<typeof agreementSchema>;
 async function readPeerNode(url: string, fetchImpl: typeof fetch): Promise<{ nodeId: string; publicKey: string; state: string }> {
   let res: Response;
   try {
-    res = await fetchImpl(new URL('/api/federation/node', url), { signal: AbortSignal.timeout(10_000) });
+    res = await fetchImpl(`${url.replace(/\/+$/, '')}/api/federation/node`, { signal: AbortSignal.timeout(10_000) });
   } catch (err) {
     throw validation(`cannot reach the peer at ${url}: ${(err as Error).message}; give nodeId explicitly`);
   }

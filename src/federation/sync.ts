@@ -154,6 +154,7 @@ export async function pullFromPeer(
   const maxPages = opts.maxPages ?? 10_000;
   const agreement = await currentAgreement(ctx.db.kysely, peer.id);
   while (summary.batches < maxPages) {
+    const asked = cursor;
     const page = await fetchFeedPage(ctx, peer, cursor, limit, opts.fetchImpl);
     summary.batches += 1;
     for (const raw of page.envelopes) {
@@ -174,7 +175,8 @@ export async function pullFromPeer(
       await inWriteTransaction(ctx.db, (trx) => setPullCursor(trx, peer!.id, cursor, remote, at));
       peer = { ...peer, pullCursor: cursor, remoteAgreementId: remote };
     }
-    if (!page.more) break;
+    // A peer that says "more" without moving its cursor would keep us here forever.
+    if (!page.more || page.cursor === asked) break;
   }
   summary.cursor = cursor;
   if (summary.stored || summary.withdrawn || summary.rejected) ctx.log.info({ ...summary, rejections: undefined }, 'federation: pulled from peer');
