@@ -6,6 +6,7 @@ import { DEFAULT_ALERT_MARKING } from '../services/alerts.service.ts';
 import type { ApiClient } from '../server/testing/api-client.ts';
 import { testDialects } from '../server/testing/databases.ts';
 import { startTestNode, type TestNode } from '../server/testing/test-node.ts';
+import { verifyAuditChain } from '../store/audit.repository.ts';
 import { currentAgreement, findPeer, type Peer } from '../store/federation.repository.ts';
 import { saveRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
@@ -296,6 +297,12 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
       expect(sent.map((s) => s.entity_id)).not.toContain(id);
       expect(await afAlert(id)).toBeUndefined();
     }
+  });
+
+  it("both nodes' audit chains stay intact through sending, receiving, rejecting and withdrawing", async () => {
+    for (const node of [tj, af]) expect(await verifyAuditChain(node.ctx.db)).toMatchObject({ ok: true });
+    const actions = await af.ctx.db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'federation.%').execute();
+    expect(new Set(actions.map((a) => a.action))).toEqual(new Set(['federation.peer_add', 'federation.agreement', 'federation.receive', 'federation.reject', 'federation.withdrawn']));
   });
 
   it('feed requests with an unknown node, a bad signature, a stale date or no signature get 401 with a stable code', async () => {
