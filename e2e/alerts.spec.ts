@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { loginIn, createPersonAlert, createVehicleAlert, en, login, logout } from './helpers.ts';
+import ps from '../src/web/i18n/locales/ps.ts';
+import { SCREEN_DIR, loginIn, createPersonAlert, createVehicleAlert, en, login, logout } from './helpers.ts';
 
 const suffix = Date.now().toString(36);
 const UN_XML = '/work/shared/data/un/consolidated-2025-08-02.xml';
@@ -107,4 +108,19 @@ test('an analyst imports the UN Security Council list with a progress bar and a 
   await expect(form.getByTestId('un-import-progress')).toHaveAttribute('data-phase', 'done');
   // The imported alerts are listed with their UN reference.
   await expect.poll(() => page.getByTestId('alert-row').count()).toBeGreaterThan(600);
+});
+
+test('the alerts page in Pashto is translated and mirrored', async ({ page }) => {
+  await loginIn(page, 'tj.analyst', 'ps');
+  await page.getByTestId('nav-alerts').click();
+  await expect(page.getByTestId('nav-alerts')).toHaveText(ps.nav.alerts);
+  await expect(page.getByTestId('alerts-page').locator('h1')).toHaveText(ps.alerts.title);
+  await expect(page.getByTestId('create-alert-form')).toContainText(ps.tlpHelp.AMBER_STRICT);
+  await expect(page.getByTestId('un-import-form')).toContainText(ps.unImport.title);
+  // Mirrored: the form's submit button sits at the right edge of the form.
+  const form = await page.getByTestId('create-alert-form').boundingBox();
+  const submit = await page.getByTestId('create-alert-submit').boundingBox();
+  expect(form && submit && submit.x + submit.width > form.x + form.width / 2).toBe(true);
+  await page.setViewportSize({ width: 1366, height: 1800 });
+  await page.screenshot({ path: `${SCREEN_DIR}/alerts-ps.png` });
 });

@@ -18,6 +18,14 @@ async function screenName(page: Page, name: string, birthDate = ''): Promise<voi
   await expect(page.getByTestId('screen-results')).toBeVisible();
 }
 
+/** The form and the first cards: the page scrolls inside its own pane, so show a tall viewport from the top. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 1500 });
+  await page.getByTestId('screening-page').evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREEN_DIR}/${name}.png` });
+  await page.setViewportSize({ width: 1366, height: 800 });
+}
+
 const ourCard = (page: Page, r = reason) => page.getByTestId('hit-card').filter({ hasText: r });
 
 test('an analyst puts a person and a vehicle on the alert list', async ({ page }) => {
@@ -57,7 +65,7 @@ test('a customs officer screens the name in Russian spelling and sees the arrest
   // Results ranked best first.
   const scores = await page.getByTestId('hit-card').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-score'))));
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
-  await page.screenshot({ path: `${SCREEN_DIR}/screening-en.png`, fullPage: true });
+  await shoot(page, 'screening-en');
 });
 
 test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked false positive', async ({ page }) => {
@@ -78,7 +86,7 @@ test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked f
   await expect(card.getByTestId('hit-reader-name')).toHaveText(/[\u0600-\u06FF]/);
   await card.getByTestId('hit-explanation').locator('summary').click();
   await expect(card.locator('[data-testid="adjustment"][data-kind="birth-date"]')).toBeVisible();
-  await page.screenshot({ path: `${SCREEN_DIR}/screening-fa.png`, fullPage: true });
+  await shoot(page, 'screening-fa');
 
   await card.getByTestId('hit-false-positive').click();
   const decision = card.getByTestId('hit-decision');

@@ -42,14 +42,27 @@ export function UnImport({ onImported }: { onImported: () => Promise<void> }) {
       <h2>{t('unImport.title')}</h2>
       <p className="muted">{t('unImport.hint')}</p>
       <div className="field">
-        <label htmlFor="un-file">{t('unImport.file')}</label>
-        <input
-          id="un-file"
-          type="file"
-          accept=".xml,application/xml,text/xml"
-          data-testid="un-import-file"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
+        <span className="field-label" id="un-file-label">
+          {t('unImport.file')}
+        </span>
+        {/* The native file input speaks the browser's language: a translated label stands in for it. */}
+        <div className="file-pick">
+          <input
+            id="un-file"
+            className="visually-hidden"
+            type="file"
+            accept=".xml,application/xml,text/xml"
+            aria-labelledby="un-file-label"
+            data-testid="un-import-file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          <label htmlFor="un-file" className="btn btn-small">
+            {t('unImport.chooseFile')}
+          </label>
+          <span className={file ? 'file-name' : 'muted'} dir={file ? 'auto' : undefined} data-testid="un-import-file-name">
+            {file ? file.name : t('unImport.noFile')}
+          </span>
+        </div>
       </div>
       <button type="submit" className="btn btn-primary" disabled={!file || busy} data-testid="un-import-submit">
         {t('unImport.upload')}

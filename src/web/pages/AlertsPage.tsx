@@ -59,8 +59,9 @@ export function AlertsPage({ user }: { user: User }) {
   );
 }
 
+/** The subject in one line; long alias lists (UN entries) show the first three and a count. */
 function subjectText(s: AlertSubject): string {
-  if (s.kind === 'person') return s.names.map((n) => n.name).join(' · ');
+  if (s.kind === 'person') return s.names.slice(0, 3).map((n) => n.name).join(' · ');
   if (s.kind === 'vehicle') return s.plate;
   return s.number;
 }
@@ -169,6 +170,11 @@ function AlertList({ alerts, canWrite, onChanged }: { alerts: Alert[]; canWrite:
                   <strong>
                     <bdi dir="auto">{subjectText(a.subject)}</bdi>
                   </strong>
+                  {a.subject.kind === 'person' && a.subject.names.length > 3 && (
+                    <span className="muted small" dir="ltr">
+                      {' '}+{formatNumber(a.subject.names.length - 3, loc.lang)}
+                    </span>
+                  )}
                   {a.subject.kind === 'person' && (a.subject.birthDates.length > 0 || a.subject.nationalities.length > 0) && (
                     <div className="muted small">
                       {a.subject.birthDates.length > 0 && t('alerts.born', { dates: a.subject.birthDates.map(birth).join(loc.dir === 'rtl' ? '، ' : ', ') })}

@@ -319,6 +319,8 @@ const en = {
     title: 'Import the UN Security Council list',
     hint: 'The Consolidated List as XML, as published by the UN (up to 20 MB).',
     file: 'XML file',
+    chooseFile: 'Choose file…',
+    noFile: 'No file chosen',
     upload: 'Import',
     uploading: 'Uploading… {{percent}}',
     processing: 'The server is reading the list…',
