@@ -31,7 +31,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   let afInfo: typeof tjInfo;
   let afPeerOnTj: string; // TJ's peer record for AF
   let tjPeerOnAf: string; // AF's peer record for TJ
-  const ids = { a: '', b: '', c: '', e: '' };
+  const ids = { a: '', b: '', c: '', d: '', e: '', held: '' };
 
   const sync = async () => {
     const res = await afAdmin.post(`/api/federation/peers/${tjPeerOnAf}/sync`);
@@ -267,6 +267,8 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     const res = await afCustoms.post('/api/screen', { plate: '02TT4321' });
     expect(res.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(e.body.id);
     ids.e = e.body.id;
+    ids.d = d.body.id;
+    ids.held = held.body.id;
   });
 
   it('when TJ stops releasing an alert to AF, a signed withdrawal removes the copy AF holds', async () => {
@@ -289,6 +291,17 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(await afAlert(ids.e)).toMatchObject({ version: 3, deleted_at: null });
     const sent = await tj.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', ids.e).where('action', 'like', 'federation.%').orderBy('seq').execute();
     expect(sent.map((a) => a.action)).toEqual(['federation.send', 'federation.withdraw', 'federation.send']);
+  });
+
+  it('widening the agreement again restores copies withdrawn at the same version and sends what was held back', async () => {
+    expect((await tjAdmin.post(`/api/federation/peers/${afPeerOnTj}/agreements`, { types: ['alert'], maxTlp: 'AMBER', personalData: true })).status).toBe(201);
+    expect(await sync()).toMatchObject({ stored: 3, withdrawn: 0, rejected: 0 });
+    expect(await afAlert(ids.held)).toMatchObject({ version: 1, deleted_at: null, active: 1 });
+    expect(await afAlert(ids.a)).toMatchObject({ version: 3, deleted_at: null, active: 0 });
+    expect(await afAlert(ids.d)).toMatchObject({ version: 1, deleted_at: null });
+    const res = await afCustoms.post('/api/screen', { name: 'Olim Sharipov' });
+    expect(res.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(ids.held);
+    expect(await sync()).toMatchObject({ stored: 0, withdrawn: 0, ignored: 0 });
   });
 
   it('the alerts never released to AF never left TJ', async () => {

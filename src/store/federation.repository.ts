@@ -229,6 +229,8 @@ export async function insertReceivedEnvelope(
   await trx
     .insertInto('received_envelopes')
     .values({ record_id: e.recordId, version: e.version, op: e.op, type: e.type, peer_id: e.peerId, envelope_json: e.envelopeJson, received_at: at })
+    // The same version can arrive again after a withdrawal; keep the latest signed proof.
+    .onConflict((oc) => oc.columns(['record_id', 'version', 'op']).doUpdateSet({ envelope_json: e.envelopeJson, peer_id: e.peerId, received_at: at }))
     .execute();
 }
 

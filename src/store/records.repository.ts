@@ -165,7 +165,10 @@ export async function saveReceivedRecord<T extends RecordKind>(trx: Trx, input: 
   if (existing && existing.owner_node !== input.owner.node) {
     throw new AppError('CONFLICT', `${input.type} ${input.id} exists here with another owner node`);
   }
-  if (existing && existing.version >= input.version) return { record: recordFromRow(input.type, existing), change: null };
+  // A copy withdrawn at this very version comes back when the owner sends that version again
+  // (e.g. the agreement was widened again); anything else older or equal is a repeat.
+  const restoring = existing !== undefined && existing.deleted_at !== null && existing.version === input.version;
+  if (existing && existing.version >= input.version && !restoring) return { record: recordFromRow(input.type, existing), change: null };
 
   const at = now.toISOString();
   const actor = `node:${input.owner.node}`;
@@ -190,23 +193,23 @@ export async function saveReceivedRecord<T extends RecordKind>(trx: Trx, input: 
       .execute();
   }
   const hash = contentHash(input.body, input.marking);
+  const history = { body_json: JSON.stringify(input.body), marking_json: header.marking_json, content_hash: hash, changed_by: actor, changed_at: at };
   await trx
     .insertInto('record_versions')
-    .values({
-      record_id: input.id,
-      version: input.version,
-      type: input.type,
-      body_json: JSON.stringify(input.body),
-      marking_json: header.marking_json,
-      content_hash: hash,
-      changed_by: actor,
-      changed_at: at,
-    })
+    .values({ record_id: input.id, version: input.version, type: input.type, ...history })
+    // Restoring: the version row may exist already (possibly as a withdrawal's null body).
+    .onConflict((oc) => oc.columns(['record_id', 'version']).doUpdateSet(history))
     .execute();
   const op = existing ? 'update' : 'create';
   await appendAudit(
     trx,
-    { actor: `peer:${input.peerId}`, action: 'federation.receive', entityType: input.type, entityId: input.id, detail: { version: input.version, owner: input.owner.node, hash } },
+    {
+      actor: `peer:${input.peerId}`,
+      action: 'federation.receive',
+      entityType: input.type,
+      entityId: input.id,
+      detail: { version: input.version, owner: input.owner.node, hash, ...(restoring ? { restored: true } : {}) },
+    },
     now,
   );
   const row = (await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirstOrThrow()) as RecordColumns;
