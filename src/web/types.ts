@@ -1,22 +1,19 @@
 // Shapes of the API answers (see docs/api-contract.md).
+// Roles, locales and TLP levels come from the server's own domain modules (pure, no I/O),
+// so the UI can never drift from the rules the server applies.
 import type en from './i18n/locales/en.ts';
+import type { Locale } from '../domain/policy/roles.ts';
 
-export type LocalizedName = { en: string; ru: string; tg: string; fa: string; ps: string };
-export type Role = keyof typeof en.roles;
+export { ROLES, type Role } from '../domain/policy/roles.ts';
+import type { Role } from '../domain/policy/roles.ts';
+import type { TLP_LEVELS as SERVER_TLP_LEVELS, Tlp } from '../domain/records/marking.ts';
+export type { Tlp };
+
+export type LocalizedName = Record<Locale, string>;
 export type UnitKind = keyof typeof en.unitKind;
 export type ImpactLevel = 'low' | 'medium' | 'high' | 'critical';
-export type UserLocale = 'en' | 'ru' | 'tg' | 'fa' | 'ps';
+export type UserLocale = Locale;
 
-export const ROLES: readonly Role[] = [
-  'reporter',
-  'validator',
-  'analyst',
-  'liaison_officer',
-  'customs_officer',
-  'commander',
-  'partner_observer',
-  'administrator',
-];
 export const UNIT_KINDS: readonly UnitKind[] = ['border_post', 'crossing_point', 'blo', 'headquarters'];
 export const IMPACT_LEVELS: readonly ImpactLevel[] = ['low', 'medium', 'high', 'critical'];
 
@@ -101,8 +98,12 @@ export interface StreamRecordEvent {
 }
 
 // ---------- alerts and screening ----------
-export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
-export const TLP_LEVELS: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+/**
+ * The server's TLP levels, least to most restrictive. marking.ts imports zod (+85 kB, +24 kB
+ * gzipped in the bundle), so only its types are imported: `satisfies` fails to compile if this
+ * list ever differs from the server's, order included.
+ */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const satisfies typeof SERVER_TLP_LEVELS;
 export type HitAction = 'arrest' | 'deny_entry' | 'discreet_check' | 'inform_owner';
 /** Most to least severe: the order of the action select. */
 export const HIT_ACTIONS: readonly HitAction[] = ['arrest', 'deny_entry', 'discreet_check', 'inform_owner'];
