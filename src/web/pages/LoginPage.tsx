@@ -1,29 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import type { Session } from '../types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { TextField } from '../components/form/Field.tsx';
+import { SubmitButton } from '../components/form/SubmitButton.tsx';
+import { useApiForm } from '../components/form/useApiForm.ts';
 
 export function LoginPage({ onLogin, initialError = null }: { onLogin: (s: Session) => void; initialError?: unknown }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(initialError);
+  const form = useApiForm(initialError);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api.post<Session>('/api/auth/login', { username, password });
-      onLogin(session);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+  const submit = form.onSubmit(async () => {
+    onLogin(await api.post<Session>('/api/auth/login', { username, password }));
+  });
 
   return (
     <main className="login-page">
@@ -39,35 +32,10 @@ export function LoginPage({ onLogin, initialError = null }: { onLogin: (s: Sessi
           </div>
         </div>
         <h2>{t('login.title')}</h2>
-        <ErrorMessage error={error} testId="login-error" />
-        <div className="field">
-          <label htmlFor="login-username">{t('login.username')}</label>
-          <input
-            id="login-username"
-            name="username"
-            autoComplete="username"
-            dir="ltr"
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            id="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            dir="ltr"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="login-submit">
-          {busy ? t('login.submitting') : t('login.submit')}
-        </button>
+        <ErrorMessage error={form.error} testId="login-error" />
+        <TextField id="login-username" name="username" label={t('login.username')} autoComplete="username" dir="ltr" required value={username} onValueChange={setUsername} />
+        <TextField id="login-password" name="password" type="password" label={t('login.password')} autoComplete="current-password" dir="ltr" required value={password} onValueChange={setPassword} />
+        <SubmitButton busy={form.busy} testId="login-submit" label={t('login.submit')} busyLabel={t('login.submitting')} />
       </form>
     </main>
   );

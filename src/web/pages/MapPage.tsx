@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import L from 'leaflet';
 import { feature } from 'topojson-client';
@@ -8,7 +8,7 @@ import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { api } from '../api.ts';
 import type { ImpactLevel, ListAnswer, SectionCollection, SectionFeature, Unit, UnitKind } from '../types.ts';
 import { IMPACT_LEVELS } from '../types.ts';
-import { useRecordEvents } from '../stream.tsx';
+import { useApiData } from '../useApiData.ts';
 import { formatNumber, formatPercent, isTerrainKey, useLocale } from '../util.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 
@@ -72,37 +72,23 @@ function textOf(dir: 'ltr' | 'rtl', text: string): HTMLElement {
   return span;
 }
 
+async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit[] }> {
+  const [sections, units] = await Promise.all([api.get<SectionCollection>('/api/sections'), api.get<ListAnswer<Unit>>('/api/units')]);
+  return { sections, units: units.items };
+}
+
 export function MapPage() {
   const { t } = useTranslation();
   const loc = useLocale();
-  const [sections, setSections] = useState<SectionCollection | null>(null);
-  const [units, setUnits] = useState<Unit[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section']);
+  const sections = data?.sections ?? null;
+  const units = data?.units ?? null;
   const [basemapFailed, setBasemapFailed] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const sectionLayers = useRef(new Map<string, L.Polyline>());
   const fitted = useRef(false);
   const legendRef = useRef<HTMLDivElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [s, u] = await Promise.all([
-        api.get<SectionCollection>('/api/sections'),
-        api.get<ListAnswer<Unit>>('/api/units'),
-      ]);
-      setSections(s);
-      setUnits(u.items);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useRecordEvents(['section', 'unit', 'border_section'], () => void load());
 
   // The map and its offline basemap (Natural Earth via world-atlas; no tile server).
   useEffect(() => {
