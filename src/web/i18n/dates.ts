@@ -159,12 +159,16 @@ export interface DateFormatOptions {
   digits?: 'arabext' | 'latn';
 }
 
+/** "day month year era" as Dari and Pashto write it: Persian digits unless `digits: 'latn'`. */
+function afghanDate(d: CalendarDay | SolarHijriDate, months: readonly string[], era: string, opts: DateFormatOptions): string {
+  const num = opts.digits === 'latn' ? String : toPersianDigits;
+  return `${num(d.day)} ${months[d.month - 1]!} ${num(d.year)} ${era}`;
+}
+
 /** Solar Hijri date with our own month names, e.g. "۱ حمل ۱۴۰۵ هـ.ش.". */
 export function formatSolarHijri(date: Date, locale: 'fa' | 'ps', opts: DateFormatOptions = {}): string {
-  const s = toSolarHijri(date, opts.timeZone);
   const months = locale === 'fa' ? SOLAR_MONTHS_FA : SOLAR_MONTHS_PS;
-  const num = opts.digits === 'latn' ? String : toPersianDigits;
-  return `${num(s.day)} ${months[s.month - 1]!} ${num(s.year)} ${SOLAR_ERA[locale]}`;
+  return afghanDate(toSolarHijri(date, opts.timeZone), months, SOLAR_ERA[locale], opts);
 }
 
 /** Gregorian date in the locale, with our own month names for tg, fa and ps. */
@@ -179,9 +183,7 @@ export function formatGregorian(date: Date, locale: AppLocale, opts: DateFormatO
   }
   const g = calendarDay(date, opts.timeZone);
   if (locale === 'tg') return `${g.day} ${GREGORIAN_MONTHS_TG[g.month - 1]!} ${g.year}`;
-  const months = locale === 'fa' ? GREGORIAN_MONTHS_FA : GREGORIAN_MONTHS_PS;
-  const num = opts.digits === 'latn' ? String : toPersianDigits;
-  return `${num(g.day)} ${months[g.month - 1]!} ${num(g.year)} ${GREGORIAN_ERA[locale]}`;
+  return afghanDate(g, locale === 'fa' ? GREGORIAN_MONTHS_FA : GREGORIAN_MONTHS_PS, GREGORIAN_ERA[locale], opts);
 }
 
 /**
