@@ -12,6 +12,8 @@ export interface Config {
   logLevel: string;
   webDir: string;
   secureCookies: boolean;
+  /** Seconds between pulls from federation peers; 0 turns the loop off. */
+  syncIntervalS: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,6 +25,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// (leave it unset for embedded SQLite)');
   }
+  const syncIntervalS = Number(env.SARHAD_SYNC_INTERVAL ?? 60);
+  if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!/^[A-Z]{2}$/.test(nodeState)) throw new Error('SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code');
   return {
@@ -36,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.SARHAD_LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.SARHAD_WEB_DIR ?? 'dist/web'),
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
+    syncIntervalS,
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
+import { startSyncLoop } from '../../federation/sync-loop.ts';
 import { buildApp } from '../../server/app.ts';
 import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
 import type { AppContext } from '../../services/context.ts';
@@ -35,6 +36,7 @@ export async function runNode(config: Config, opts: { demo: boolean; demoPasswor
   if (opts.demo) await ensureDemoUsers(ctx, demoPassword);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  const sync = config.syncIntervalS > 0 ? startSyncLoop(ctx, config.syncIntervalS * 1000) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
@@ -51,6 +53,7 @@ export async function runNode(config: Config, opts: { demo: boolean; demoPasswor
     ctx,
     url,
     close: async () => {
+      await sync?.stop();
       await app.close();
       await ctx.db.close();
     },
