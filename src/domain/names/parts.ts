@@ -6,7 +6,8 @@
 import { normalizeName } from './normalize.ts';
 import { detectScript } from './script.ts';
 import { phoneticToken, coarseSkeleton, consonantSkeleton } from './translit.ts';
-import { lookupByPhon, rarityPrior, type DictEntry } from './dictionary.ts';
+import { dictionary, lookupByPhon, rarityPrior, type DictEntry } from './dictionary.ts';
+import { keySimilarity } from './similarity.ts';
 
 export type PartRole = 'name' | 'title' | 'patronymic';
 export interface NamePart {
@@ -86,7 +87,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const arabic = detectScript(raw) === 'arabic';
   let phon = phoneticToken(raw.replace(/ /g, ''));
   // Arabic article on family names: التکریتی → تکریتی (not on dictionary names like الیاس)
-  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon)) phon = phoneticToken(raw.slice(2));
+  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon) && !lookupByPhon(splitSuffix(phon, true).stem)) phon = phoneticToken(raw.slice(2));
   if (!arabic && /^(al|el)[^aeiou]/.test(phon) && phon.length > 5 && !lookupByPhon(phon)) phon = phon.slice(2);
   let dict = lookupByPhon(phon);
   const canon = canonicalCompound(phon, compound);
@@ -108,6 +109,16 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
     raw, phon, stem: finalStem, suffix, role, arabic, dict: sd, prior,
     skel: consonantSkeleton(finalStem), coarse: coarseSkeleton(finalStem), compound,
   };
+}
+
+let titleKeys: string[] | undefined;
+/** Misspelt or foreign-convention titles (Chodschi, Mawlono) at the start of a name. */
+function looksLikeTitle(p: string): boolean {
+  if (p.length > 9 || p.length < 3) return false;
+  titleKeys ??= [...TITLES, ...dictionary().filter((e) => e.kind === 't').flatMap((e) => e.keys)].filter((k) => !WEAK_TITLES.has(k));
+  if (lookupByPhon(p)) return false;
+  for (const k of titleKeys) if (Math.abs(k.length - p.length) <= 2 && keySimilarity(k, p, false) >= 0.8) return true;
+  return false;
 }
 
 /** Split a name into parts. */
@@ -148,7 +159,7 @@ export function parseName(name: string): NamePart[] {
       continue;
     }
     if (PARTICLES.has(t) || PARTICLES.has(p)) continue;
-    if (TITLES.has(p) && !WEAK_TITLES.has(p) && toks.length > 1) { parts.push({ ...makePart(t, false), role: 'title', prior: 0.1 }); continue; }
+    if (toks.length > 1 && !WEAK_TITLES.has(p) && (TITLES.has(p) || lookupByPhon(p)?.kind === 't' || (parts.length === 0 && looksLikeTitle(p)))) { parts.push({ ...makePart(t, false), role: 'title', prior: 0.1 }); continue; }
     const part = makePart(t, false, patronymicNext ? 'patronymic' : 'name');
     if (WEAK_TITLES.has(p)) part.prior = Math.min(part.prior, 0.4);
     patronymicNext = false;

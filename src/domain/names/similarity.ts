@@ -35,14 +35,14 @@ function weight(c: string, arabic: boolean): number {
   return 1;
 }
 
-const rowA = new Float64Array(64);
-const rowB = new Float64Array(64);
+const rows = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 
-/** Weighted edit distance between two phonetic keys. */
+/** Weighted edit distance (with adjacent transpositions) between two phonetic keys. */
 export function keyDistance(a: string, b: string, arabic: boolean): number {
   if (a.length > 60 || b.length > 60) return a === b ? 0 : Math.max(a.length, b.length);
-  let prev = rowA;
-  let cur = rowB;
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
   prev[0] = 0;
   for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + indel(b[j - 1]!, arabic);
   for (let i = 1; i <= a.length; i++) {
@@ -56,9 +56,13 @@ export function keyDistance(a: string, b: string, arabic: boolean): number {
       if (d1 < v) v = d1;
       const d2 = cur[j - 1]! + indel(cb, arabic);
       if (d2 < v) v = d2;
+      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb && ca !== cb) {
+        const t = prev2[j - 2]! + 0.5;
+        if (t < v) v = t;
+      }
       cur[j] = v;
     }
-    const t = prev; prev = cur; cur = t;
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
   }
   return prev[b.length]!;
 }

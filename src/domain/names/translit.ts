@@ -50,7 +50,7 @@ function latinToPhon(w: string): string {
     if (r.startsWith('shch')) { out += 'S'; i += 3; continue; }
     const two = r.slice(0, 2);
     switch (two) {
-      case 'dj': case 'dz': if (two === 'dz' && w[i + 2] !== undefined && !'aeiou'.includes(w[i + 2]!)) break; out += 'J'; i++; continue;
+      case 'dj': out += 'J'; i++; continue;
       case 'zh': out += 'J'; i++; continue;
       case 'kh': out += 'h'; i++; continue;
       case 'gh': out += 'g'; i++; continue;
