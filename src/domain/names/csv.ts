@@ -13,6 +13,7 @@ export function parseCsv(text: string): string[][] {
   let i = 0;
   let quoted = false;
   let fieldStarted = false;
+  let quoteLine = 1;
   while (i < s.length) {
     const c = s[i]!;
     if (quoted) {
@@ -28,7 +29,7 @@ export function parseCsv(text: string): string[][] {
     }
     if (c === '"') {
       if (fieldStarted && field !== '') throw new CsvError('quote inside an unquoted field', line);
-      quoted = true; fieldStarted = true; i++; continue;
+      quoted = true; fieldStarted = true; quoteLine = line; i++; continue;
     }
     if (c === ',') { row.push(field); field = ''; fieldStarted = false; i++; continue; }
     if (c === '\r' || c === '\n') {
@@ -37,7 +38,7 @@ export function parseCsv(text: string): string[][] {
     }
     field += c; fieldStarted = true; i++;
   }
-  if (quoted) throw new CsvError('unterminated quoted field', line);
+  if (quoted) throw new CsvError('unterminated quoted field', quoteLine);
   if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }

@@ -191,7 +191,7 @@ export function scoreEntry(query: ScreeningQuery, qParts: NamePart[], entry: Ind
   const e = entry.entry;
   const dv = compareBirthDates(query.birthDate, e.birthDate);
   const dEffect: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06, 'in-range': 0.04, approx: 0.01, unknown: 0 };
-  if (dv === 'conflict') { const ns = s * 0.75; adjustments.push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
+  if (dv === 'conflict') { const ns = s * 0.7; adjustments.push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
   else if (dv !== 'unknown') { adjustments.push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
   const nv = compareNationality(query.nationality, e.nationality);
   if (nv === 'match') { adjustments.push({ kind: 'nationality', detail: 'match', effect: 0.03 }); s += 0.03; corroborated = true; }

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseUnList } from './un-list.ts';
+import { unCrossScript } from './eval/real-data.ts';
+
+const xml = readFileSync('/work/shared/data/un/consolidated-2025-08-02.xml', 'utf8');
+describe('UN consolidated list', () => {
+  const un = parseUnList(xml);
+  it('parses individuals with aliases, dates, documents', () => {
+    expect(un.individuals).toHaveLength(684);
+    const saddam = un.individuals.find((e) => e.id === 'IQi.001')!;
+    expect(saddam.names.map((n) => (typeof n === 'string' ? n : n.name))).toContain('صدام حسين التكريتي');
+    expect(saddam.names.some((n) => typeof n !== 'string' && n.quality === 'low')).toBe(true);
+    expect(un.individuals.some((e) => Array.isArray(e.birthDate) && e.birthDate.some((d) => d.from !== undefined))).toBe(true);
+    expect(un.individuals.some((e) => e.documents?.length)).toBe(true);
+  });
+  it('finds original-script names among Latin names (rank 1)', () => {
+    const r = unCrossScript(un.individuals, 'latin→original', 0.75);
+    expect(r.rank1).toBeGreaterThan(0.95);
+  }, 300_000);
+});
