@@ -105,7 +105,7 @@ export class WatchlistIndex {
   readonly weight = (p: NamePart): number => (p.role === 'title' ? 0.05 : p.prior * this.rarity(p));
 
   /** Candidate entries for parsed query parts, best first (at most `limit`). */
-  candidates(parts: NamePart[], limit = 150): number[] {
+  candidates(parts: NamePart[], limit = 40): number[] {
     if (!this.frozen) this.freeze();
     const n = this.entries.length;
     if (n === 0) return [];
@@ -124,7 +124,7 @@ export class WatchlistIndex {
     // per part, an entry is credited once (its best key)
     const byPart = new Map<number, Array<{ list: Int32Array; w: number }>>();
     for (const l of lists) { const a = byPart.get(l.part) ?? []; a.push(l); byPart.set(l.part, a); }
-    const maxList = Math.max(2000, n / 8);
+    const maxList = Math.max(1000, n / 100);
     const rare = lists.some((l) => l.list.length <= maxList);
     for (const group of byPart.values()) {
       group.sort((a, b) => b.w - a.w);
@@ -142,7 +142,7 @@ export class WatchlistIndex {
     }
     let max = 0;
     for (const e of touched) if (acc[e]! > max) max = acc[e]!;
-    let sel = touched.filter((e) => acc[e]! >= max * 0.3);
+    let sel = touched.filter((e) => acc[e]! >= max * 0.45);
     if (sel.length > limit) { sel.sort((a, b) => acc[b]! - acc[a]!); sel = sel.slice(0, limit); }
     for (const e of touched) acc[e] = 0;
     if (this.stamp > 2_000_000_000) { this.stamp = 0; this.seen.fill(0); }

@@ -88,7 +88,7 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
         if (v > best.value) best = { value: v, pairs: [{ qi: [i], ei: [j], sim: ps.sim, how: ps.how }, ...rest.pairs] };
       }
       // entry compound: e[j] + e[j+1] written as one query part
-      if (j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
+      if (e.length > q.length && j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
         const ps2 = partSimilarity(qp, concatPart(ep, e[j + 1]!));
         const g2 = gain(ps2.sim);
         if (g2 > 0 && ps2.sim > ps.sim) {
@@ -98,7 +98,7 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
         }
       }
       // query compound: q[i] + q[i+1] written as one entry part
-      if (i + 1 < q.length) {
+      if (q.length > e.length && i + 1 < q.length) {
         const ps3 = partSimilarity(concatPart(qp, q[i + 1]!), ep);
         const g3 = gain(ps3.sim);
         if (g3 > 0 && ps3.sim > ps.sim) {
