@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import ps from '../src/web/i18n/locales/ps.ts';
 import { SCREEN_DIR, loginIn, createPersonAlert, createVehicleAlert, en, login, logout } from './helpers.ts';
 
 const suffix = Date.now().toString(36);
-const UN_XML = '/work/shared/data/un/consolidated-2025-08-02.xml';
+// shared/ sits beside the checkout (here and in CI).
+const UN_XML = fileURLToPath(new URL('../../shared/data/un/consolidated-2025-08-02.xml', import.meta.url));
 
 test('an analyst creates a person alert through the form and finds it in the list', async ({ page }) => {
   const reason = `E2E alerts ${suffix}: smuggling of precursors`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUnList } from './un-list.ts';
 import { unCrossScript } from './eval/real-data.ts';
 
-const xml = readFileSync('/work/shared/data/un/consolidated-2025-08-02.xml', 'utf8');
+const xml = readFileSync(new URL('../../../../shared/data/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
 describe('UN consolidated list', () => {
   const un = parseUnList(xml);
   it('parses individuals with aliases, dates, documents', () => {
