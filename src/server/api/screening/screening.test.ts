@@ -86,21 +86,38 @@ describe.each(await testDialects())('alerts and screening over HTTP (%s)', (dial
   });
 
   it('a confirmed false positive for this person and alert is not raised again, and it is audited', async () => {
+    // An alert without a birth date: only the officer can tell namesakes apart.
+    const created = await analyst.post('/api/alerts', {
+      subject: { kind: 'person', names: [{ name: 'Фаррух Шарипов', quality: 'good' }] },
+      reason: 'Courier for a smuggling network (case 22/2026)',
+      action: 'inform_owner',
+    });
+    expect(created.status).toBe(201);
+    const sharipov = created.body.id as string;
     const officer = await node.as('tj.reporter');
-    const first = await officer.post('/api/screen', { name: 'Jamshed Rahmonov', birthDate: '1990-01-01' });
-    expect(first.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(alertId);
-    const decided = await officer.post(`/api/screenings/${first.body.id}/hits/${alertId}/decision`, { decision: 'false_positive' });
+    const ids = (res: { body: { hits: { alertId: string }[] } }) => res.body.hits.map((h) => h.alertId);
+    const first = await officer.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1990-01-01' });
+    expect(ids(first)).toContain(sharipov);
+    const decided = await officer.post(`/api/screenings/${first.body.id}/hits/${sharipov}/decision`, { decision: 'false_positive' });
     expect(decided.status).toBe(200);
-    const again = await officer.post(`/api/screenings/${first.body.id}/hits/${alertId}/decision`, { decision: 'confirmed' });
+    const again = await officer.post(`/api/screenings/${first.body.id}/hits/${sharipov}/decision`, { decision: 'confirmed' });
     expect(again.status).toBe(409);
-    const second = await officer.post('/api/screen', { name: 'Jamshed Rahmonov', birthDate: '1990-01-01' });
-    expect(second.body.hits.map((h: { alertId: string }) => h.alertId)).not.toContain(alertId);
+    const second = await officer.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1990-01-01' });
+    expect(ids(second)).not.toContain(sharipov);
     // Another person with the same name but another birth date is still screened.
-    const other = await officer.post('/api/screen', { name: 'Jamshed Rahmonov', birthDate: '1984-03-12' });
-    expect(other.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(alertId);
+    const other = await officer.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1975-05-05' });
+    expect(ids(other)).toContain(sharipov);
     const audit = await node.ctx.db.kysely.selectFrom('audit_log').select(['action', 'detail_json']).where('action', 'like', 'screening.%').execute();
     expect(audit.map((a) => a.action)).toContain('screening.false_positive');
-    expect(audit.map((a) => a.detail_json).join(' ')).not.toMatch(/Jamshed|Rahmonov/);
+    expect(audit.map((a) => a.detail_json).join(' ')).not.toMatch(/Farrukh|Sharipov|Шарипов/);
+  });
+
+  it('a birth date that contradicts the alert lowers the score below the alert threshold', async () => {
+    const res = await customs.post('/api/screen', { name: 'Jamshed Rahmonov', birthDate: '1990-01-01' });
+    expect(res.body.hits.map((h: { alertId: string }) => h.alertId)).not.toContain(alertId);
+    const same = await customs.post('/api/screen', { name: 'Jamshed Rahmonov', birthDate: '1984-03-12' });
+    const hit = same.body.hits.find((h: { alertId: string }) => h.alertId === alertId);
+    expect(hit.explanation.adjustments.map((a: { kind: string }) => a.kind)).toContain('birth-date');
   });
 
   it('another unit cannot decide someone else\'s hits', async () => {
