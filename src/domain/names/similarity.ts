@@ -37,9 +37,69 @@ function weight(c: string, arabic: boolean): number {
 
 const rows = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 
+// Cost tables over ASCII (phonetic keys are ASCII): [latin, arabic] × code, so the
+// inner loop of the edit distance does no string building or hash look-ups. The values
+// are exactly those of sub() / indel() / weight().
+const A = 128;
+const SUB_T = [new Float64Array(A * A), new Float64Array(A * A)] as const;
+const INDEL_T = [new Float64Array(A), new Float64Array(A)] as const;
+const WEIGHT_T = [new Float64Array(A), new Float64Array(A)] as const;
+for (let x = 0; x < 2; x++) {
+  const ar = x === 1;
+  for (let i = 0; i < A; i++) {
+    const ci = String.fromCharCode(i);
+    INDEL_T[x][i] = indel(ci, ar);
+    WEIGHT_T[x][i] = weight(ci, ar);
+    for (let j = 0; j < A; j++) SUB_T[x][i * A + j] = sub(ci, String.fromCharCode(j), ar);
+  }
+}
+const codesA = new Int32Array(64);
+const codesB = new Int32Array(64);
+function toCodes(s: string, out: Int32Array): boolean {
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= A) return false; out[i] = c; }
+  return true;
+}
+
 /** Weighted edit distance (with adjacent transpositions) between two phonetic keys. */
 export function keyDistance(a: string, b: string, arabic: boolean): number {
   if (a.length > 60 || b.length > 60) return a === b ? 0 : Math.max(a.length, b.length);
+  if (!toCodes(a, codesA) || !toCodes(b, codesB)) return keyDistanceSlow(a, b, arabic);
+  const x = arabic ? 1 : 0;
+  const subT = SUB_T[x];
+  const indelT = INDEL_T[x];
+  const la = a.length;
+  const lb = b.length;
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  prev[0] = 0;
+  for (let j = 1; j <= lb; j++) prev[j] = prev[j - 1]! + indelT[codesB[j - 1]!]!;
+  for (let i = 1; i <= la; i++) {
+    const ca = codesA[i - 1]!;
+    const da = indelT[ca]!;
+    const row = ca * A;
+    const pa = i > 1 ? codesA[i - 2]! : -1;
+    cur[0] = prev[0]! + da;
+    for (let j = 1; j <= lb; j++) {
+      const cb = codesB[j - 1]!;
+      let v = prev[j - 1]! + subT[row + cb]!;
+      const d1 = prev[j]! + da;
+      if (d1 < v) v = d1;
+      const d2 = cur[j - 1]! + indelT[cb]!;
+      if (d2 < v) v = d2;
+      if (i > 1 && j > 1 && ca === codesB[j - 2] && pa === cb && ca !== cb) {
+        const t = prev2[j - 2]! + 0.5;
+        if (t < v) v = t;
+      }
+      cur[j] = v;
+    }
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
+  }
+  return prev[lb]!;
+}
+
+/** Reference implementation (any characters). */
+function keyDistanceSlow(a: string, b: string, arabic: boolean): number {
   let prev2 = rows[0]!;
   let prev = rows[1]!;
   let cur = rows[2]!;
@@ -67,13 +127,22 @@ export function keyDistance(a: string, b: string, arabic: boolean): number {
   return prev[b.length]!;
 }
 
+function keyWeight(s: string, arabic: boolean): number {
+  const w = WEIGHT_T[arabic ? 1 : 0];
+  let l = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= A) { l = 0; for (const ch of s) l += weight(ch, arabic); return l; }
+    l += w[c]!;
+  }
+  return l;
+}
+
 /** Similarity in [0,1] of two phonetic keys. */
 export function keySimilarity(a: string, b: string, arabic: boolean): number {
   if (a === b) return 1;
-  let la = 0;
-  let lb = 0;
-  for (const c of a) la += weight(c, arabic);
-  for (const c of b) lb += weight(c, arabic);
+  const la = keyWeight(a, arabic);
+  const lb = keyWeight(b, arabic);
   const norm = Math.max(la, lb, 1);
   const d = keyDistance(a, b, arabic);
   let s = 1 - d / norm;
