@@ -57,11 +57,25 @@ export function gain(sim: number): number {
 
 interface Pairing { qi: number[]; ei: number[]; sim: number; how: MatchHow }
 
+/** Per-query cache of part similarities (one query's parts against any entry parts). */
 export type SimCache = Map<string, PartSim>;
+
+/**
+ * Compound similarities per query, keyed by the entry part objects themselves (parsed
+ * once at index time), so the same listed part is compared once per query whatever the
+ * candidate: [query index] → entry part → (next entry part →) similarity.
+ */
+interface CompoundCache { q: Array<Map<NamePart, PartSim>>; e: Array<Map<NamePart, Map<NamePart, PartSim>>> }
+const compoundCaches = new WeakMap<SimCache, CompoundCache>();
 
 /** Best unordered assignment of query parts to entry parts (compounds allowed). */
 export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: number[], cache?: SimCache): { value: number; pairs: Pairing[] } {
   const ne = Math.min(e.length, 12);
+  const nq = q.length;
+  // per-call memo of part similarities: [i*ne+j] plain, entry compound, query compound
+  const plain: Array<PartSim | undefined> = new Array(nq * ne);
+  const eComp: Array<PartSim | undefined> = e.length > nq ? new Array(nq * ne) : [];
+  const qComp: Array<PartSim | undefined> = nq > e.length ? new Array(nq * ne) : [];
   const simOf = (a: NamePart, ai: number, b: NamePart): PartSim => {
     if (!cache || a.compound && ai < 0) return partSimilarity(a, b);
     const k = ai + '|' + b.phon + (b.arabic ? '#' : '') + b.suffix;
@@ -69,9 +83,30 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
     if (!v) { v = partSimilarity(a, b); cache.set(k, v); }
     return v;
   };
+  let cc: CompoundCache | undefined;
+  if (cache) {
+    cc = compoundCaches.get(cache);
+    if (!cc) { cc = { q: [], e: [] }; compoundCaches.set(cache, cc); }
+  }
+  const qCompound = (i: number, ep: NamePart): PartSim => {
+    if (!cc) return partSimilarity(concatPart(q[i]!, q[i + 1]!), ep);
+    const m = cc.q[i] ??= new Map();
+    let v = m.get(ep);
+    if (!v) { v = partSimilarity(concatPart(q[i]!, q[i + 1]!), ep); m.set(ep, v); }
+    return v;
+  };
+  const eCompound = (i: number, ep: NamePart, next: NamePart): PartSim => {
+    if (!cc) return partSimilarity(q[i]!, concatPart(ep, next));
+    const m = cc.e[i] ??= new Map();
+    let m2 = m.get(ep);
+    if (!m2) { m2 = new Map(); m.set(ep, m2); }
+    let v = m2.get(next);
+    if (!v) { v = partSimilarity(q[i]!, concatPart(ep, next)); m2.set(next, v); }
+    return v;
+  };
   const memo = new Map<number, { value: number; pairs: Pairing[] }>();
   const go = (i: number, mask: number): { value: number; pairs: Pairing[] } => {
-    if (i >= q.length) return { value: 0, pairs: [] };
+    if (i >= nq) return { value: 0, pairs: [] };
     const key = i * 8192 + mask;
     const m = memo.get(key);
     if (m) return m;
@@ -80,7 +115,8 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
     for (let j = 0; j < ne; j++) {
       if (mask & (1 << j)) continue;
       const ep = e[j]!;
-      const ps = simOf(qp, i, ep);
+      const ij = i * ne + j;
+      const ps = plain[ij] ??= simOf(qp, i, ep);
       const g = gain(ps.sim);
       if (g > 0) {
         const rest = go(i + 1, mask | (1 << j));
@@ -88,8 +124,8 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
         if (v > best.value) best = { value: v, pairs: [{ qi: [i], ei: [j], sim: ps.sim, how: ps.how }, ...rest.pairs] };
       }
       // entry compound: e[j] + e[j+1] written as one query part
-      if (e.length > q.length && j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
-        const ps2 = partSimilarity(qp, concatPart(ep, e[j + 1]!));
+      if (e.length > nq && j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
+        const ps2 = eComp[ij] ??= eCompound(i, ep, e[j + 1]!);
         const g2 = gain(ps2.sim);
         if (g2 > 0 && ps2.sim > ps.sim) {
           const rest = go(i + 1, mask | (1 << j) | (1 << (j + 1)));
@@ -98,8 +134,8 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
         }
       }
       // query compound: q[i] + q[i+1] written as one entry part
-      if (q.length > e.length && i + 1 < q.length) {
-        const ps3 = partSimilarity(concatPart(qp, q[i + 1]!), ep);
+      if (nq > e.length && i + 1 < nq) {
+        const ps3 = qComp[ij] ??= qCompound(i, ep);
         const g3 = gain(ps3.sim);
         if (g3 > 0 && ps3.sim > ps.sim) {
           const rest = go(i + 2, mask | (1 << j));

@@ -46,11 +46,12 @@ const INDEL_T = [new Float64Array(A), new Float64Array(A)] as const;
 const WEIGHT_T = [new Float64Array(A), new Float64Array(A)] as const;
 for (let x = 0; x < 2; x++) {
   const ar = x === 1;
+  const subT = SUB_T[x === 1 ? 1 : 0];
   for (let i = 0; i < A; i++) {
     const ci = String.fromCharCode(i);
-    INDEL_T[x][i] = indel(ci, ar);
-    WEIGHT_T[x][i] = weight(ci, ar);
-    for (let j = 0; j < A; j++) SUB_T[x][i * A + j] = sub(ci, String.fromCharCode(j), ar);
+    INDEL_T[x === 1 ? 1 : 0][i] = indel(ci, ar);
+    WEIGHT_T[x === 1 ? 1 : 0][i] = weight(ci, ar);
+    for (let j = 0; j < A; j++) subT[i * A + j] = sub(ci, String.fromCharCode(j), ar);
   }
 }
 const codesA = new Int32Array(64);
@@ -138,9 +139,26 @@ function keyWeight(s: string, arabic: boolean): number {
   return l;
 }
 
+// Memo of keySimilarity (a pure function of its arguments): name parts repeat across the
+// candidates of a query and across queries. Bounded; cleared when full.
+const MEMO_MAX = Number(process.env.SARHAD_KEYSIM_MEMO ?? 200_000);
+const memo = new Map<string, number>();
+
 /** Similarity in [0,1] of two phonetic keys. */
 export function keySimilarity(a: string, b: string, arabic: boolean): number {
   if (a === b) return 1;
+  if (MEMO_MAX <= 0) return keySimilarityUncached(a, b, arabic);
+  const k = (arabic ? '1' : '0') + a + '|' + b;
+  let v = memo.get(k);
+  if (v === undefined) {
+    v = keySimilarityUncached(a, b, arabic);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(k, v);
+  }
+  return v;
+}
+
+function keySimilarityUncached(a: string, b: string, arabic: boolean): number {
   const la = keyWeight(a, arabic);
   const lb = keyWeight(b, arabic);
   const norm = Math.max(la, lb, 1);
