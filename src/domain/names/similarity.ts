@@ -142,18 +142,22 @@ function keyWeight(s: string, arabic: boolean): number {
 // Memo of keySimilarity (a pure function of its arguments): name parts repeat across the
 // candidates of a query and across queries. Bounded; cleared when full.
 const MEMO_MAX = Number(process.env.SARHAD_KEYSIM_MEMO ?? 200_000);
-const memo = new Map<string, number>();
+// nested by [arabic][a][b]: no key strings to build, and the strings' hashes are cached
+const memo = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()] as const;
+let memoSize = 0;
 
 /** Similarity in [0,1] of two phonetic keys. */
 export function keySimilarity(a: string, b: string, arabic: boolean): number {
   if (a === b) return 1;
   if (MEMO_MAX <= 0) return keySimilarityUncached(a, b, arabic);
-  const k = (arabic ? '1' : '0') + a + '|' + b;
-  let v = memo.get(k);
+  const m = memo[arabic ? 1 : 0];
+  let mb = m.get(a);
+  if (mb === undefined) { mb = new Map(); m.set(a, mb); }
+  let v = mb.get(b);
   if (v === undefined) {
     v = keySimilarityUncached(a, b, arabic);
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(k, v);
+    if (++memoSize > MEMO_MAX) { memo[0].clear(); memo[1].clear(); memoSize = 1; mb = new Map(); m.set(a, mb); }
+    mb.set(b, v);
   }
   return v;
 }
