@@ -158,24 +158,24 @@ export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?
   const qw = q.map(weight);
   const ew = e.map(weight);
   const { pairs } = alignParts(q, qw, e, ew, cache);
-  const usedQ = new Set<number>();
-  const usedE = new Set<number>();
+  const usedQ = new Uint8Array(q.length);
+  const usedE = new Uint8Array(e.length);
   let num = 0;
   let matchedQ = 0;
-  const expl: PartExplanation[] = [];
   for (const p of pairs) {
     const g = gain(p.sim);
     let w = 0;
-    for (const i of p.qi) { usedQ.add(i); w += qw[i]!; if (q[i]!.role === 'name') matchedQ++; }
-    for (const j of p.ei) { usedE.add(j); w += ew[j]!; }
+    for (const i of p.qi) { usedQ[i] = 1; w += qw[i]!; if (q[i]!.role === 'name') matchedQ++; }
+    for (const j of p.ei) { usedE[j] = 1; w += ew[j]!; }
     num += g * w;
-    expl.push({ query: p.qi.map((i) => q[i]!.raw).join(' '), entry: p.ei.map((j) => e[j]!.raw).join(' '), how: p.how, similarity: round(p.sim), weight: round(w) });
   }
-  const unQ = q.map((p, i) => ({ p, i })).filter(({ i }) => !usedQ.has(i));
-  const unE = e.map((p, j) => ({ p, j })).filter(({ j }) => !usedE.has(j));
-  const sigQ = unQ.filter(({ p }) => p.role === 'name');
-  const sigE = unE.filter(({ p }) => p.role === 'name');
-  const conflict = sigQ.length > 0 && sigE.length > 0;
+  const isUsedQ = (i: number): boolean => usedQ[i] === 1;
+  const isUsedE = (j: number): boolean => usedE[j] === 1;
+  let sigQ = false;
+  let sigE = false;
+  for (let i = 0; i < q.length; i++) if (!isUsedQ(i) && q[i]!.role === 'name') sigQ = true;
+  for (let j = 0; j < e.length; j++) if (!isUsedE(j) && e[j]!.role === 'name') sigE = true;
+  const conflict = sigQ && sigE;
   let den = 0;
   for (const p of pairs) { for (const i of p.qi) den += qw[i]!; for (const j of p.ei) den += ew[j]!; }
   const unmatchedCost = (p: NamePart, w: number, side: number): number => {
@@ -183,8 +183,8 @@ export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?
     if (p.role === 'patronymic') return 0.1 * w;
     return conflict ? Math.max(w, 0.6) : side * w;
   };
-  for (const { p, i } of unQ) { den += unmatchedCost(p, qw[i]!, 0.5); expl.push({ query: p.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(qw[i]!) }); }
-  for (const { p, j } of unE) { den += unmatchedCost(p, ew[j]!, 0.35); expl.push({ query: null, entry: p.raw, how: 'unmatched', similarity: 0, weight: round(ew[j]!) }); }
+  for (let i = 0; i < q.length; i++) if (!isUsedQ(i)) den += unmatchedCost(q[i]!, qw[i]!, 0.5);
+  for (let j = 0; j < e.length; j++) if (!isUsedE(j)) den += unmatchedCost(e[j]!, ew[j]!, 0.35);
   let score = den > 0 ? num / den : 0;
   // suffix migration: Farid Samadi vs Samad Faridov — surname suffix moved to the other name
   let qSuf = 0; let eSuf = 0;
@@ -196,7 +196,22 @@ export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?
     if (sb && !sa && !a.dict?.kind.startsWith('s')) eSuf++;
   }
   if (qSuf > 0 && eSuf > 0) score *= 0.85;
-  return { score, parts: expl, matchedQ };
+  // the explanation is built only when read (scoreEntry reads it for the best name only)
+  let expl: PartExplanation[] | undefined;
+  const explain = (): PartExplanation[] => {
+    if (expl) return expl;
+    expl = [];
+    for (const p of pairs) {
+      let w = 0;
+      for (const i of p.qi) w += qw[i]!;
+      for (const j of p.ei) w += ew[j]!;
+      expl.push({ query: p.qi.map((i) => q[i]!.raw).join(' '), entry: p.ei.map((j) => e[j]!.raw).join(' '), how: p.how, similarity: round(p.sim), weight: round(w) });
+    }
+    for (let i = 0; i < q.length; i++) if (!isUsedQ(i)) expl.push({ query: q[i]!.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(qw[i]!) });
+    for (let j = 0; j < e.length; j++) if (!isUsedE(j)) expl.push({ query: null, entry: e[j]!.raw, how: 'unmatched', similarity: 0, weight: round(ew[j]!) });
+    return expl;
+  };
+  return { score, matchedQ, get parts() { return explain(); } };
 }
 
 function round(x: number): number { return Math.round(x * 1000) / 1000; }
