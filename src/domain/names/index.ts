@@ -42,6 +42,8 @@ export class WatchlistIndex {
   private frozen = false;
   private acc = new Float32Array(0);
   private seen = new Int32Array(0);
+  /** entries touched by the current query, in first-touch order (reused: no per-query garbage) */
+  private touched = new Int32Array(0);
   private stamp = 0;
 
   constructor(entries: Iterable<WatchlistEntry> = []) {
@@ -79,6 +81,7 @@ export class WatchlistIndex {
     for (const [k, l] of this.postings) if (Array.isArray(l)) this.postings.set(k, Int32Array.from(l));
     this.acc = new Float32Array(this.entries.length);
     this.seen = new Int32Array(this.entries.length);
+    this.touched = new Int32Array(this.entries.length);
     this.frozen = true;
   }
 
@@ -109,7 +112,8 @@ export class WatchlistIndex {
     if (!this.frozen) this.freeze();
     const n = this.entries.length;
     if (n === 0) return [];
-    const touched: number[] = [];
+    const touched = this.touched;
+    let nt = 0;
     const acc = this.acc;
     const seen = this.seen;
     const lists: Array<{ list: Int32Array; w: number; part: number }> = [];
@@ -134,17 +138,19 @@ export class WatchlistIndex {
         for (let k = 0; k < list.length; k++) {
           const e = list[k]!;
           if (seen[e] === st) continue;
-          if (acc[e] === 0) touched.push(e);
+          if (acc[e] === 0) touched[nt++] = e;
           seen[e] = st;
           acc[e] = acc[e]! + w;
         }
       }
     }
     let max = 0;
-    for (const e of touched) if (acc[e]! > max) max = acc[e]!;
-    let sel = touched.filter((e) => acc[e]! >= max * 0.45);
+    for (let t = 0; t < nt; t++) { const e = touched[t]!; if (acc[e]! > max) max = acc[e]!; }
+    const cut = max * 0.45;
+    let sel: number[] = [];
+    for (let t = 0; t < nt; t++) { const e = touched[t]!; if (acc[e]! >= cut) sel.push(e); }
     if (sel.length > limit) { sel.sort((a, b) => acc[b]! - acc[a]!); sel = sel.slice(0, limit); }
-    for (const e of touched) acc[e] = 0;
+    for (let t = 0; t < nt; t++) acc[touched[t]!] = 0;
     if (this.stamp > 2_000_000_000) { this.stamp = 0; this.seen.fill(0); }
     return sel;
   }
