@@ -57,6 +57,18 @@ export function gain(sim: number): number {
 
 interface Pairing { qi: number[]; ei: number[]; sim: number; how: MatchHow }
 
+/** Partial assignment while searching: pairs as a shared linked list (no array copies). */
+interface Step { value: number; q0: number; q1: number; e0: number; e1: number; sim: number; how: MatchHow; next: Step | undefined }
+const EMPTY: Step = { value: 0, q0: -1, q1: -1, e0: -1, e1: -1, sim: 0, how: 'exact', next: undefined };
+
+function toPairs(st: Step): Pairing[] {
+  const out: Pairing[] = [];
+  for (let x: Step | undefined = st; x && x.q0 >= 0; x = x.next) {
+    out.push({ qi: x.q1 >= 0 ? [x.q0, x.q1] : [x.q0], ei: x.e1 >= 0 ? [x.e0, x.e1] : [x.e0], sim: x.sim, how: x.how });
+  }
+  return out;
+}
+
 /** Per-query cache of part similarities (one query's parts against any entry parts). */
 export type SimCache = Map<string, PartSim>;
 
@@ -65,7 +77,7 @@ export type SimCache = Map<string, PartSim>;
  * once at index time), so the same listed part is compared once per query whatever the
  * candidate: [query index] → entry part → (next entry part →) similarity.
  */
-interface CompoundCache { q: Array<Map<NamePart, PartSim>>; e: Array<Map<NamePart, Map<NamePart, PartSim>>> }
+interface CompoundCache { q: Array<Map<NamePart, PartSim>>; e: Array<Map<NamePart, Map<NamePart, PartSim>>>; qParts?: NamePart[]; qWeight?: WeightFn; qw?: number[] }
 const compoundCaches = new WeakMap<SimCache, CompoundCache>();
 
 /** Best unordered assignment of query parts to entry parts (compounds allowed). */
@@ -104,9 +116,9 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
     if (!v) { v = partSimilarity(q[i]!, concatPart(ep, next)); m2.set(next, v); }
     return v;
   };
-  const memo = new Map<number, { value: number; pairs: Pairing[] }>();
-  const go = (i: number, mask: number): { value: number; pairs: Pairing[] } => {
-    if (i >= nq) return { value: 0, pairs: [] };
+  const memo = new Map<number, Step>();
+  const go = (i: number, mask: number): Step => {
+    if (i >= nq) return EMPTY;
     const key = i * 8192 + mask;
     const m = memo.get(key);
     if (m) return m;
@@ -121,7 +133,7 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
       if (g > 0) {
         const rest = go(i + 1, mask | (1 << j));
         const v = rest.value + g * (qw[i]! + ew[j]!);
-        if (v > best.value) best = { value: v, pairs: [{ qi: [i], ei: [j], sim: ps.sim, how: ps.how }, ...rest.pairs] };
+        if (v > best.value) best = { value: v, q0: i, q1: -1, e0: j, e1: -1, sim: ps.sim, how: ps.how, next: rest };
       }
       // entry compound: e[j] + e[j+1] written as one query part
       if (e.length > nq && j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
@@ -130,7 +142,7 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
         if (g2 > 0 && ps2.sim > ps.sim) {
           const rest = go(i + 1, mask | (1 << j) | (1 << (j + 1)));
           const v = rest.value + g2 * (qw[i]! + ew[j]! + ew[j + 1]!);
-          if (v > best.value) best = { value: v, pairs: [{ qi: [i], ei: [j, j + 1], sim: ps2.sim, how: 'compound' }, ...rest.pairs] };
+          if (v > best.value) best = { value: v, q0: i, q1: -1, e0: j, e1: j + 1, sim: ps2.sim, how: 'compound', next: rest };
         }
       }
       // query compound: q[i] + q[i+1] written as one entry part
@@ -140,14 +152,15 @@ export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: numbe
         if (g3 > 0 && ps3.sim > ps.sim) {
           const rest = go(i + 2, mask | (1 << j));
           const v = rest.value + g3 * (qw[i]! + qw[i + 1]! + ew[j]!);
-          if (v > best.value) best = { value: v, pairs: [{ qi: [i, i + 1], ei: [j], sim: ps3.sim, how: 'compound' }, ...rest.pairs] };
+          if (v > best.value) best = { value: v, q0: i, q1: i + 1, e0: j, e1: -1, sim: ps3.sim, how: 'compound', next: rest };
         }
       }
     }
     memo.set(key, best);
     return best;
   };
-  return go(0, 0);
+  const r = go(0, 0);
+  return { value: r.value, pairs: toPairs(r) };
 }
 
 /** Weight of a part: dictionary prior × list rarity factor (supplied by the index). */
@@ -155,11 +168,17 @@ export type WeightFn = (p: NamePart) => number;
 
 /** Name-only score of a parsed query against one parsed name variant. */
 export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?: SimCache): { score: number; parts: PartExplanation[]; matchedQ: number } {
-  const qw = q.map(weight);
+  let qw: number[];
+  const cc = cache && compoundCaches.get(cache);
+  if (cc && cc.qParts === q && cc.qWeight === weight && cc.qw) qw = cc.qw;
+  else {
+    qw = q.map(weight);
+    if (cc) { cc.qParts = q; cc.qWeight = weight; cc.qw = qw; }
+  }
   const ew = e.map(weight);
   const { pairs } = alignParts(q, qw, e, ew, cache);
-  const usedQ = new Uint8Array(q.length);
-  const usedE = new Uint8Array(e.length);
+  const usedQ: number[] = [];
+  const usedE: number[] = [];
   let num = 0;
   let matchedQ = 0;
   for (const p of pairs) {
