@@ -235,6 +235,8 @@ export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?
 
 function round(x: number): number { return Math.round(x * 1000) / 1000; }
 
+const D_EFFECT: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06, 'in-range': 0.04, approx: 0.01, unknown: 0 };
+
 export interface ScoreOptions { threshold: number; cache?: SimCache }
 
 /** Full score of a query against an indexed entry (best name variant + attribute adjustments). */
@@ -250,8 +252,10 @@ export function scoreEntry(query: ScreeningQuery, qParts: NamePart[], entry: Ind
   const adjustments: Adjustment[] = [];
   let s = best.r.score;
   const nameScore = s;
-  const qNameParts = qParts.filter((p) => p.role === 'name').length;
-  const eNameParts = best.n.parts.filter((p) => p.role === 'name').length;
+  let qNameParts = 0;
+  for (const p of qParts) if (p.role === 'name') qNameParts++;
+  let eNameParts = 0;
+  for (const p of best.n.parts) if (p.role === 'name') eNameParts++;
   // a single written name part is weak evidence against a multi-part listed name
   if (best.r.matchedQ <= 1 && eNameParts >= 2 && qNameParts <= 1) {
     const cap = opts.threshold - 0.08;
@@ -260,7 +264,7 @@ export function scoreEntry(query: ScreeningQuery, qParts: NamePart[], entry: Ind
   let corroborated = false;
   const e = entry.entry;
   const dv = compareBirthDates(query.birthDate, e.birthDate);
-  const dEffect: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06, 'in-range': 0.04, approx: 0.01, unknown: 0 };
+  const dEffect = D_EFFECT;
   if (dv === 'conflict') { const ns = s * 0.7; adjustments.push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
   else if (dv !== 'unknown') { adjustments.push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
   const nv = compareNationality(query.nationality, e.nationality);
