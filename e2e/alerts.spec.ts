@@ -98,8 +98,6 @@ test('an analyst imports the UN Security Council list with a progress bar and a 
   ]);
   if (outcome === 'error') {
     const code = await form.getByTestId('un-import-error').getAttribute('data-error-code');
-    // The server endpoint is being written: until it exists the UI says so (translated).
-    test.skip(code === 'NOT_FOUND', 'POST /api/alerts/import/un does not exist on this node yet');
     throw new Error(`UN import failed with ${code}`);
   }
   const value = async (k: string) => Number(await form.getByTestId(`un-import-${k}`).getAttribute('data-value'));
