@@ -4,7 +4,7 @@ import { isInForce, type AlertBody } from '../domain/alerts/alert.ts';
 import { alertToWatchlistEntry, personKey } from '../domain/alerts/watchlist.ts';
 import { compareIdentifiers } from '../domain/names/identifiers.ts';
 import { buildIndex, type WatchlistIndex } from '../domain/names/index.ts';
-import { DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
+import { compareHits, DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
 import { transliterate } from '../domain/names/translit.ts';
 import type { Hit } from '../domain/names/types.ts';
 import { canSee } from '../domain/policy/access.ts';
@@ -122,7 +122,7 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
   }
   const hits = [...byAlert.values()]
     .filter((h) => !suppressed.has(h.id) && alerts.has(h.id) && canSee(subject, alerts.get(h.id)!))
-    .sort((a, b) => b.score - a.score)
+    .sort(compareHits)
     .slice(0, 20);
 
   const id = randomUUID();

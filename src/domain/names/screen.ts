@@ -28,6 +28,17 @@ export function screen(index: WatchlistIndex, query: ScreeningQuery | string, op
     const r = scoreEntry(q, parts, ie, index.weight, { threshold, cache });
     if (opts.includeBelow ? r.score > 0 : r.score >= threshold) hits.push({ id: ie.entry.id, ...r });
   }
-  hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  hits.sort(compareHits);
   return hits.slice(0, opts.limit ?? 20);
+}
+
+const matchedParts = (h: Hit) => h.parts.filter((p) => p.query !== null && p.how !== 'unmatched').length;
+
+/**
+ * Best first: by score, then by how many query parts found a partner (at equal scores, the
+ * entry that explains the whole query beats one that matches a shorter alias), then by id so
+ * the order never depends on insertion order.
+ */
+export function compareHits(a: Hit, b: Hit): number {
+  return b.score - a.score || matchedParts(b) - matchedParts(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
