@@ -3,7 +3,7 @@ import { can } from '../domain/policy/permissions.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import { CLEAR_MARKING, markingSchema } from '../domain/records/marking.ts';
 import { lineStringSchema, localizedNameSchema, TERRAINS } from '../domain/registry/entities.ts';
-import { lineLengthKm } from '../domain/registry/line-length.ts';
+import { lineLengthKm } from '../domain/geo/geo.ts';
 import { forbidden } from '../errors.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';

@@ -6,26 +6,21 @@
  * scenario lives in `src/store/seed/scenarios/tj-af.json` (see docs/scenario-data.md).
  */
 import { z } from 'zod';
+import { AGENCY_KINDS, localizedNameSchema, TERRAINS, UNIT_KINDS, type LocalizedNameValue } from './entities.ts';
 
 const nonEmpty = z.string().trim().min(1);
 
-/** A name in the five working languages: English, Russian, Tajik (Cyrillic), Dari, Pashto. */
-export const localizedNameSchema = z.object({
-  en: nonEmpty,
-  ru: nonEmpty,
-  tg: nonEmpty,
-  fa: nonEmpty,
-  ps: nonEmpty,
-});
-export type LocalizedName = z.infer<typeof localizedNameSchema>;
+// One definition of names and kinds for the registry: the records' own (entities.ts).
+export { localizedNameSchema } from './entities.ts';
+export type LocalizedName = LocalizedNameValue;
 
 /** [longitude, latitude] in decimal degrees, RFC 7946 order. Ranges are checked by validateScenario. */
 export const positionSchema = z.tuple([z.number(), z.number()]);
 export type Position = z.infer<typeof positionSchema>;
 
-export const agencyKinds = ['border_guard', 'customs', 'drug_control', 'police', 'emergency', 'partner'] as const;
-export const terrains = ['river_plain', 'foothills', 'mountain', 'high_mountain', 'gorge'] as const;
-export const unitKinds = ['border_post', 'crossing_point', 'blo', 'headquarters'] as const;
+export const agencyKinds = AGENCY_KINDS;
+export const terrains = TERRAINS;
+export const unitKinds = UNIT_KINDS;
 
 export const stateSchema = z.object({
   code: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code expected'),
