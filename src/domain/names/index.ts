@@ -4,10 +4,10 @@
  * typos, dictionary keys, and adjacent-part compounds), with rarity weights (IDF over the
  * list × dictionary priors) so that shared "Muhammad" or "Khan" means little.
  */
-import { parseName, type NamePart } from './parts.ts';
+import { joinParts, parseName, type NamePart } from './parts.ts';
 import type { IndexedEntry, WatchlistEntry, WatchlistName } from './types.ts';
 
-export interface IndexStats { entries: number; names: number; keys: number; postings: number }
+export interface IndexStats { entries: number; names: number; distinctParts: number; keys: number; postings: number }
 
 function deletions(s: string): string[] {
   const out: string[] = [];
@@ -32,6 +32,11 @@ export function partKeys(p: NamePart, next?: NamePart): string[] {
   return keys;
 }
 
+/** Everything the scorer reads of a part: equal keys score identically against any query. */
+function internKey(p: NamePart): string {
+  return [p.raw, p.phon, p.stem, p.suffix, p.role, p.arabic ? 1 : 0, p.dict?.key ?? '', p.prior, p.compound ? 1 : 0].join('\u0001');
+}
+
 /** Key used to count how many entries carry a part (document frequency). */
 function dfKey(p: NamePart): string { return p.dict ? 'd' + p.dict.key : 's' + p.stem; }
 
@@ -40,11 +45,19 @@ export class WatchlistIndex {
   private postings = new Map<string, number[] | Int32Array>();
   private df = new Map<string, number>();
   private frozen = false;
+  /**
+   * Equal parts are stored once and numbered (NamePart.sid): the scorer caches a query's
+   * similarities by that number, and part weights are computed once per freeze.
+   */
+  private interned = new Map<string, NamePart>();
+  private partsBySid: NamePart[] = [];
+  private sidWeight = new Float64Array(0);
   private acc = new Float32Array(0);
   private seen = new Int32Array(0);
   /** entries touched by the current query, in first-touch order (reused: no per-query garbage) */
   private touched = new Int32Array(0);
   private stamp = 0;
+  private top = new Int32Array(64);
 
   constructor(entries: Iterable<WatchlistEntry> = []) {
     for (const e of entries) this.add(e);
@@ -57,7 +70,11 @@ export class WatchlistIndex {
     const idx = this.entries.length;
     const names = entry.names.map((n) => (typeof n === 'string' ? { name: n, quality: 'good' as const } : n) as WatchlistName)
       .filter((n) => n.name && n.name.trim())
-      .map((n) => ({ text: n.name, quality: n.quality, parts: parseName(n.name) }))
+      .map((n) => {
+        const parts = parseName(n.name).map((p) => this.intern(p));
+        const joined = parts.slice(1).map((p, j) => this.intern(joinParts(parts[j]!, p)));
+        return { text: n.name, quality: n.quality, parts, joined };
+      })
       .filter((n) => n.parts.length > 0);
     this.entries.push({ entry, names });
     const keys = new Set<string>();
@@ -76,9 +93,18 @@ export class WatchlistIndex {
     for (const k of dfs) this.df.set(k, (this.df.get(k) ?? 0) + 1);
   }
 
-  /** Compact posting lists into typed arrays. */
+  private intern(p: NamePart): NamePart {
+    const k = internKey(p);
+    let c = this.interned.get(k);
+    if (!c) { c = { ...p, sid: this.partsBySid.length }; this.interned.set(k, c); this.partsBySid.push(c); }
+    return c;
+  }
+
+  /** Compact posting lists into typed arrays; fix part weights (rarity depends on the whole list). */
   freeze(): void {
     for (const [k, l] of this.postings) if (Array.isArray(l)) this.postings.set(k, Int32Array.from(l));
+    this.sidWeight = new Float64Array(this.partsBySid.length);
+    for (const p of this.partsBySid) this.sidWeight[p.sid] = this.partWeight(p);
     this.acc = new Float32Array(this.entries.length);
     this.seen = new Int32Array(this.entries.length);
     this.touched = new Int32Array(this.entries.length);
@@ -90,7 +116,7 @@ export class WatchlistIndex {
   stats(): IndexStats {
     let postings = 0;
     for (const l of this.postings.values()) postings += l.length;
-    return { entries: this.entries.length, names: this.entries.reduce((a, e) => a + e.names.length, 0), keys: this.postings.size, postings };
+    return { entries: this.entries.length, names: this.entries.reduce((a, e) => a + e.names.length, 0), distinctParts: this.partsBySid.length, keys: this.postings.size, postings };
   }
 
   /** Rarity factor of a part over this list in [0.3, 1.2]. */
@@ -104,12 +130,15 @@ export class WatchlistIndex {
     return conf * f + (1 - conf) * Math.min(1.2, Math.max(0.6, f));
   }
 
+  private partWeight(p: NamePart): number { return p.role === 'title' ? 0.05 : p.prior * this.rarity(p); }
+
   /** Weight of a part: dictionary prior × list rarity. */
-  readonly weight = (p: NamePart): number => (p.role === 'title' ? 0.05 : p.prior * this.rarity(p));
+  readonly weight = (p: NamePart): number => (this.frozen && p.sid >= 0 && p.sid < this.sidWeight.length ? this.sidWeight[p.sid]! : this.partWeight(p));
 
   /** Candidate entries for parsed query parts, best first (at most `limit`). */
   candidates(parts: NamePart[], limit = 40): number[] {
     if (!this.frozen) this.freeze();
+    if (this.top.length < limit) this.top = new Int32Array(limit);
     const n = this.entries.length;
     if (n === 0) return [];
     const touched = this.touched;
@@ -147,9 +176,18 @@ export class WatchlistIndex {
     let max = 0;
     for (let t = 0; t < nt; t++) { const e = touched[t]!; if (acc[e]! > max) max = acc[e]!; }
     const cut = max * 0.45;
-    let sel: number[] = [];
-    for (let t = 0; t < nt; t++) { const e = touched[t]!; if (acc[e]! >= cut) sel.push(e); }
-    if (sel.length > limit) { sel.sort((a, b) => acc[b]! - acc[a]!); sel = sel.slice(0, limit); }
+    // the `limit` best by accumulated weight; equal weights keep first-touched order
+    const top = this.top;
+    let m = 0;
+    for (let t = 0; t < nt; t++) {
+      const e = touched[t]!;
+      const a = acc[e]!;
+      if (a < cut || (m === limit && a <= acc[top[m - 1]!]!)) continue;
+      let k = m < limit ? m++ : m - 1;
+      while (k > 0 && acc[top[k - 1]!]! < a) { top[k] = top[k - 1]!; k--; }
+      top[k] = e;
+    }
+    const sel = Array.from(top.subarray(0, m));
     for (let t = 0; t < nt; t++) acc[touched[t]!] = 0;
     if (this.stamp > 2_000_000_000) { this.stamp = 0; this.seen.fill(0); }
     return sel;

@@ -30,6 +30,8 @@ export interface NamePart {
   coarse: string;
   /** joined from several written tokens */
   compound: boolean;
+  /** id of this exact part in a watch-list index, shared by equal parts; -1 outside an index */
+  sid: number;
 }
 
 const TITLES = new Set(['haji', 'hajji', 'hadji', 'hoji', 'hodzhi', 'khodzhi', 'alhaj', 'alhaji', 'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'mawlawi', 'maulvi', 'mawlavi', 'mavlavi', 'moulavi', 'maulavi', 'mawlana', 'maulana', 'mavlono', 'sheikh', 'shaikh', 'shaykh', 'qari', 'qori', 'kori', 'dr', 'doctor', 'eng', 'engineer', 'general', 'gen', 'col', 'colonel', 'commander', 'qomandon', 'mr', 'mrs', 'ms', 'hafiz', 'ustad', 'ustod', 'ostad', 'akhund', 'sayed', 'sayyid', 'sayid', 'syed', 'seyed', 'sayyed', 'sayed', 'said', 'mir']
@@ -107,8 +109,14 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const finalStem = sd && !dict && sd.keys.includes(stem) ? stem : stem;
   return {
     raw, phon, stem: finalStem, suffix, role, arabic, dict: sd, prior,
-    skel: consonantSkeleton(finalStem), coarse: coarseSkeleton(finalStem), compound,
+    skel: consonantSkeleton(finalStem), coarse: coarseSkeleton(finalStem), compound, sid: -1,
   };
+}
+
+/** Two adjacent parts read as one (Abdul + Rahman ~ Abdurahmon): an unindexed compound part. */
+export function joinParts(a: NamePart, b: NamePart): NamePart {
+  const phon = a.phon + b.phon;
+  return { ...b, raw: a.raw + ' ' + b.raw, phon, stem: a.phon + b.stem, dict: undefined, arabic: a.arabic || b.arabic, compound: true, prior: Math.max(a.prior, b.prior), sid: -1 };
 }
 
 let titleKeys: string[] | undefined;

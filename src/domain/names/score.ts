@@ -2,8 +2,14 @@
  * Scoring of a query against one watch-list entry: unordered best assignment of name
  * parts (with compounds), rarity weights, penalties for unmatched parts, then birth
  * date / nationality / document adjustments. Returns a score in [0,1] with an explanation.
+ *
+ * This is the inner loop of screening (some 40 candidates × their names per query), and
+ * at 100k names the p99 latency was set by garbage-collection pauses, so scoring a
+ * candidate allocates almost nothing: similarities are cached per query in typed arrays
+ * by the index's part numbers (NamePart.sid), the assignment search keeps its table in
+ * reused typed arrays, and an explanation is built only for a hit that is returned.
  */
-import type { NamePart } from './parts.ts';
+import { joinParts, type NamePart } from './parts.ts';
 import { keySimilarity } from './similarity.ts';
 import { compareBirthDates, compareNationality } from './attributes.ts';
 import { compareIdentifiers } from './identifiers.ts';
@@ -21,15 +27,26 @@ function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
 
 /** Similarity of two name parts. */
 export function partSimilarity(q: NamePart, e: NamePart): PartSim {
+  const sim = partSim(q, e);
+  return { sim, how: HOWS[simHow]! };
+}
+
+/** How the last partSim() matched (a HOW_CODE): a variable, so the hot path makes no objects. */
+let simHow = 0;
+
+function partSim(q: NamePart, e: NamePart): number {
   if (q.role === e.role) {
-    if (q.raw === e.raw) return { sim: 1, how: 'exact' };
-    if (q.phon === e.phon) return { sim: 1, how: 'translit' };
+    if (q.raw === e.raw) { simHow = HOW_CODE.exact; return 1; }
+    if (q.phon === e.phon) { simHow = HOW_CODE.translit; return 1; }
   }
   const suffixDiff = q.suffix !== e.suffix;
   const patro = (q.role === 'patronymic') !== (e.role === 'patronymic');
   const suffixFactor = patro ? 0.65 : !suffixDiff ? 1 : (q.suffix === 'i' || e.suffix === 'i') ? 0.88 : 0.93;
-  if (q.dict && e.dict && q.dict === e.dict && !patro) return suffixDiff ? { sim: suffixFactor, how: 'optional-suffix' } : { sim: 1, how: 'translit' };
-  if (q.stem === e.stem && !patro) return { sim: suffixFactor, how: suffixDiff ? 'optional-suffix' : 'translit' };
+  if (q.dict && e.dict && q.dict === e.dict && !patro) {
+    simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit;
+    return suffixDiff ? suffixFactor : 1;
+  }
+  if (q.stem === e.stem && !patro) { simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit; return suffixFactor; }
   const arabic = q.arabic || e.arabic;
   let s = keySimilarity(q.stem, e.stem, arabic);
   if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
@@ -39,13 +56,8 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSim {
   if (q.dict && e.dict && q.dict !== e.dict && s > 0.8) s = 0.8;
   const whole = keySimilarity(q.phon, e.phon, arabic);
   if (whole > s) s = whole;
-  const how: MatchHow = suffixDiff && s >= MIN_PART_SIM ? 'optional-suffix' : q.coarse === e.coarse ? 'phonetic' : 'fuzzy';
-  return { sim: s, how };
-}
-
-function concatPart(a: NamePart, b: NamePart): NamePart {
-  const phon = a.phon + b.phon;
-  return { ...b, raw: a.raw + ' ' + b.raw, phon, stem: a.phon + b.stem, dict: undefined, arabic: a.arabic || b.arabic, compound: true, prior: Math.max(a.prior, b.prior) };
+  simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
+  return s;
 }
 
 /** Contribution of a similarity: only clear matches count fully. */
@@ -55,233 +67,354 @@ export function gain(sim: number): number {
   return Math.pow((sim - 0.6) / 0.37, 0.8);
 }
 
-interface Pairing { qi: number[]; ei: number[]; sim: number; how: MatchHow }
-
-/** Partial assignment while searching: pairs as a shared linked list (no array copies). */
-interface Step { value: number; q0: number; q1: number; e0: number; e1: number; sim: number; how: MatchHow; next: Step | undefined }
-const EMPTY: Step = { value: 0, q0: -1, q1: -1, e0: -1, e1: -1, sim: 0, how: 'exact', next: undefined };
-
-function toPairs(st: Step): Pairing[] {
-  const out: Pairing[] = [];
-  for (let x: Step | undefined = st; x && x.q0 >= 0; x = x.next) {
-    out.push({ qi: x.q1 >= 0 ? [x.q0, x.q1] : [x.q0], ei: x.e1 >= 0 ? [x.e0, x.e1] : [x.e0], sim: x.sim, how: x.how });
-  }
-  return out;
-}
-
-/** Per-query cache of part similarities (one query's parts against any entry parts). */
-export type SimCache = Map<string, PartSim>;
-
-/**
- * Compound similarities per query, keyed by the entry part objects themselves (parsed
- * once at index time), so the same listed part is compared once per query whatever the
- * candidate: [query index] → entry part → (next entry part →) similarity.
- */
-interface CompoundCache { q: Array<Map<NamePart, PartSim>>; e: Array<Map<NamePart, Map<NamePart, PartSim>>>; qParts?: NamePart[]; qWeight?: WeightFn; qw?: number[] }
-const compoundCaches = new WeakMap<SimCache, CompoundCache>();
-
-/** Best unordered assignment of query parts to entry parts (compounds allowed). */
-export function alignParts(q: NamePart[], qw: number[], e: NamePart[], ew: number[], cache?: SimCache): { value: number; pairs: Pairing[] } {
-  const ne = Math.min(e.length, 12);
-  const nq = q.length;
-  // per-call memo of part similarities: [i*ne+j] plain, entry compound, query compound
-  const plain: Array<PartSim | undefined> = new Array(nq * ne);
-  const eComp: Array<PartSim | undefined> = e.length > nq ? new Array(nq * ne) : [];
-  const qComp: Array<PartSim | undefined> = nq > e.length ? new Array(nq * ne) : [];
-  const simOf = (a: NamePart, ai: number, b: NamePart): PartSim => {
-    if (!cache || a.compound && ai < 0) return partSimilarity(a, b);
-    const k = ai + '|' + b.phon + (b.arabic ? '#' : '') + b.suffix;
-    let v = cache.get(k);
-    if (!v) { v = partSimilarity(a, b); cache.set(k, v); }
-    return v;
-  };
-  let cc: CompoundCache | undefined;
-  if (cache) {
-    cc = compoundCaches.get(cache);
-    if (!cc) { cc = { q: [], e: [] }; compoundCaches.set(cache, cc); }
-  }
-  const qCompound = (i: number, ep: NamePart): PartSim => {
-    if (!cc) return partSimilarity(concatPart(q[i]!, q[i + 1]!), ep);
-    const m = cc.q[i] ??= new Map();
-    let v = m.get(ep);
-    if (!v) { v = partSimilarity(concatPart(q[i]!, q[i + 1]!), ep); m.set(ep, v); }
-    return v;
-  };
-  const eCompound = (i: number, ep: NamePart, next: NamePart): PartSim => {
-    if (!cc) return partSimilarity(q[i]!, concatPart(ep, next));
-    const m = cc.e[i] ??= new Map();
-    let m2 = m.get(ep);
-    if (!m2) { m2 = new Map(); m.set(ep, m2); }
-    let v = m2.get(next);
-    if (!v) { v = partSimilarity(q[i]!, concatPart(ep, next)); m2.set(next, v); }
-    return v;
-  };
-  const memo = new Map<number, Step>();
-  const go = (i: number, mask: number): Step => {
-    if (i >= nq) return EMPTY;
-    const key = i * 8192 + mask;
-    const m = memo.get(key);
-    if (m) return m;
-    let best = go(i + 1, mask);
-    const qp = q[i]!;
-    for (let j = 0; j < ne; j++) {
-      if (mask & (1 << j)) continue;
-      const ep = e[j]!;
-      const ij = i * ne + j;
-      const ps = plain[ij] ??= simOf(qp, i, ep);
-      const g = gain(ps.sim);
-      if (g > 0) {
-        const rest = go(i + 1, mask | (1 << j));
-        const v = rest.value + g * (qw[i]! + ew[j]!);
-        if (v > best.value) best = { value: v, q0: i, q1: -1, e0: j, e1: -1, sim: ps.sim, how: ps.how, next: rest };
-      }
-      // entry compound: e[j] + e[j+1] written as one query part
-      if (e.length > nq && j + 1 < ne && !(mask & (1 << (j + 1))) && qp.role === 'name') {
-        const ps2 = eComp[ij] ??= eCompound(i, ep, e[j + 1]!);
-        const g2 = gain(ps2.sim);
-        if (g2 > 0 && ps2.sim > ps.sim) {
-          const rest = go(i + 1, mask | (1 << j) | (1 << (j + 1)));
-          const v = rest.value + g2 * (qw[i]! + ew[j]! + ew[j + 1]!);
-          if (v > best.value) best = { value: v, q0: i, q1: -1, e0: j, e1: j + 1, sim: ps2.sim, how: 'compound', next: rest };
-        }
-      }
-      // query compound: q[i] + q[i+1] written as one entry part
-      if (nq > e.length && i + 1 < nq) {
-        const ps3 = qComp[ij] ??= qCompound(i, ep);
-        const g3 = gain(ps3.sim);
-        if (g3 > 0 && ps3.sim > ps.sim) {
-          const rest = go(i + 2, mask | (1 << j));
-          const v = rest.value + g3 * (qw[i]! + qw[i + 1]! + ew[j]!);
-          if (v > best.value) best = { value: v, q0: i, q1: i + 1, e0: j, e1: -1, sim: ps3.sim, how: 'compound', next: rest };
-        }
-      }
-    }
-    memo.set(key, best);
-    return best;
-  };
-  const r = go(0, 0);
-  return { value: r.value, pairs: toPairs(r) };
-}
-
 /** Weight of a part: dictionary prior × list rarity factor (supplied by the index). */
 export type WeightFn = (p: NamePart) => number;
 
-/** Name-only score of a parsed query against one parsed name variant. */
-export function scoreName(q: NamePart[], e: NamePart[], weight: WeightFn, cache?: SimCache): { score: number; parts: PartExplanation[]; matchedQ: number } {
-  let qw: number[];
-  const cc = cache && compoundCaches.get(cache);
-  if (cc && cc.qParts === q && cc.qWeight === weight && cc.qw) qw = cc.qw;
-  else {
-    qw = q.map(weight);
-    if (cc) { cc.qParts = q; cc.qWeight = weight; cc.qw = qw; }
+const HOWS: readonly MatchHow[] = ['exact', 'translit', 'phonetic', 'fuzzy', 'optional-suffix', 'compound'];
+const HOW_CODE: Record<MatchHow, number> = { exact: 0, translit: 1, phonetic: 2, fuzzy: 3, 'optional-suffix': 4, compound: 5 };
+
+/** Query parts beyond this are compared without the cache (no real name is that long). */
+const MAX_CACHED_Q = 12;
+/** Cached rows per indexed part: one per query part, then one per adjacent query pair. */
+const ROWS = 2 * MAX_CACHED_Q;
+/** Query parts considered at all; entry parts are aligned up to MAX_E (one bit each). */
+const MAX_Q = 24;
+const MAX_E = 12;
+const STATES = 1 << MAX_E;
+
+/**
+ * Similarities of one query's parts against indexed parts, by part number. Reused from
+ * query to query: `startQuery` forgets the previous query without clearing anything.
+ */
+export class SimCache {
+  private stamp = 1;
+  private stampOf = new Int32Array(0);
+  private baseOf = new Int32Array(0);
+  private used = 0;
+  /** similarity per (part, row); -1 until computed */
+  sims = new Float64Array(ROWS * 64);
+  hows = new Uint8Array(ROWS * 64);
+
+  startQuery(): void {
+    this.used = 0;
+    if (++this.stamp > 2_000_000_000) { this.stamp = 1; this.stampOf.fill(0); }
   }
-  const ew = e.map(weight);
-  const { pairs } = alignParts(q, qw, e, ew, cache);
-  const usedQ: number[] = [];
-  const usedE: number[] = [];
-  let num = 0;
-  let matchedQ = 0;
-  for (const p of pairs) {
-    const g = gain(p.sim);
-    let w = 0;
-    for (const i of p.qi) { usedQ[i] = 1; w += qw[i]!; if (q[i]!.role === 'name') matchedQ++; }
-    for (const j of p.ei) { usedE[j] = 1; w += ew[j]!; }
-    num += g * w;
+
+  /** Offset of an indexed part's rows, given out on its first use in this query. */
+  base(sid: number): number {
+    if (sid >= this.stampOf.length) {
+      const n = Math.max(sid + 1, this.stampOf.length * 2, 1024);
+      const st = new Int32Array(n); st.set(this.stampOf); this.stampOf = st;
+      const b = new Int32Array(n); b.set(this.baseOf); this.baseOf = b;
+    }
+    if (this.stampOf[sid] === this.stamp) return this.baseOf[sid]!;
+    const b = this.used;
+    this.used += ROWS;
+    if (this.used > this.sims.length) {
+      const sims = new Float64Array(this.sims.length * 2); sims.set(this.sims); this.sims = sims;
+      const hows = new Uint8Array(this.hows.length * 2); hows.set(this.hows); this.hows = hows;
+    }
+    this.sims.fill(-1, b, b + ROWS);
+    this.stampOf[sid] = this.stamp;
+    this.baseOf[sid] = b;
+    return b;
   }
-  const isUsedQ = (i: number): boolean => usedQ[i] === 1;
-  const isUsedE = (j: number): boolean => usedE[j] === 1;
+}
+
+/** A query prepared once for scoring against many candidates. */
+export class PreparedQuery {
+  readonly parts: NamePart[];
+  readonly weights: Float64Array;
+  /** joined[i]: parts i and i+1 read as one compound */
+  readonly joined: NamePart[];
+  readonly nameParts: number;
+  constructor(parts: NamePart[], readonly weight: WeightFn, readonly cache: SimCache = new SimCache()) {
+    this.parts = parts.length > MAX_Q ? parts.slice(0, MAX_Q) : parts;
+    this.weights = Float64Array.from(this.parts, (p) => weight(p));
+    this.joined = this.parts.slice(1).map((p, i) => joinParts(this.parts[i]!, p));
+    this.nameParts = this.parts.filter((p) => p.role === 'name').length;
+  }
+}
+
+// State of the current alignment (module-level so the recursive search needs no closures).
+let Q: NamePart[] = [];
+let QJ: NamePart[] = [];
+let QW: Float64Array = new Float64Array(0);
+let E: NamePart[] = [];
+let EJ: NamePart[] | undefined;
+const EW = new Float64Array(64);
+let NQ = 0;
+let NE = 0;
+let CACHE = new SimCache();
+let memoStamp = new Int32Array(4 * STATES);
+let memoVal = new Float64Array(4 * STATES);
+let memoChoice = new Int8Array(4 * STATES);
+let stamp = 0;
+/** how the last simAt() matched (HOW_CODE) */
+let lastHow = 0;
+
+const plainRow = (i: number): number => (i < MAX_CACHED_Q ? i : -1);
+const pairRow = (i: number): number => (i < MAX_CACHED_Q ? MAX_CACHED_Q + i : -1);
+
+function simAt(row: number, qp: NamePart, ep: NamePart): number {
+  if (row < 0 || ep.sid < 0) {
+    const s = partSim(qp, ep);
+    lastHow = simHow;
+    return s;
+  }
+  const k = CACHE.base(ep.sid) + row;
+  const sims = CACHE.sims;
+  let s = sims[k]!;
+  if (s < 0) {
+    s = partSim(qp, ep);
+    sims[k] = s;
+    CACHE.hows[k] = simHow;
+  }
+  lastHow = CACHE.hows[k]!;
+  return s;
+}
+
+const entryJoined = (j: number): NamePart => EJ?.[j] ?? joinParts(E[j]!, E[j + 1]!);
+
+function setUp(qx: PreparedQuery, e: NamePart[], ej: NamePart[] | undefined): void {
+  Q = qx.parts; QJ = qx.joined; QW = qx.weights; NQ = Q.length; CACHE = qx.cache;
+  E = e; EJ = ej; NE = Math.min(e.length, MAX_E);
+  for (let j = 0; j < e.length && j < EW.length; j++) EW[j] = qx.weight(e[j]!);
+  if (NQ * STATES > memoStamp.length) {
+    memoStamp = new Int32Array(NQ * STATES); memoVal = new Float64Array(NQ * STATES); memoChoice = new Int8Array(NQ * STATES);
+    stamp = 0;
+  }
+  if (++stamp > 2_000_000_000) { stamp = 1; memoStamp.fill(0); }
+}
+
+/**
+ * Best unordered assignment of query parts Q[i..] to entry parts not in `mask`, allowing
+ * an entry compound (E[j]+E[j+1] written as one query part) and a query compound
+ * (Q[i]+Q[i+1] written as one entry part). Memoised per (i, mask); the choice is kept
+ * as -1 (skip Q[i]), j (plain), 16+j (entry compound) or 32+j (query compound).
+ */
+function go(i: number, mask: number): number {
+  if (i >= NQ) return 0;
+  const key = i * STATES + mask;
+  if (memoStamp[key] === stamp) return memoVal[key]!;
+  let best = go(i + 1, mask);
+  let choice = -1;
+  const qp = Q[i]!;
+  const wi = QW[i]!;
+  const entryCompounds = E.length > NQ && qp.role === 'name';
+  const queryCompounds = NQ > E.length && i + 1 < NQ;
+  for (let j = 0; j < NE; j++) {
+    const bit = 1 << j;
+    if (mask & bit) continue;
+    const s = simAt(plainRow(i), qp, E[j]!);
+    const g = gain(s);
+    if (g > 0) {
+      const v = go(i + 1, mask | bit) + g * (wi + EW[j]!);
+      if (v > best) { best = v; choice = j; }
+    }
+    if (entryCompounds && j + 1 < NE && !(mask & (bit << 1))) {
+      const s2 = simAt(plainRow(i), qp, entryJoined(j));
+      const g2 = gain(s2);
+      if (g2 > 0 && s2 > s) {
+        const v = go(i + 1, mask | bit | (bit << 1)) + g2 * (wi + EW[j]! + EW[j + 1]!);
+        if (v > best) { best = v; choice = 16 + j; }
+      }
+    }
+    if (queryCompounds) {
+      const s3 = simAt(pairRow(i), QJ[i]!, E[j]!);
+      const g3 = gain(s3);
+      if (g3 > 0 && s3 > s) {
+        const v = go(i + 2, mask | bit) + g3 * (wi + QW[i + 1]! + EW[j]!);
+        if (v > best) { best = v; choice = 32 + j; }
+      }
+    }
+  }
+  memoStamp[key] = stamp;
+  memoVal[key] = best;
+  memoChoice[key] = choice;
+  return best;
+}
+
+const isUsed = (bits: number, k: number): boolean => k < 31 && ((bits >>> k) & 1) === 1;
+
+/** Results of the last scoreName() besides the score (module-level: no result objects). */
+let lastMatchedQ = 0;
+let lastPairs = 0;
+
+/**
+ * Name-only score of a prepared query against one parsed name variant (`joined` = its
+ * adjacent-pair compounds, when prepared by the index). Also sets lastMatchedQ (query name
+ * parts matched) and lastPairs (matched pairs).
+ */
+function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefined): number {
+  setUp(qx, e, joined);
+  go(0, 0);
+  let num = 0; let den = 0; let usedQ = 0; let usedE = 0; let matchedQ = 0; let pairs = 0;
+  let qSuf = 0; let eSuf = 0;
+  for (let i = 0, mask = 0; i < NQ;) {
+    const c = memoChoice[i * STATES + mask]!;
+    if (c < 0) { i++; continue; }
+    const j = c & 15;
+    const kind = c >> 4;
+    let s: number;
+    let w: number;
+    pairs++;
+    if (kind === 0) {
+      s = simAt(plainRow(i), Q[i]!, E[j]!);
+      w = QW[i]! + EW[j]!;
+      den += QW[i]!; den += EW[j]!;
+      usedQ |= 1 << i; usedE |= 1 << j; mask |= 1 << j;
+      if (Q[i]!.role === 'name') matchedQ++;
+      // suffix migration: Farid Samadi vs Samad Faridov — surname suffix moved to the other name
+      const a = Q[i]!; const b = E[j]!;
+      const sa = a.suffix !== '' && a.suffix !== 'ovich'; const sb = b.suffix !== '' && b.suffix !== 'ovich';
+      if (sa && !sb && !b.dict?.kind.startsWith('s')) qSuf++;
+      if (sb && !sa && !a.dict?.kind.startsWith('s')) eSuf++;
+      i++;
+    } else if (kind === 1) {
+      s = simAt(plainRow(i), Q[i]!, entryJoined(j));
+      w = QW[i]! + EW[j]! + EW[j + 1]!;
+      den += QW[i]!; den += EW[j]!; den += EW[j + 1]!;
+      usedQ |= 1 << i; usedE |= 3 << j; mask |= 3 << j;
+      if (Q[i]!.role === 'name') matchedQ++;
+      i++;
+    } else {
+      s = simAt(pairRow(i), QJ[i]!, E[j]!);
+      w = QW[i]! + QW[i + 1]! + EW[j]!;
+      den += QW[i]!; den += QW[i + 1]!; den += EW[j]!;
+      usedQ |= 3 << i; usedE |= 1 << j; mask |= 1 << j;
+      if (Q[i]!.role === 'name') matchedQ++;
+      if (Q[i + 1]!.role === 'name') matchedQ++;
+      i += 2;
+    }
+    num += gain(s) * w;
+  }
   let sigQ = false;
   let sigE = false;
-  for (let i = 0; i < q.length; i++) if (!isUsedQ(i) && q[i]!.role === 'name') sigQ = true;
-  for (let j = 0; j < e.length; j++) if (!isUsedE(j) && e[j]!.role === 'name') sigE = true;
+  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i) && Q[i]!.role === 'name') sigQ = true;
+  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j) && e[j]!.role === 'name') sigE = true;
   const conflict = sigQ && sigE;
-  let den = 0;
-  for (const p of pairs) { for (const i of p.qi) den += qw[i]!; for (const j of p.ei) den += ew[j]!; }
-  const unmatchedCost = (p: NamePart, w: number, side: number): number => {
-    if (p.role === 'title') return 0;
-    if (p.role === 'patronymic') return 0.1 * w;
-    return conflict ? Math.max(w, 0.6) : side * w;
-  };
-  for (let i = 0; i < q.length; i++) if (!isUsedQ(i)) den += unmatchedCost(q[i]!, qw[i]!, 0.5);
-  for (let j = 0; j < e.length; j++) if (!isUsedE(j)) den += unmatchedCost(e[j]!, ew[j]!, 0.35);
+  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) den += unmatchedCost(Q[i]!, QW[i]!, 0.5, conflict);
+  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, j < EW.length ? EW[j]! : qx.weight(e[j]!), 0.35, conflict);
   let score = den > 0 ? num / den : 0;
-  // suffix migration: Farid Samadi vs Samad Faridov — surname suffix moved to the other name
-  let qSuf = 0; let eSuf = 0;
-  for (const p of pairs) {
-    if (p.qi.length !== 1 || p.ei.length !== 1) continue;
-    const a = q[p.qi[0]!]!; const b = e[p.ei[0]!]!;
-    const sa = a.suffix !== '' && a.suffix !== 'ovich'; const sb = b.suffix !== '' && b.suffix !== 'ovich';
-    if (sa && !sb && !b.dict?.kind.startsWith('s')) qSuf++;
-    if (sb && !sa && !a.dict?.kind.startsWith('s')) eSuf++;
-  }
   if (qSuf > 0 && eSuf > 0) score *= 0.85;
-  // the explanation is built only when read (scoreEntry reads it for the best name only)
-  let expl: PartExplanation[] | undefined;
-  const explain = (): PartExplanation[] => {
-    if (expl) return expl;
-    expl = [];
-    for (const p of pairs) {
-      let w = 0;
-      for (const i of p.qi) w += qw[i]!;
-      for (const j of p.ei) w += ew[j]!;
-      expl.push({ query: p.qi.map((i) => q[i]!.raw).join(' '), entry: p.ei.map((j) => e[j]!.raw).join(' '), how: p.how, similarity: round(p.sim), weight: round(w) });
+  lastMatchedQ = matchedQ;
+  lastPairs = pairs;
+  return score;
+}
+
+function unmatchedCost(p: NamePart, w: number, side: number, conflict: boolean): number {
+  if (p.role === 'title') return 0;
+  if (p.role === 'patronymic') return 0.1 * w;
+  return conflict ? Math.max(w, 0.6) : side * w;
+}
+
+/** Which parts matched how, for the best assignment of a query against one name variant. */
+function explainName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefined): PartExplanation[] {
+  setUp(qx, e, joined);
+  go(0, 0);
+  const out: PartExplanation[] = [];
+  let usedQ = 0; let usedE = 0;
+  for (let i = 0, mask = 0; i < NQ;) {
+    const c = memoChoice[i * STATES + mask]!;
+    if (c < 0) { i++; continue; }
+    const j = c & 15;
+    const kind = c >> 4;
+    if (kind === 0) {
+      const s = simAt(plainRow(i), Q[i]!, E[j]!);
+      out.push({ query: Q[i]!.raw, entry: E[j]!.raw, how: HOWS[lastHow]!, similarity: round(s), weight: round(QW[i]! + EW[j]!) });
+      usedQ |= 1 << i; usedE |= 1 << j; mask |= 1 << j; i++;
+    } else if (kind === 1) {
+      const s = simAt(plainRow(i), Q[i]!, entryJoined(j));
+      out.push({ query: Q[i]!.raw, entry: E[j]!.raw + ' ' + E[j + 1]!.raw, how: 'compound', similarity: round(s), weight: round(QW[i]! + EW[j]! + EW[j + 1]!) });
+      usedQ |= 1 << i; usedE |= 3 << j; mask |= 3 << j; i++;
+    } else {
+      const s = simAt(pairRow(i), QJ[i]!, E[j]!);
+      out.push({ query: Q[i]!.raw + ' ' + Q[i + 1]!.raw, entry: E[j]!.raw, how: 'compound', similarity: round(s), weight: round(QW[i]! + QW[i + 1]! + EW[j]!) });
+      usedQ |= 3 << i; usedE |= 1 << j; mask |= 1 << j; i += 2;
     }
-    for (let i = 0; i < q.length; i++) if (!isUsedQ(i)) expl.push({ query: q[i]!.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(qw[i]!) });
-    for (let j = 0; j < e.length; j++) if (!isUsedE(j)) expl.push({ query: null, entry: e[j]!.raw, how: 'unmatched', similarity: 0, weight: round(ew[j]!) });
-    return expl;
-  };
-  return { score, matchedQ, get parts() { return explain(); } };
+  }
+  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) out.push({ query: Q[i]!.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(QW[i]!) });
+  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j)) out.push({ query: null, entry: e[j]!.raw, how: 'unmatched', similarity: 0, weight: round(qx.weight(e[j]!)) });
+  return out;
 }
 
 function round(x: number): number { return Math.round(x * 1000) / 1000; }
 
 const D_EFFECT: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06, 'in-range': 0.04, approx: 0.01, unknown: 0 };
 
-export interface ScoreOptions { threshold: number; cache?: SimCache }
+/** Shared empty list: most candidates have no adjustments (never pushed to). */
+const NONE: Adjustment[] = [];
 
-/** Full score of a query against an indexed entry (best name variant + attribute adjustments). */
-export function scoreEntry(query: ScreeningQuery, qParts: NamePart[], entry: IndexedEntry, weight: WeightFn, opts: ScoreOptions): ScoreResult {
-  let best: { r: ReturnType<typeof scoreName>; n: IndexedName } | undefined;
+/** A candidate's score before its explanation is built (one small object per candidate). */
+export interface CandidateScore {
+  entry: IndexedEntry;
+  score: number;
+  nameScore: number;
+  /** the best-scoring name variant */
+  name: IndexedName | undefined;
+  /** matched pairs in that variant: ranks equal scores */
+  matched: number;
+  adjustments: Adjustment[];
+}
+
+/** Full score of a prepared query against an indexed entry (best name variant + attribute adjustments). */
+export function scoreCandidate(query: ScreeningQuery, qx: PreparedQuery, entry: IndexedEntry, threshold: number): CandidateScore {
+  let best: IndexedName | undefined;
+  let bestScore = 0;
+  let bestMatchedQ = 0;
+  let bestPairs = 0;
   let bestGood = 0;
   for (const n of entry.names) {
-    const r = scoreName(qParts, n.parts, weight, opts.cache);
-    if (!best || r.score > best.r.score) best = { r, n };
-    if (n.quality === 'good' && r.score > bestGood) bestGood = r.score;
+    const r = scoreName(qx, n.parts, n.joined);
+    if (!best || r > bestScore) { best = n; bestScore = r; bestMatchedQ = lastMatchedQ; bestPairs = lastPairs; }
+    if (n.quality === 'good' && r > bestGood) bestGood = r;
   }
-  if (!best) return { score: 0, nameScore: 0, matchedName: '', aliasQuality: 'good', parts: [], adjustments: [] };
-  const adjustments: Adjustment[] = [];
-  let s = best.r.score;
+  if (!best) return { entry, score: 0, nameScore: 0, name: undefined, matched: 0, adjustments: NONE };
+  let adjustments: Adjustment[] = NONE;
+  let s = bestScore;
   const nameScore = s;
-  let qNameParts = 0;
-  for (const p of qParts) if (p.role === 'name') qNameParts++;
+  const qNameParts = qx.nameParts;
   let eNameParts = 0;
-  for (const p of best.n.parts) if (p.role === 'name') eNameParts++;
+  for (const p of best.parts) if (p.role === 'name') eNameParts++;
   // a single written name part is weak evidence against a multi-part listed name
-  if (best.r.matchedQ <= 1 && eNameParts >= 2 && qNameParts <= 1) {
-    const cap = opts.threshold - 0.08;
-    if (s > cap) { adjustments.push({ kind: 'single-part', detail: 'only one name part given', effect: round(cap - s) }); s = cap; }
+  if (bestMatchedQ <= 1 && eNameParts >= 2 && qNameParts <= 1) {
+    const cap = threshold - 0.08;
+    if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'single-part', detail: 'only one name part given', effect: round(cap - s) }); s = cap; }
   }
   let corroborated = false;
   const e = entry.entry;
   const dv = compareBirthDates(query.birthDate, e.birthDate);
   const dEffect = D_EFFECT;
-  if (dv === 'conflict') { const ns = s * 0.7; adjustments.push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
-  else if (dv !== 'unknown') { adjustments.push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
+  if (dv === 'conflict') { const ns = s * 0.7; (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
+  else if (dv !== 'unknown') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
   const nv = compareNationality(query.nationality, e.nationality);
-  if (nv === 'match') { adjustments.push({ kind: 'nationality', detail: 'match', effect: 0.03 }); s += 0.03; corroborated = true; }
-  else if (nv === 'conflict') { adjustments.push({ kind: 'nationality', detail: 'conflict', effect: -0.06 }); s -= 0.06; }
+  if (nv === 'match') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'nationality', detail: 'match', effect: 0.03 }); s += 0.03; corroborated = true; }
+  else if (nv === 'conflict') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'nationality', detail: 'conflict', effect: -0.06 }); s -= 0.06; }
   if (query.document && e.documents?.length) {
     const m = e.documents.map((d) => compareIdentifiers(query.document!, d));
     if (m.includes('exact') || m.includes('folded')) {
       const ns = 1 - (1 - s) * (m.includes('exact') ? 0.15 : 0.3);
-      adjustments.push({ kind: 'document', detail: m.includes('exact') ? 'same document number' : 'same document number (O/0, I/1 folded)', effect: round(ns - s) });
+      (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'document', detail: m.includes('exact') ? 'same document number' : 'same document number (O/0, I/1 folded)', effect: round(ns - s) });
       s = ns; corroborated = true;
     }
   }
-  if (best.n.quality === 'low' && !corroborated && bestGood < opts.threshold) {
-    const cap = Math.max(bestGood, opts.threshold - 0.05);
-    if (s > cap) { adjustments.push({ kind: 'low-quality-alias', detail: 'low-quality alias without corroboration', effect: round(cap - s) }); s = cap; }
+  if (best.quality === 'low' && !corroborated && bestGood < threshold) {
+    const cap = Math.max(bestGood, threshold - 0.05);
+    if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'low-quality-alias', detail: 'low-quality alias without corroboration', effect: round(cap - s) }); s = cap; }
   }
   s = Math.max(0, Math.min(1, s));
-  return { score: round(s), nameScore: round(nameScore), matchedName: best.n.text, aliasQuality: best.n.quality, parts: best.r.parts, adjustments };
+  return { entry, score: round(s), nameScore: round(nameScore), name: best, matched: bestPairs, adjustments };
+}
+
+/** The full result of a scored candidate, with which parts matched how. */
+export function explainCandidate(qx: PreparedQuery, c: CandidateScore): ScoreResult {
+  if (!c.name) return { score: 0, nameScore: 0, matchedName: '', aliasQuality: 'good', parts: [], adjustments: [] };
+  return { score: c.score, nameScore: c.nameScore, matchedName: c.name.text, aliasQuality: c.name.quality, parts: explainName(qx, c.name.parts, c.name.joined), adjustments: c.adjustments === NONE ? [] : c.adjustments };
+}
+
+/** Score and explain one entry (tests and one-off use; screen() scores many per query). */
+export function scoreEntry(query: ScreeningQuery, qParts: NamePart[], entry: IndexedEntry, weight: WeightFn, threshold: number): ScoreResult {
+  const qx = new PreparedQuery(qParts, weight);
+  return explainCandidate(qx, scoreCandidate(query, qx, entry, threshold));
 }

@@ -1,7 +1,7 @@
 /** Screening: query → ranked hits above a threshold (pure). */
 import type { WatchlistIndex } from './index.ts';
 import { parseName } from './parts.ts';
-import { scoreEntry, type SimCache } from './score.ts';
+import { explainCandidate, PreparedQuery, scoreCandidate, SimCache, type CandidateScore } from './score.ts';
 import type { Hit, ScreeningQuery } from './types.ts';
 
 /** Score at or above which a hit raises an alert. */
@@ -21,15 +21,24 @@ export function screen(index: WatchlistIndex, query: ScreeningQuery | string, op
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const parts = parseName(q.name);
   if (parts.length === 0) return [];
-  const cache: SimCache = new Map();
-  const hits: Hit[] = [];
+  scratch.startQuery();
+  const qx = new PreparedQuery(parts, index.weight, scratch);
+  const found: CandidateScore[] = [];
   for (const ci of index.candidates(parts)) {
-    const ie = index.entries[ci]!;
-    const r = scoreEntry(q, parts, ie, index.weight, { threshold, cache });
-    if (opts.includeBelow ? r.score > 0 : r.score >= threshold) hits.push({ id: ie.entry.id, ...r });
+    const c = scoreCandidate(q, qx, index.entries[ci]!, threshold);
+    if (opts.includeBelow ? c.score > 0 : c.score >= threshold) found.push(c);
   }
-  hits.sort(compareHits);
-  return hits.slice(0, opts.limit ?? 20);
+  found.sort(compareCandidates);
+  // explanations only for what is returned
+  return found.slice(0, opts.limit ?? 20).map((c) => ({ id: c.entry.entry.id, ...explainCandidate(qx, c) }));
+}
+
+/** Similarity cache reused by every query (screening is synchronous: one query at a time). */
+const scratch = new SimCache();
+
+/** Same order as compareHits, on scores before they are explained. */
+function compareCandidates(a: CandidateScore, b: CandidateScore): number {
+  return b.score - a.score || b.matched - a.matched || (a.entry.entry.id < b.entry.entry.id ? -1 : a.entry.entry.id > b.entry.entry.id ? 1 : 0);
 }
 
 const matchedParts = (h: Hit) => h.parts.filter((p) => p.query !== null && p.how !== 'unmatched').length;

@@ -140,25 +140,33 @@ function keyWeight(s: string, arabic: boolean): number {
 }
 
 // Memo of keySimilarity (a pure function of its arguments): name parts repeat across the
-// candidates of a query and across queries. Bounded; cleared when full.
-const MEMO_MAX = Number(process.env.SARHAD_KEYSIM_MEMO ?? 200_000);
-// nested by [arabic][a][b]: no key strings to build, and the strings' hashes are cached
-const memo = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()] as const;
-let memoSize = 0;
+// candidates of a query and across queries. A direct-mapped table in preallocated arrays,
+// so a look-up or a store allocates nothing (a Map memo made enough garbage to put GC
+// pauses into screening's p99). A collision simply replaces the older pair.
+const MEMO_BITS = Math.max(0, Math.min(24, Number(process.env.SARHAD_KEYSIM_MEMO_BITS ?? 18)));
+const MEMO_MASK = (1 << MEMO_BITS) - 1;
+const memoA: Array<string | undefined> = MEMO_BITS > 0 ? new Array<string | undefined>(1 << MEMO_BITS).fill(undefined) : [];
+const memoB: Array<string | undefined> = MEMO_BITS > 0 ? new Array<string | undefined>(1 << MEMO_BITS).fill(undefined) : [];
+const memoArabic = new Uint8Array(MEMO_BITS > 0 ? 1 << MEMO_BITS : 0);
+const memoValue = new Float64Array(MEMO_BITS > 0 ? 1 << MEMO_BITS : 0);
+
+function pairHash(a: string, b: string, arabic: boolean): number {
+  let h = arabic ? 0x9e3779b9 : 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x7c, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) & MEMO_MASK;
+}
 
 /** Similarity in [0,1] of two phonetic keys. */
 export function keySimilarity(a: string, b: string, arabic: boolean): number {
   if (a === b) return 1;
-  if (MEMO_MAX <= 0) return keySimilarityUncached(a, b, arabic);
-  const m = memo[arabic ? 1 : 0];
-  let mb = m.get(a);
-  if (mb === undefined) { mb = new Map(); m.set(a, mb); }
-  let v = mb.get(b);
-  if (v === undefined) {
-    v = keySimilarityUncached(a, b, arabic);
-    if (++memoSize > MEMO_MAX) { memo[0].clear(); memo[1].clear(); memoSize = 1; mb = new Map(); m.set(a, mb); }
-    mb.set(b, v);
-  }
+  if (MEMO_BITS === 0) return keySimilarityUncached(a, b, arabic);
+  const h = pairHash(a, b, arabic);
+  const ar = arabic ? 1 : 0;
+  if (memoA[h] === a && memoB[h] === b && memoArabic[h] === ar) return memoValue[h]!;
+  const v = keySimilarityUncached(a, b, arabic);
+  memoA[h] = a; memoB[h] = b; memoArabic[h] = ar; memoValue[h] = v;
   return v;
 }
 

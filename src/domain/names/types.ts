@@ -44,6 +44,9 @@ export interface ScoreResult {
 
 export interface Hit extends ScoreResult { id: string }
 
-/** A name variant of an entry, parsed once at index time. */
-export interface IndexedName { text: string; quality: AliasQuality; parts: NamePart[] }
+/**
+ * A name variant of an entry, parsed once at index time. `joined[j]` is parts j and j+1
+ * read as one compound part (Abdul Rahman ~ Abdurahmon), also prepared at index time.
+ */
+export interface IndexedName { text: string; quality: AliasQuality; parts: NamePart[]; joined?: NamePart[] }
 export interface IndexedEntry { entry: WatchlistEntry; names: IndexedName[] }
