@@ -62,10 +62,19 @@ export function dictionary(): readonly DictEntry[] {
   return entries!;
 }
 
+/** Latin "ch" (key X) is х in German, ш in French, ч in English: the readings to try. */
+const CH_READINGS = ['h', 'S', 'C'];
+
 /** Entry whose spelling has this phonetic key. */
 export function lookupByPhon(phon: string): DictEntry | undefined {
   if (!byPhon) build();
-  return byPhon!.get(phon);
+  const e = byPhon!.get(phon);
+  if (e || !phon.includes('X')) return e;
+  for (const r of CH_READINGS) {
+    const hit = byPhon!.get(phon.replaceAll('X', r));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** Dictionary rendering of a normalised token in the target script, if known. */

@@ -52,6 +52,13 @@ const SUFFIXES: Array<[string, string]> = [
   ['iyon', 'yon'], ['yon', 'yon'], ['iyan', 'yon'], ['pur', 'pur'], ['i', 'i'],
 ];
 
+/**
+ * -zoda split on the written word: converting the whole word first merges the boundary
+ * (Hikmat|zoda → "hikmasoda" as German tz, Фирӯз|зода → "firuzoda"), and the stem no
+ * longer meets Hikmatov or Firuzi.
+ */
+const WRITTEN_ZODA = /^(.{3,}?)(zoda|zada|zade|zadeh|zodah|zodeh|sade|sada|soda|зода|заде|зада|задэ|зоде|زاده|زده|زادہ)$/;
+
 function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: string } {
   // patronymics, also misspelt: -ovich, -ovitch, -owitsch, -evich, -ovna
   const pm = /^(.{3,}?)[oe]vi?[CXS]+$/.exec(phon) ?? /^(.{3,}?)[oe]vn[ai]$/.exec(phon);
@@ -59,13 +66,18 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
   for (const [pat, cls] of SUFFIXES) {
     if (!phon.endsWith(pat)) continue;
     const stem = phon.slice(0, phon.length - pat.length);
-    if (consonantSkeleton(stem).length < 2 || stem.length < 3) continue;
+    // short stems only before -ov after a vowel (Isoev, Musoev), never before -i or -zoda
+    if (stem.length < 3 || consonantSkeleton(stem).length < (cls === 'ov' && /[aeiou]$/.test(stem) ? 1 : 2)) continue;
     if (cls === 'ov' && (pat === 'ua' || pat === 'uf' || pat === 'ufa') && !arabic) continue;
     if (cls === 'ov' && pat !== 'ov' && pat !== 'ova' && !arabic && pat !== 'ev' && pat !== 'eva' && pat !== 'of') continue;
     // a stem ending in a vowel before -v is e.g. "Davlatov" fine, but "Yahyo"+"v"? keep simple
     if (cls === 'i' && (stem.endsWith('z') || consonantSkeleton(stem).length < 3)) continue; // -zai (Pashto tribes) keep
+    // Aliyev, Боқӣев, Khamzayev: the y only carries the vowel into -ev (Ali, Boqi, Hamza)
+    if (cls === 'ov' && /[aeiou]y$/.test(stem) && stem.length > 3) return { stem: stem.slice(0, -1), suffix: cls };
     return { stem, suffix: cls };
   }
+  // -ov in Perso-Arabic script: سامیوف (Samiev), وفاوف (Vafoev) end in و read as v, then ف
+  if (arabic && phon.endsWith('vf') && consonantSkeleton(phon.slice(0, -2)).length >= 2) return { stem: phon.slice(0, -2), suffix: 'ov' };
   return { stem: phon, suffix: '' };
 }
 
@@ -95,7 +107,9 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const canon = canonicalCompound(phon, compound);
   if (!dict && canon !== phon) dict = lookupByPhon(canon);
   phon = canon;
-  let { stem, suffix } = dict ? { stem: phon, suffix: '' } : splitSuffix(phon, arabic);
+  const zoda = !dict ? WRITTEN_ZODA.exec(raw) : null;
+  const zodaStem = zoda ? canonicalCompound(phoneticToken(zoda[1]!), compound) : '';
+  let { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonantSkeleton(zodaStem).length >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
   let stemDict = dict ?? lookupByPhon(stem);
   if (!dict && suffix === 'ov' && !stemDict) {
     // Rahmonov ← Rahmon + ov ; also try the stem with its final vowel (Safarov ← Safar)
