@@ -128,11 +128,13 @@ export class PreparedQuery {
   /** joined[i]: parts i and i+1 read as one compound */
   readonly joined: NamePart[];
   readonly nameParts: number;
+  readonly titles: number;
   constructor(parts: NamePart[], readonly weight: WeightFn, readonly cache: SimCache = new SimCache()) {
     this.parts = parts.length > MAX_Q ? parts.slice(0, MAX_Q) : parts;
     this.weights = Float64Array.from(this.parts, (p) => weight(p));
     this.joined = this.parts.slice(1).map((p, i) => joinParts(this.parts[i]!, p));
     this.nameParts = this.parts.filter((p) => p.role === 'name').length;
+    this.titles = this.parts.filter((p) => p.role === 'title').length;
   }
 }
 
@@ -251,6 +253,9 @@ function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefi
   go(0, 0);
   let num = 0; let den = 0; let usedQ = 0; let usedE = 0; let matchedQ = 0; let pairs = 0;
   let qSuf = 0; let eSuf = 0;
+  const qFirst = firstName(Q, NQ);
+  const eFirst = firstName(E, NE);
+  let eOfQFirst = -1; let qOfEFirst = -1;
   for (let i = 0, mask = 0; i < NQ;) {
     const c = memoChoice[i * STATES + mask]!;
     if (c < 0) { i++; continue; }
@@ -287,20 +292,38 @@ function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefi
       if (Q[i + 1]!.role === 'name') matchedQ++;
       i += 2;
     }
+    if (i - (kind === 2 ? 2 : 1) === qFirst || (kind === 2 && i - 1 === qFirst)) eOfQFirst = j;
+    if (j === eFirst || (kind === 1 && j + 1 === eFirst)) qOfEFirst = i - (kind === 2 ? 2 : 1);
     num += gain(s) * w;
   }
+  // A chain shifted by one given name: Ali Saddam Hussein is Saddam Hussein's son. When one
+  // side's first name part is unmatched and the other side's first part matched a later
+  // part, the unmatched given name is a conflict, not an omission.
+  const shiftE = eFirst >= 0 && !isUsed(usedE, eFirst) && eOfQFirst > eFirst;
+  const shiftQ = qFirst >= 0 && !isUsed(usedQ, qFirst) && qOfEFirst > qFirst;
   let sigQ = false;
   let sigE = false;
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i) && Q[i]!.role === 'name') sigQ = true;
   for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j) && e[j]!.role === 'name') sigE = true;
   const conflict = sigQ && sigE;
-  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) den += unmatchedCost(Q[i]!, QW[i]!, 0.5, conflict);
-  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, j < EW.length ? EW[j]! : qx.weight(e[j]!), 0.35, conflict);
+  // Both first (given) names unmatched while the rest agrees: siblings (Qusay / Uday
+  // Saddam Hussein), or namesakes sharing a surname. The given names weigh double.
+  const siblings = qFirst >= 0 && eFirst >= 0 && !isUsed(usedQ, qFirst) && !isUsed(usedE, eFirst);
+  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) den += unmatchedCost(Q[i]!, QW[i]!, 0.5, conflict || (shiftQ && i === qFirst)) * (siblings && i === qFirst ? SIBLING : 1);
+  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, j < EW.length ? EW[j]! : qx.weight(e[j]!), 0.35, conflict || (shiftE && j === eFirst)) * (siblings && j === eFirst ? SIBLING : 1);
   let score = den > 0 ? num / den : 0;
   if (qSuf > 0 && eSuf > 0) score *= 0.85;
   lastMatchedQ = matchedQ;
   lastPairs = pairs;
   return score;
+}
+
+/** Weight multiplier of both unmatched given names in a sibling-shaped comparison. */
+const SIBLING = 2;
+
+function firstName(parts: NamePart[], n: number): number {
+  for (let k = 0; k < n; k++) if (parts[k]!.role === 'name') return k;
+  return -1;
 }
 
 function unmatchedCost(p: NamePart, w: number, side: number, conflict: boolean): number {
@@ -381,12 +404,16 @@ export function scoreCandidate(query: ScreeningQuery, qx: PreparedQuery, entry: 
   if (bestMatchedQ <= 1 && eNameParts >= 2 && qNameParts <= 1) {
     const cap = threshold - 0.08;
     if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'single-part', detail: 'only one name part given', effect: round(cap - s) }); s = cap; }
+  } else if (eNameParts <= 1 && bestPairs <= 1 && qx.parts.length - qx.titles >= 2) {
+    // …and so is a one-part listed name (an alias "Bilal") against a fuller written name
+    const cap = threshold - 0.08;
+    if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'single-part', detail: 'listed name has one part', effect: round(cap - s) }); s = cap; }
   }
   let corroborated = false;
   const e = entry.entry;
   const dv = compareBirthDates(query.birthDate, e.birthDate);
   const dEffect = D_EFFECT;
-  if (dv === 'conflict') { const ns = s * 0.7; (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
+  if (dv === 'conflict') { const ns = s * 0.65; (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
   else if (dv !== 'unknown') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
   const nv = compareNationality(query.nationality, e.nationality);
   if (nv === 'match') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'nationality', detail: 'match', effect: 0.03 }); s += 0.03; corroborated = true; }

@@ -5,7 +5,7 @@ import { explainCandidate, PreparedQuery, scoreCandidate, SimCache, type Candida
 import type { Hit, ScreeningQuery } from './types.ts';
 
 /** Score at or above which a hit raises an alert. */
-export const DEFAULT_THRESHOLD = 0.75;
+export const DEFAULT_THRESHOLD = 0.7;
 
 export interface ScreenOptions {
   threshold?: number;
