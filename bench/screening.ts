@@ -5,6 +5,9 @@
  * PostgreSQL pg_trgm (GIN trigram index) as a peer: (a) raw strings, (b) both sides
  * transliterated to Latin with our transliterate() — with the Sarhad/pg_trgm ratios.
  *
+ * `npm run bench -- screening --one-core` pins the run to one CPU with V8's background
+ * threads off, so garbage collection and compilation are paid on the measured core.
+ *
  * Env: SCREEN_BENCH_N (entries, default 100000), SCREEN_BENCH_PG=0 (skip the peer),
  * SCREEN_BENCH_PG_Q (queries sent to PostgreSQL, default all 2000),
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a throw-away
@@ -164,8 +167,14 @@ export default async function run(): Promise<void> {
   gcObserver.disconnect();
   const p50 = pct(times, 0.5); const p99 = pct(times, 0.99);
   console.log(`queries: ${Q}; p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${pct(times, 1).toFixed(2)} ms; target p99 < 5 ms → ${p99 < 5 ? 'OK' : 'OVER'} (ratio ${(p99 / 5).toFixed(2)}); alerts ${hits}`);
+  // the same queries twice more, each query's best of three: what the code costs when the
+  // machine does not deschedule the process (this one is shared); GC pauses are random, so
+  // they fall out of this figure too — the single pass above is the one the target is about
+  const best = [...times];
+  for (let r = 0; r < 2; r++) queries.forEach((q, i) => { const t = performance.now(); screen(index, q.name); const d = performance.now() - t; if (d < best[i]!) best[i] = d; });
+  console.log(`  per-query best of 3 passes: p50 ${pct(best, 0.5).toFixed(2)} ms, p99 ${pct(best, 0.99).toFixed(2)} ms`);
   // one core: screening is synchronous on the main thread; the CPU/wall ratio shows what other threads (GC, compiler) added
-  console.log(`  process CPU / wall time of the loop ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)}; GC pauses in the loop: ${pauses.length}, longest ${pauses.length ? Math.max(...pauses).toFixed(1) : '0'} ms; CPUs available ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)} (pin with taskset -c 0 for a strict single core)`);
+  console.log(`  process CPU / wall time of the loop ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)}; GC pauses in the loop: ${pauses.length}, longest ${pauses.length ? Math.max(...pauses).toFixed(1) : '0'} ms; CPUs available ${availableParallelism()}${process.env.SARHAD_BENCH_ONE_CORE === '1' ? ' (--one-core: pinned, V8 single-threaded)' : ' (--one-core for a strict single core)'}, load average ${loadavg()[0]!.toFixed(2)}`);
 
   // recall (untimed pass): ranking by score, and alerts only (score ≥ threshold)
   const rankedAll: string[][] = [];

@@ -140,33 +140,40 @@ function keyWeight(s: string, arabic: boolean): number {
 }
 
 // Memo of keySimilarity (a pure function of its arguments): name parts repeat across the
-// candidates of a query and across queries. A direct-mapped table in preallocated arrays,
-// so a look-up or a store allocates nothing (a Map memo made enough garbage to put GC
-// pauses into screening's p99). A collision simply replaces the older pair.
+// candidates of a query and across queries. A direct-mapped table in typed arrays, so a
+// look-up or a store allocates nothing and holds no references: a Map memo made enough
+// garbage, and a table of string references kept enough young strings alive, to put GC
+// pauses into screening's p99. A slot is checked by a second, independent 32-bit hash and
+// both lengths (a wrong hit needs a 50-bit coincidence); a collision replaces the older pair.
 const MEMO_BITS = Math.max(0, Math.min(24, Number(process.env.SARHAD_KEYSIM_MEMO_BITS ?? 18)));
-const MEMO_MASK = (1 << MEMO_BITS) - 1;
-const memoA: Array<string | undefined> = MEMO_BITS > 0 ? new Array<string | undefined>(1 << MEMO_BITS).fill(undefined) : [];
-const memoB: Array<string | undefined> = MEMO_BITS > 0 ? new Array<string | undefined>(1 << MEMO_BITS).fill(undefined) : [];
-const memoArabic = new Uint8Array(MEMO_BITS > 0 ? 1 << MEMO_BITS : 0);
-const memoValue = new Float64Array(MEMO_BITS > 0 ? 1 << MEMO_BITS : 0);
+const MEMO_SIZE = MEMO_BITS > 0 ? 1 << MEMO_BITS : 0;
+const MEMO_MASK = MEMO_SIZE - 1;
+const memoCheck = new Int32Array(MEMO_SIZE);
+/** la | lb << 8 | arabic << 16 | 1 << 17 (0 = empty) */
+const memoShape = new Int32Array(MEMO_SIZE);
+const memoValue = new Float64Array(MEMO_SIZE);
+let checkHash = 0;
 
 function pairHash(a: string, b: string, arabic: boolean): number {
   let h = arabic ? 0x9e3779b9 : 0x811c9dc5;
-  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  let g = arabic ? 0x27d4eb2f : 0x165667b1;
+  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); h = Math.imul(h ^ c, 0x01000193); g = Math.imul(g + c, 0x5bd1e995) ^ (g >>> 13); }
   h = Math.imul(h ^ 0x7c, 0x01000193);
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  g = Math.imul(g + 0x7c, 0x5bd1e995) ^ (g >>> 13);
+  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); h = Math.imul(h ^ c, 0x01000193); g = Math.imul(g + c, 0x5bd1e995) ^ (g >>> 13); }
+  checkHash = g ^ (g >>> 16);
   return (h ^ (h >>> 15)) & MEMO_MASK;
 }
 
 /** Similarity in [0,1] of two phonetic keys. */
 export function keySimilarity(a: string, b: string, arabic: boolean): number {
   if (a === b) return 1;
-  if (MEMO_BITS === 0) return keySimilarityUncached(a, b, arabic);
+  if (MEMO_SIZE === 0 || a.length > 255 || b.length > 255) return keySimilarityUncached(a, b, arabic);
   const h = pairHash(a, b, arabic);
-  const ar = arabic ? 1 : 0;
-  if (memoA[h] === a && memoB[h] === b && memoArabic[h] === ar) return memoValue[h]!;
+  const shape = a.length | (b.length << 8) | (arabic ? 1 << 16 : 0) | (1 << 17);
+  if (memoShape[h] === shape && memoCheck[h] === checkHash) return memoValue[h]!;
   const v = keySimilarityUncached(a, b, arabic);
-  memoA[h] = a; memoB[h] = b; memoArabic[h] = ar; memoValue[h] = v;
+  memoShape[h] = shape; memoCheck[h] = checkHash; memoValue[h] = v;
   return v;
 }
 
