@@ -85,7 +85,9 @@ test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked f
   await expect(card.getByTestId('action-badge')).toHaveText(fa.hitAction.arrest);
   await expect(card.getByTestId('hit-reader-name')).toHaveText(/[\u0600-\u06FF]/);
   await card.getByTestId('hit-explanation').locator('summary').click();
-  await expect(card.locator('[data-testid="adjustment"][data-kind="birth-date"]')).toBeVisible();
+  const birthDate = card.locator('[data-testid="adjustment"][data-kind="birth-date"]');
+  await expect(birthDate).toHaveAttribute('data-detail', 'exact-date');
+  await expect(birthDate).toContainText(fa.adjustmentDetail['exact-date']);
   await shoot(page, 'screening-fa');
 
   await card.getByTestId('hit-false-positive').click();

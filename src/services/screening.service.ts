@@ -71,13 +71,16 @@ const cacheOf = (ctx: AppContext) => {
 
 const SCRIPT_OF: Record<Locale, 'latin' | 'cyrillic' | 'arabic'> = { en: 'latin', ru: 'cyrillic', tg: 'cyrillic', fa: 'arabic', ps: 'arabic' };
 
+/** What the officer sees of why a hit was raised (also stored with the screening). */
+export type HitExplanation = Pick<Hit, 'matchedName' | 'aliasQuality' | 'nameScore' | 'parts' | 'adjustments'>;
+
 export interface ScreeningHitView {
   alertId: string;
   score: number;
   matchedName: string;
   /** The listed name written in the reader's script. */
   matchedNameInReaderScript: string;
-  explanation: unknown;
+  explanation: HitExplanation;
   alert: { subjectKind: AlertBody['subject']['kind']; reason: string; action: AlertBody['action']; source: AlertBody['source']; sourceRef: string | null; tlp: string };
 }
 
@@ -100,7 +103,7 @@ function identifierHits(query: ScreenQuery, alerts: Iterable<SavedRecord<'alert'
         matchedName: listed,
         aliasQuality: 'good',
         parts: [],
-        adjustments: [{ kind: 'document', detail: `${what} ${m === 'exact' ? 'identical' : 'identical after normalising look-alike characters'}`, effect: 0 }],
+        adjustments: [{ kind: 'document', detail: `same-${what === 'plate' ? 'plate' : 'number'}${m === 'exact' ? '' : '-folded'}`, effect: 0 }],
       });
     }
   }
@@ -127,10 +130,11 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
 
   const id = randomUUID();
   const at = new Date().toISOString();
+  const explanations = new Map(hits.map((h): [string, HitExplanation] => [h.id, { matchedName: h.matchedName, aliasQuality: h.aliasQuality, nameScore: h.nameScore, parts: h.parts, adjustments: h.adjustments }]));
   const stored: StoredHit[] = hits.map((h) => ({
     alertId: h.id,
     score: Math.round(h.score * 1000) / 1000,
-    explanation: { matchedName: h.matchedName, aliasQuality: h.aliasQuality, nameScore: h.nameScore, parts: h.parts, adjustments: h.adjustments },
+    explanation: explanations.get(h.id)!,
     decision: 'pending',
     decidedBy: null,
     decidedAt: null,
@@ -153,13 +157,14 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
     threshold: DEFAULT_THRESHOLD,
     hits: stored.map((h): ScreeningHitView => {
       const a = alerts.get(h.alertId)!;
-      const matched = (h.explanation as { matchedName: string }).matchedName;
+      const explanation = explanations.get(h.alertId)!;
+      const matched = explanation.matchedName;
       return {
         alertId: h.alertId,
         score: h.score,
         matchedName: matched,
         matchedNameInReaderScript: a.body.subject.kind === 'person' ? transliterate(matched, script) : matched,
-        explanation: h.explanation,
+        explanation,
         alert: { subjectKind: a.body.subject.kind, reason: a.body.reason, action: a.body.action, source: a.body.source, sourceRef: a.body.sourceRef, tlp: a.marking.tlp },
       };
     }),

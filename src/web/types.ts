@@ -6,6 +6,7 @@ import type { Locale } from '../domain/policy/roles.ts';
 
 export { ROLES, type Role } from '../domain/policy/roles.ts';
 import type { Role } from '../domain/policy/roles.ts';
+import type { Adjustment, AdjustmentDetail } from '../domain/names/types.ts';
 import type { TLP_LEVELS as SERVER_TLP_LEVELS, Tlp } from '../domain/records/marking.ts';
 export type { Tlp };
 
@@ -153,14 +154,15 @@ export interface Alert {
 }
 
 export type MatchHow = 'exact' | 'translit' | 'phonetic' | 'fuzzy' | 'optional-suffix' | 'compound' | 'unmatched';
-export type AdjustmentKind = 'birth-date' | 'nationality' | 'document' | 'low-quality-alias' | 'single-part';
+export type AdjustmentKind = Adjustment['kind'];
+export type { AdjustmentDetail };
 
 export interface HitExplanation {
   matchedName: string;
   aliasQuality: NameQuality;
   nameScore: number;
   parts: { query: string; entry: string; how: MatchHow; similarity: number; weight: number }[];
-  adjustments: { kind: AdjustmentKind; detail: string; effect: number }[];
+  adjustments: { kind: AdjustmentKind; detail: AdjustmentDetail; effect: number }[];
 }
 
 export interface ScreeningHit {

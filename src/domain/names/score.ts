@@ -13,7 +13,7 @@ import { joinParts, type NamePart } from './parts.ts';
 import { keySimilarity } from './similarity.ts';
 import { compareBirthDates, compareNationality } from './attributes.ts';
 import { compareIdentifiers } from './identifiers.ts';
-import type { Adjustment, IndexedEntry, IndexedName, MatchHow, PartExplanation, ScoreResult, ScreeningQuery } from './types.ts';
+import type { Adjustment, AdjustmentDetail, IndexedEntry, IndexedName, MatchHow, PartExplanation, ScoreResult, ScreeningQuery } from './types.ts';
 
 export interface PartSim { sim: number; how: MatchHow }
 /** Below this a pair of parts is not considered matched. */
@@ -369,6 +369,13 @@ const D_EFFECT: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06
 /** Shared empty list: most candidates have no adjustments (never pushed to). */
 const NONE: Adjustment[] = [];
 
+/** Appends an adjustment (a new list in place of the shared empty one). */
+function adjust(list: Adjustment[], kind: Adjustment['kind'], detail: AdjustmentDetail, effect: number): Adjustment[] {
+  const out = list === NONE ? [] : list;
+  out.push({ kind, detail, effect: round(effect) });
+  return out;
+}
+
 /** A candidate's score before its explanation is built (one small object per candidate). */
 export interface CandidateScore {
   entry: IndexedEntry;
@@ -394,42 +401,40 @@ export function scoreCandidate(query: ScreeningQuery, qx: PreparedQuery, entry: 
     if (n.quality === 'good' && r > bestGood) bestGood = r;
   }
   if (!best) return { entry, score: 0, nameScore: 0, name: undefined, matched: 0, adjustments: NONE };
-  let adjustments: Adjustment[] = NONE;
+  let adj: Adjustment[] = NONE;
   let s = bestScore;
   const nameScore = s;
-  const qNameParts = qx.nameParts;
   let eNameParts = 0;
   for (const p of best.parts) if (p.role === 'name') eNameParts++;
-  // a single written name part is weak evidence against a multi-part listed name
-  if (bestMatchedQ <= 1 && eNameParts >= 2 && qNameParts <= 1) {
-    const cap = threshold - 0.08;
-    if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'single-part', detail: 'only one name part given', effect: round(cap - s) }); s = cap; }
-  } else if (eNameParts <= 1 && bestPairs <= 1 && qx.parts.length - qx.titles >= 2) {
-    // …and so is a one-part listed name (an alias "Bilal") against a fuller written name
-    const cap = threshold - 0.08;
-    if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'single-part', detail: 'listed name has one part', effect: round(cap - s) }); s = cap; }
-  }
+  const cap = (to: number, detail: AdjustmentDetail, kind: Adjustment['kind'] = 'single-part'): void => {
+    if (s > to) { adj = adjust(adj, kind, detail, to - s); s = to; }
+  };
+  // a single written name part is weak evidence against a multi-part listed name…
+  if (bestMatchedQ <= 1 && eNameParts >= 2 && qx.nameParts <= 1) cap(threshold - 0.08, 'one-part-written');
+  // …and so is a one-part listed name (an alias "Bilal") against a fuller written name
+  else if (eNameParts <= 1 && bestPairs <= 1 && qx.parts.length - qx.titles >= 2) cap(threshold - 0.08, 'one-part-listed');
   let corroborated = false;
   const e = entry.entry;
   const dv = compareBirthDates(query.birthDate, e.birthDate);
-  const dEffect = D_EFFECT;
-  if (dv === 'conflict') { const ns = s * 0.65; (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: 'conflicting birth date', effect: round(ns - s) }); s = ns; }
-  else if (dv !== 'unknown') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'birth-date', detail: dv, effect: dEffect[dv]! }); s += dEffect[dv]! * Math.min(1, s / 0.5); corroborated = dv !== 'approx'; }
+  if (dv === 'conflict') { adj = adjust(adj, 'birth-date', 'conflict', -0.35 * s); s *= 0.65; }
+  else if (dv !== 'unknown') {
+    const up = D_EFFECT[dv]! * Math.min(1, s / 0.5);
+    adj = adjust(adj, 'birth-date', dv, up); s += up;
+    corroborated = dv !== 'approx';
+  }
   const nv = compareNationality(query.nationality, e.nationality);
-  if (nv === 'match') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'nationality', detail: 'match', effect: 0.03 }); s += 0.03; corroborated = true; }
-  else if (nv === 'conflict') { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'nationality', detail: 'conflict', effect: -0.06 }); s -= 0.06; }
+  if (nv === 'match') { adj = adjust(adj, 'nationality', 'match', 0.03); s += 0.03; corroborated = true; }
+  else if (nv === 'conflict') { adj = adjust(adj, 'nationality', 'conflict', -0.06); s -= 0.06; }
   if (query.document && e.documents?.length) {
     const m = e.documents.map((d) => compareIdentifiers(query.document!, d));
     if (m.includes('exact') || m.includes('folded')) {
       const ns = 1 - (1 - s) * (m.includes('exact') ? 0.15 : 0.3);
-      (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'document', detail: m.includes('exact') ? 'same document number' : 'same document number (O/0, I/1 folded)', effect: round(ns - s) });
+      adj = adjust(adj, 'document', m.includes('exact') ? 'same-number' : 'same-number-folded', ns - s);
       s = ns; corroborated = true;
     }
   }
-  if (best.quality === 'low' && !corroborated && bestGood < threshold) {
-    const cap = Math.max(bestGood, threshold - 0.05);
-    if (s > cap) { (adjustments = adjustments === NONE ? [] : adjustments).push({ kind: 'low-quality-alias', detail: 'low-quality alias without corroboration', effect: round(cap - s) }); s = cap; }
-  }
+  if (best.quality === 'low' && !corroborated && bestGood < threshold) cap(Math.max(bestGood, threshold - 0.05), 'uncorroborated', 'low-quality-alias');
+  const adjustments = adj;
   s = Math.max(0, Math.min(1, s));
   return { entry, score: round(s), nameScore: round(nameScore), name: best, matched: bestPairs, adjustments };
 }

@@ -31,7 +31,17 @@ export interface PartExplanation {
   weight: number;
 }
 
-export interface Adjustment { kind: 'birth-date' | 'nationality' | 'document' | 'low-quality-alias' | 'single-part'; detail: string; effect: number }
+export const ADJUSTMENT_KINDS = ['birth-date', 'nationality', 'document', 'low-quality-alias', 'single-part'] as const;
+/** Why a score moved, as a stable code (the UI translates it). */
+export const ADJUSTMENT_DETAILS = [
+  'conflict', 'exact-date', 'exact-year', 'in-range', 'approx', // birth date (conflict also nationality)
+  'match', // nationality
+  'same-number', 'same-number-folded', 'same-plate', 'same-plate-folded', // documents and plates (O/0, I/1 folded)
+  'uncorroborated', // low-quality alias
+  'one-part-written', 'one-part-listed', // single-part
+] as const;
+export type AdjustmentDetail = (typeof ADJUSTMENT_DETAILS)[number];
+export interface Adjustment { kind: (typeof ADJUSTMENT_KINDS)[number]; detail: AdjustmentDetail; effect: number }
 
 export interface ScoreResult {
   score: number;

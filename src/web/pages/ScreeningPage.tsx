@@ -303,8 +303,9 @@ function HitCard({ hit, screeningId, canDecide }: { hit: ScreeningHit; screening
           ) : (
             <ul className="adjustments">
               {ex.adjustments.map((a, i) => (
-                <li key={i} title={a.detail} data-testid="adjustment" data-kind={a.kind}>
+                <li key={i} data-testid="adjustment" data-kind={a.kind} data-detail={a.detail}>
                   <span>{t(`adjustment.${a.kind}`, { defaultValue: a.kind })}</span>
+                  <span className="adjustment-detail">{t(`adjustmentDetail.${a.detail}`, { defaultValue: a.detail })}</span>
                   <span className={`effect ${a.effect > 0 ? 'effect-up' : a.effect < 0 ? 'effect-down' : ''}`} dir="ltr">
                     {a.effect > 0 ? '+' : a.effect < 0 ? '−' : '±'}
                     {formatNumber(Math.abs(a.effect), loc.lang, 2)}

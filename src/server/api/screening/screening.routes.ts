@@ -1,18 +1,33 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ADJUSTMENT_DETAILS, ADJUSTMENT_KINDS } from '../../../domain/names/types.ts';
 import { LOCALES, type Locale } from '../../../domain/policy/roles.ts';
 import type { AppContext } from '../../../services/context.ts';
 import { decideHit, decisionSchema, runScreening, screenQuerySchema } from '../../../services/screening.service.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { errorResponses } from '../schemas.ts';
 
+const explanationView = z.object({
+  matchedName: z.string(),
+  aliasQuality: z.enum(['good', 'low']),
+  nameScore: z.number(),
+  parts: z.array(z.object({
+    query: z.string().nullable(),
+    entry: z.string().nullable(),
+    how: z.enum(['exact', 'translit', 'phonetic', 'fuzzy', 'optional-suffix', 'compound', 'unmatched']),
+    similarity: z.number(),
+    weight: z.number(),
+  })),
+  adjustments: z.array(z.object({ kind: z.enum(ADJUSTMENT_KINDS), detail: z.enum(ADJUSTMENT_DETAILS), effect: z.number() })),
+}).meta({ description: 'Which name parts matched how, and what moved the score (stable codes)' });
+
 const hitView = z.object({
   alertId: z.string(),
   score: z.number(),
   matchedName: z.string(),
   matchedNameInReaderScript: z.string(),
-  explanation: z.unknown(),
+  explanation: explanationView,
   alert: z.object({
     subjectKind: z.enum(['person', 'vehicle', 'document']),
     reason: z.string(),
