@@ -1,7 +1,7 @@
 /** `sarhad screen --watchlist W.csv --queries Q.csv --format jsonl [--threshold T]` */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseNameCsv, type NameRecord } from '../../domain/names/csv.ts';
+import { parseNameCsv, watchlistFromRecords, type NameRecord } from '../../domain/names/csv.ts';
 import { buildIndex } from '../../domain/names/index.ts';
 import { DEFAULT_THRESHOLD, screen } from '../../domain/names/screen.ts';
 
@@ -26,7 +26,7 @@ export function registerScreenCommand(program: Command): void {
         if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new Error(`bad threshold "${opts.threshold}"`);
         const wl = load(opts.watchlist, 'watchlist');
         const qs = load(opts.queries, 'queries');
-        const index = buildIndex(wl.map((r) => ({ id: r.id, names: [r.name], ...(r.birth_date ? { birthDate: r.birth_date } : {}), ...(r.nationality ? { nationality: r.nationality } : {}) })));
+        const index = buildIndex(watchlistFromRecords(wl));
         const out: string[] = [];
         for (const q of qs) {
           const hits = screen(index, { name: q.name, ...(q.birth_date ? { birthDate: q.birth_date } : {}), ...(q.nationality ? { nationality: q.nationality } : {}) }, { threshold, limit: 50 });

@@ -1,4 +1,6 @@
 /** Small RFC 4180 CSV parser (quoted fields, "" escapes, BOM, CRLF) with line-numbered errors. */
+import type { WatchlistEntry } from './types.ts';
+
 export class CsvError extends Error {
   constructor(message: string, readonly line: number) { super(`line ${line}: ${message}`); }
 }
@@ -59,12 +61,59 @@ export function parseNameCsv(text: string): NameRecord[] {
     if (r.length !== header.length) throw new CsvError(`expected ${header.length} fields, got ${r.length}`, line);
     const rec: NameRecord = { id: r[0]!.trim(), name: r[1]!.trim(), line };
     if (!rec.id) throw new CsvError('empty id', line);
+    if (!rec.name) throw new CsvError('empty name', line);
     const bi = header.indexOf('birth_date');
     const ni = header.indexOf('nationality');
-    if (bi >= 0 && r[bi]!.trim()) rec.birth_date = r[bi]!.trim();
+    if (bi >= 0 && r[bi]!.trim()) {
+      const d = normalizeBirthDate(r[bi]!.trim());
+      if (!d) throw new CsvError(`bad birth_date "${r[bi]!.trim()}": expected YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY`, line);
+      rec.birth_date = d;
+    }
     if (ni >= 0 && r[ni]!.trim()) rec.nationality = r[ni]!.trim();
     out.push(rec);
     line += 1 + r.join(',').split('\n').length - 1;
   }
   return out;
+}
+
+/**
+ * A birth date as written in a file, to 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': ISO, or day
+ * first with dots or slashes as on Tajik and Afghan documents (13.03.1985). Undefined if
+ * it is not a real date.
+ */
+export function normalizeBirthDate(s: string): string | undefined {
+  let y: number; let m: number | undefined; let d: number | undefined;
+  let x: RegExpExecArray | null;
+  if ((x = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$/.exec(s))) { y = +x[1]!; m = x[2] ? +x[2] : undefined; d = x[3] ? +x[3] : undefined; }
+  else if ((x = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s))) { d = +x[1]!; m = +x[2]!; y = +x[3]!; }
+  else return undefined;
+  if (y < 1850 || y > 2100) return undefined;
+  if (m === undefined) return String(y);
+  if (m < 1 || m > 12) return undefined;
+  const mm = String(m).padStart(2, '0');
+  if (d === undefined) return `${y}-${mm}`;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Watch-list rows to entries: rows that share an id are one person under several names
+ * (aliases), with every birth date and nationality given on any of them.
+ */
+export function watchlistFromRecords(records: NameRecord[]): WatchlistEntry[] {
+  const byId = new Map<string, { names: string[]; dates: string[]; nats: string[] }>();
+  for (const r of records) {
+    let e = byId.get(r.id);
+    if (!e) { e = { names: [], dates: [], nats: [] }; byId.set(r.id, e); }
+    if (!e.names.includes(r.name)) e.names.push(r.name);
+    if (r.birth_date && !e.dates.includes(r.birth_date)) e.dates.push(r.birth_date);
+    if (r.nationality && !e.nats.includes(r.nationality)) e.nats.push(r.nationality);
+  }
+  return [...byId].map(([id, e]) => ({
+    id,
+    names: e.names,
+    ...(e.dates.length ? { birthDate: e.dates.map((date) => ({ date })) } : {}),
+    ...(e.nats.length ? { nationality: e.nats.length === 1 ? e.nats[0]! : e.nats } : {}),
+  }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, compareIdentifiers, detectScript, normalizeName, parseName, screen, transliterate, DEFAULT_THRESHOLD, parseNameCsv, diffWatchlists } from './names.ts';
+import { normalizeBirthDate } from './csv.ts';
 
 const list = buildIndex([
   { id: 'A', names: ['Ҷамшед Раҳмонов'] },
@@ -89,6 +90,10 @@ describe('csv', () => {
     const r = parseNameCsv('\ufeffid,name,birth_date\r\n1,"Karimov, Jamshed",1970\r\n2,"say ""hi""",\r\n');
     expect(r.map((x) => x.name)).toEqual(['Karimov, Jamshed', 'say "hi"']);
     expect(r[0]!.birth_date).toBe('1970');
+  });
+  it('reads birth dates ISO or day-first, and rejects impossible ones', () => {
+    expect(['1984', '1984-3', '1984-03-12', '12.03.1984', '1/2/1984', '1984/03/12'].map(normalizeBirthDate)).toEqual(['1984', '1984-03', '1984-03-12', '1984-03-12', '1984-02-01', '1984-03-12']);
+    expect(['1984-02-30', '31.04.1990', '84', '1984-13', 'soon', '3000'].map(normalizeBirthDate)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
   it('rejects bad files naming the line', () => {
     expect(() => parseNameCsv('id,nom\n1,x\n')).toThrow(/line 1/);
