@@ -69,12 +69,16 @@ const CH_READINGS = ['h', 'S', 'C'];
 export function lookupByPhon(phon: string): DictEntry | undefined {
   if (!byPhon) build();
   const e = byPhon!.get(phon);
-  if (e || !phon.includes('X')) return e;
-  for (const r of CH_READINGS) {
-    const hit = byPhon!.get(phon.replaceAll('X', r));
-    if (hit) return hit;
+  if (e) return e;
+  if (phon.includes('X')) {
+    for (const r of CH_READINGS) {
+      const hit = byPhon!.get(phon.replaceAll('X', r));
+      if (hit) return hit;
+    }
   }
-  return undefined;
+  // German spelling: j is y, ch is х, a leading s before a vowel is z (Sakarijo = Zakariyo, Jachjo = Yahyo)
+  const german = phon.replaceAll('J', 'y').replaceAll('X', 'h').replace(/^s(?=[aeiou])/, 'z');
+  return german !== phon ? byPhon!.get(german) : undefined;
 }
 
 /** Dictionary rendering of a normalised token in the target script, if known. */

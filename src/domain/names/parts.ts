@@ -72,8 +72,8 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
     if (cls === 'ov' && pat !== 'ov' && pat !== 'ova' && !arabic && pat !== 'ev' && pat !== 'eva' && pat !== 'of') continue;
     // a stem ending in a vowel before -v is e.g. "Davlatov" fine, but "Yahyo"+"v"? keep simple
     if (cls === 'i' && (stem.endsWith('z') || consonantSkeleton(stem).length < 3)) continue; // -zai (Pashto tribes) keep
-    // Aliyev, Боқӣев, Khamzayev: the y only carries the vowel into -ev (Ali, Boqi, Hamza)
-    if (cls === 'ov' && /[aeiou]y$/.test(stem) && stem.length > 3) return { stem: stem.slice(0, -1), suffix: cls };
+    // Aliyev, Боқӣев, Khamzayev, German Dschumajew: the y only carries the vowel into -ev
+    if (cls === 'ov' && /[aeiou][yJ]$/.test(stem) && stem.length > 3) return { stem: stem.slice(0, -1), suffix: cls };
     return { stem, suffix: cls };
   }
   // -ov in Perso-Arabic script: سامیوف (Samiev), وفاوف (Vafoev) end in و read as v, then ف
@@ -101,7 +101,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const arabic = detectScript(raw) === 'arabic';
   let phon = phoneticToken(raw.replace(/ /g, ''));
   // Arabic article on family names: التکریتی → تکریتی (not on dictionary names like الیاس)
-  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon) && !lookupByPhon(splitSuffix(phon, true).stem)) phon = phoneticToken(raw.slice(2));
+  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon) && !lookupByPhon(splitSuffix(phon, true).stem) && !(phon.endsWith('i') && lookupByPhon(phon.slice(0, -1)))) phon = phoneticToken(raw.slice(2));
   if (!arabic && /^(al|el)[^aeiou]/.test(phon) && phon.length > 5 && !lookupByPhon(phon)) phon = phon.slice(2);
   let dict = lookupByPhon(phon);
   const canon = canonicalCompound(phon, compound);

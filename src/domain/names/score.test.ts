@@ -29,6 +29,17 @@ describe('surname suffixes as optional variants', () => {
   });
 });
 
+describe('German transliteration (j = y, ch = х, s = z, -ajew = -аев)', () => {
+  it.each([
+    ['Закариё Акбар', 'Akbar Sakarijo'],
+    ['Яҳё Юсуфов', 'Jachjo Jusufow'],
+    ['Мадина Ҷумъаева', 'Madina Dschumajewa'],
+    ['احمد الیاسی', 'Achmad Iljasi'],
+  ])('%s is found as %s', (listed, written) => {
+    expect(scoreOf(listed, written)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+  });
+});
+
 describe('relatives are not the listed person', () => {
   const family = buildIndex([
     { id: 'father', names: ['SADDAM HUSSEIN AL-TIKRITI'] },

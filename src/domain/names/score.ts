@@ -18,6 +18,8 @@ import type { Adjustment, AdjustmentDetail, IndexedEntry, IndexedName, MatchHow,
 export interface PartSim { sim: number; how: MatchHow }
 /** Below this a pair of parts is not considered matched. */
 export const MIN_PART_SIM = 0.62;
+/** Highest similarity of two different dictionary names. */
+const DIFFERENT_NAMES = 0.8;
 
 function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
   let best = 0;
@@ -52,10 +54,12 @@ function partSim(q: NamePart, e: NamePart): number {
   if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
   else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic));
   s *= suffixFactor;
-  // two different known names (Hamid / Hamida, Tamanno / Tahmina) are not the same name
-  if (q.dict && e.dict && q.dict !== e.dict && s > 0.8) s = 0.8;
   const whole = keySimilarity(q.phon, e.phon, arabic);
   if (whole > s) s = whole;
+  // two different known names (Hamid / Hamida, Karim / Karima, Mahmud / Muhammad) are not the
+  // same name — unless one is in Perso-Arabic script, where unwritten vowels make the
+  // dictionary's reading a guess (اکرم: Akram or Ikrom)
+  if (!arabic && q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES) s = DIFFERENT_NAMES;
   simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
   return s;
 }
