@@ -136,7 +136,7 @@ export class WatchlistIndex {
   readonly weight = (p: NamePart): number => (this.frozen && p.sid >= 0 && p.sid < this.sidWeight.length ? this.sidWeight[p.sid]! : this.partWeight(p));
 
   /** Candidate entries for parsed query parts, best first (at most `limit`). */
-  candidates(parts: NamePart[], limit = 40): number[] {
+  candidates(parts: NamePart[], limit = 64): number[] {
     if (!this.frozen) this.freeze();
     if (this.top.length < limit) this.top = new Int32Array(limit);
     const n = this.entries.length;
