@@ -75,6 +75,25 @@ describe('one-part listed names', () => {
   });
 });
 
+describe('very long names', () => {
+  it('are compared on their first eight parts, so a run-together alias list still matches itself', () => {
+    const listed = 'Hajji Malik Noorzai Hajji Malak Noorzai Haji Malek Noorzai Mullah Malik';
+    const [hit] = screen(buildIndex([{ id: 'X', names: [listed] }, { id: 'Y', names: ['Malik Noorzai'] }]), listed);
+    expect(hit?.id).toBe('X');
+    expect(hit!.score).toBe(1);
+  });
+  it('a 300-character query of look-alike parts gets an answer with scores in [0, 1]', () => {
+    const many = (n: number, base: string) => Array.from({ length: n }, (_, i) => base + String.fromCharCode(97 + (i % 26))).join(' ');
+    const idx = buildIndex(Array.from({ length: 64 }, (_, i) => ({ id: `E${i}`, names: [many(14, 'Rahmona'), many(30, 'Karimo')] })));
+    const hits = screen(idx, many(40, 'Rahmon').slice(0, 300), { includeBelow: true });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      expect(h.score).toBeGreaterThanOrEqual(0);
+      expect(h.score).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
 describe('per-query state', () => {
   it('results do not depend on what was screened before, nor against which list', () => {
     const a = buildIndex([{ id: 'a1', names: ['Jamshed Rahmonov'] }, { id: 'a2', names: ['Farhod Karimov'] }]);

@@ -78,12 +78,16 @@ const HOWS: readonly MatchHow[] = ['exact', 'translit', 'phonetic', 'fuzzy', 'op
 const HOW_CODE: Record<MatchHow, number> = { exact: 0, translit: 1, phonetic: 2, fuzzy: 3, 'optional-suffix': 4, compound: 5 };
 
 /** Query parts beyond this are compared without the cache (no real name is that long). */
-const MAX_CACHED_Q = 12;
+const MAX_CACHED_Q = 8;
 /** Cached rows per indexed part: one per query part, then one per adjacent query pair. */
 const ROWS = 2 * MAX_CACHED_Q;
-/** Query parts considered at all; entry parts are aligned up to MAX_E (one bit each). */
-const MAX_Q = 24;
-const MAX_E = 12;
+/**
+ * Parts considered on each side (one bit each in the search). Real names have at most 8
+ * (UN list: 16 of 3,133 names have more, and those are aliases run together); the bound
+ * keeps a 300-character query of 75 look-alike parts from costing seconds.
+ */
+const MAX_Q = 8;
+const MAX_E = 8;
 const STATES = 1 << MAX_E;
 
 /**
@@ -148,7 +152,7 @@ let QJ: NamePart[] = [];
 let QW: Float64Array = new Float64Array(0);
 let E: NamePart[] = [];
 let EJ: NamePart[] | undefined;
-const EW = new Float64Array(64);
+const EW = new Float64Array(MAX_E);
 let NQ = 0;
 let NE = 0;
 let CACHE = new SimCache();
@@ -185,7 +189,7 @@ const entryJoined = (j: number): NamePart => EJ?.[j] ?? joinParts(E[j]!, E[j + 1
 function setUp(qx: PreparedQuery, e: NamePart[], ej: NamePart[] | undefined): void {
   Q = qx.parts; QJ = qx.joined; QW = qx.weights; NQ = Q.length; CACHE = qx.cache;
   E = e; EJ = ej; NE = Math.min(e.length, MAX_E);
-  for (let j = 0; j < e.length && j < EW.length; j++) EW[j] = qx.weight(e[j]!);
+  for (let j = 0; j < NE; j++) EW[j] = qx.weight(e[j]!);
   if (NQ * STATES > memoStamp.length) {
     memoStamp = new Int32Array(NQ * STATES); memoVal = new Float64Array(NQ * STATES); memoChoice = new Int8Array(NQ * STATES);
     stamp = 0;
@@ -207,8 +211,8 @@ function go(i: number, mask: number): number {
   let choice = -1;
   const qp = Q[i]!;
   const wi = QW[i]!;
-  const entryCompounds = E.length > NQ && qp.role === 'name';
-  const queryCompounds = NQ > E.length && i + 1 < NQ;
+  const entryCompounds = NE > NQ && qp.role === 'name';
+  const queryCompounds = NQ > NE && i + 1 < NQ;
   for (let j = 0; j < NE; j++) {
     const bit = 1 << j;
     if (mask & bit) continue;
@@ -308,13 +312,13 @@ function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefi
   let sigQ = false;
   let sigE = false;
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i) && Q[i]!.role === 'name') sigQ = true;
-  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j) && e[j]!.role === 'name') sigE = true;
+  for (let j = 0; j < NE; j++) if (!isUsed(usedE, j) && e[j]!.role === 'name') sigE = true;
   const conflict = sigQ && sigE;
   // Both first (given) names unmatched while the rest agrees: siblings (Qusay / Uday
   // Saddam Hussein), or namesakes sharing a surname. The given names weigh double.
   const siblings = qFirst >= 0 && eFirst >= 0 && !isUsed(usedQ, qFirst) && !isUsed(usedE, eFirst);
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) den += unmatchedCost(Q[i]!, QW[i]!, 0.5, conflict || (shiftQ && i === qFirst)) * (siblings && i === qFirst ? SIBLING : 1);
-  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, j < EW.length ? EW[j]! : qx.weight(e[j]!), 0.35, conflict || (shiftE && j === eFirst)) * (siblings && j === eFirst ? SIBLING : 1);
+  for (let j = 0; j < NE; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, EW[j]!, 0.35, conflict || (shiftE && j === eFirst)) * (siblings && j === eFirst ? SIBLING : 1);
   let score = den > 0 ? num / den : 0;
   if (qSuf > 0 && eSuf > 0) score *= 0.85;
   lastMatchedQ = matchedQ;
@@ -362,7 +366,7 @@ function explainName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | unde
     }
   }
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) out.push({ query: Q[i]!.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(QW[i]!) });
-  for (let j = 0; j < e.length; j++) if (!isUsed(usedE, j)) out.push({ query: null, entry: e[j]!.raw, how: 'unmatched', similarity: 0, weight: round(qx.weight(e[j]!)) });
+  for (let j = 0; j < NE; j++) if (!isUsed(usedE, j)) out.push({ query: null, entry: e[j]!.raw, how: 'unmatched', similarity: 0, weight: round(EW[j]!) });
   return out;
 }
 
