@@ -1,4 +1,6 @@
 /** Birth date and nationality comparison used by the scorer (pure). */
+import countries from 'i18n-iso-countries';
+import { countryCode } from '../alerts/countries.ts';
 
 export interface BirthDateSpec {
   /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' */
@@ -68,10 +70,16 @@ for (const [iso, names] of Object.entries({
   CN: 'china,chn,китай,чин',
 })) { for (const n of names.split(',')) COUNTRY[n] = iso; COUNTRY[iso.toLowerCase()] = iso; }
 
-/** Canonical country code or lower-cased text. */
+/**
+ * Canonical country code or lower-cased text: the region's names in its own scripts from
+ * the table above, any ISO alpha-2 or alpha-3 code, English names as ISO or the UN write them.
+ */
 export function canonicalCountry(s: string): string {
   const k = s.trim().toLowerCase().replace(/\s+/g, ' ');
-  return COUNTRY[k] ?? k;
+  const known = COUNTRY[k];
+  if (known) return known;
+  if (/^[a-z]{3}$/.test(k)) return countries.alpha3ToAlpha2(k.toUpperCase()) ?? k;
+  return countryCode(/^[a-z]{2}$/.test(k) ? k.toUpperCase() : s) ?? k;
 }
 
 export type NationalityVerdict = 'match' | 'conflict' | 'unknown';

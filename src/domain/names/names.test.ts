@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, compareIdentifiers, detectScript, normalizeName, parseName, screen, transliterate, DEFAULT_THRESHOLD, parseNameCsv, diffWatchlists } from './names.ts';
 import { normalizeBirthDate } from './csv.ts';
+import { compareNationality } from './attributes.ts';
 
 const list = buildIndex([
   { id: 'A', names: ['Ҷамшед Раҳмонов'] },
@@ -73,6 +74,16 @@ describe('transliteration for display', () => {
     expect(transliterate('جمشید', 'cyrillic')).toBe('Ҷамшед');
     expect(transliterate('Jamshed', 'arabic')).toBe('جمشید');
     expect(transliterate('Farhod', 'cyrillic')).toBe('Фарҳод');
+  });
+});
+
+describe('nationality', () => {
+  it('reads ISO codes (alpha-2, alpha-3), English names and the region\'s own names alike', () => {
+    for (const [q, listed] of [['TJK', 'Tajikistan'], ['tj', 'Тоҷикистон'], ['AFG', 'افغانستان'], ['DE', 'Germany'], ['IRN', 'Iran (Islamic Republic of)']]) {
+      expect(compareNationality(q, listed)).toBe('match');
+    }
+    expect(compareNationality('UZB', 'Tajikistan')).toBe('conflict');
+    expect(compareNationality(undefined, 'Tajikistan')).toBe('unknown');
   });
 });
 
