@@ -1,0 +1,66 @@
+/**
+ * Similarity of two name parts (any scripts): same dictionary name, same stem with another
+ * surname suffix, or a weighted edit distance of their phonetic keys.
+ */
+import type { NamePart } from './parts.ts';
+import { keySimilarity } from './similarity.ts';
+import type { MatchHow } from './types.ts';
+
+export interface PartSim { sim: number; how: MatchHow }
+/** Below this a pair of parts is not considered matched. */
+export const MIN_PART_SIM = 0.62;
+/** Highest similarity of two different dictionary names. */
+const DIFFERENT_NAMES = 0.8;
+
+function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
+  let best = 0;
+  for (const k of keys) { const s = keySimilarity(k, stem, arabic); if (s > best) best = s; }
+  return best;
+}
+
+/** Similarity of two name parts. */
+export function partSimilarity(q: NamePart, e: NamePart): PartSim {
+  const sim = partSim(q, e);
+  return { sim, how: HOWS[simHow]! };
+}
+
+/** How the last partSim() matched (a HOW_CODE): a variable, so the hot path makes no objects. */
+export let simHow = 0;
+
+export function partSim(q: NamePart, e: NamePart): number {
+  if (q.role === e.role) {
+    if (q.raw === e.raw) { simHow = HOW_CODE.exact; return 1; }
+    if (q.phon === e.phon) { simHow = HOW_CODE.translit; return 1; }
+  }
+  const suffixDiff = q.suffix !== e.suffix;
+  const patro = (q.role === 'patronymic') !== (e.role === 'patronymic');
+  const suffixFactor = patro ? 0.65 : !suffixDiff ? 1 : (q.suffix === 'i' || e.suffix === 'i') ? 0.88 : 0.93;
+  if (q.dict && e.dict && q.dict === e.dict && !patro) {
+    simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit;
+    return suffixDiff ? suffixFactor : 1;
+  }
+  if (q.stem === e.stem && !patro) { simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit; return suffixFactor; }
+  const arabic = q.arabic || e.arabic;
+  let s = keySimilarity(q.stem, e.stem, arabic);
+  if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
+  else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic));
+  s *= suffixFactor;
+  const whole = keySimilarity(q.phon, e.phon, arabic);
+  if (whole > s) s = whole;
+  // two different known names (Hamid / Hamida, Karim / Karima, Mahmud / Muhammad) are not the
+  // same name — unless one is in Perso-Arabic script, where unwritten vowels make the
+  // dictionary's reading a guess (اکرم: Akram or Ikrom)
+  if (!arabic && q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES) s = DIFFERENT_NAMES;
+  simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
+  return s;
+}
+
+/** Contribution of a similarity: only clear matches count fully. */
+export function gain(sim: number): number {
+  if (sim < MIN_PART_SIM) return 0;
+  if (sim >= 0.97) return 1;
+  return Math.pow((sim - 0.6) / 0.37, 0.8);
+}
+
+export const HOWS: readonly MatchHow[] = ['exact', 'translit', 'phonetic', 'fuzzy', 'optional-suffix', 'compound'];
+export const HOW_CODE: Record<MatchHow, number> = { exact: 0, translit: 1, phonetic: 2, fuzzy: 3, 'optional-suffix': 4, compound: 5 };
