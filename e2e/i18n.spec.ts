@@ -34,6 +34,13 @@ test('Dari mirrors the page and translates the labels', async ({ page }) => {
   await expect.poll(() => page.locator('.leaflet-basemap-pane path').count()).toBeGreaterThan(50);
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'connected');
   await page.screenshot({ path: `${SCREEN_DIR}/map-fa.png` });
+
+  // Section popups name the river and the provinces in Dari too.
+  await page.locator('[data-testid="section-list"] .section-item').first().click();
+  const popup = page.locator('.leaflet-popup-content');
+  await expect(popup).toContainText(fa.place['Amu Darya']);
+  await expect(popup).toContainText(fa.place.Balkh);
+  await expect(popup).not.toContainText(/[A-Za-z]{3}/);
 });
 
 test('the production build offers exactly the five languages, in their own names', async ({ page }) => {

@@ -31,6 +31,11 @@ export function useLocale(): {
   };
 }
 
+export type PlaceKey = keyof typeof en.place;
+export function isPlaceKey(v: string): v is PlaceKey {
+  return Object.hasOwn(en.place, v);
+}
+
 export type TerrainKey = keyof typeof en.terrain;
 export function isTerrainKey(v: string): v is TerrainKey {
   return Object.hasOwn(en.terrain, v);

@@ -9,7 +9,7 @@ import { api } from '../api.ts';
 import type { ImpactLevel, ListAnswer, SectionCollection, SectionFeature, Unit, UnitKind } from '../types.ts';
 import { IMPACT_LEVELS } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
-import { formatNumber, formatPercent, isTerrainKey, useLocale } from '../util.ts';
+import { formatNumber, formatPercent, isPlaceKey, isTerrainKey, useLocale } from '../util.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 
 export const IMPACT_COLORS: Record<ImpactLevel | 'none', string> = {
@@ -206,9 +206,9 @@ export function MapPage() {
         popupContent(loc.dir, name, [
           [t('map.legend'), t(`map.impact.${level}`)],
           [t('map.terrain'), isTerrainKey(p.terrain) ? t(`terrain.${p.terrain}`) : p.terrain],
-          [t('map.river'), loc.name(p.riverName)],
+          [t('map.river'), typeof p.riverName === 'string' && isPlaceKey(p.riverName) ? t(`place.${p.riverName}`) : loc.name(p.riverName)],
           [t('map.length'), t('map.lengthKm', { value: formatNumber(p.lengthKm, loc.lang) })],
-          [t('map.provinces'), p.provinces ? Object.values(p.provinces).join(' · ') : ''],
+          [t('map.provinces'), p.provinces ? Object.values(p.provinces).map((v) => (isPlaceKey(v) ? t(`place.${v}`) : v)).join(' · ') : ''],
           [t('map.patrolCoverage'), typeof p.patrolCoverage === 'number' ? formatPercent(p.patrolCoverage, loc.lang) : ''],
         ]),
         POPUP_OPTIONS,

@@ -95,6 +95,20 @@ const en = {
     wetland: 'Wetland',
     glacier: 'Glacier',
   },
+  /** Rivers and provinces named in scenario data (English in the data; unknown names are shown as written). */
+  place: {
+    'Amu Darya': 'Amu Darya',
+    'Panj': 'Panj',
+    'Pamir': 'Pamir',
+    'Khatlon': 'Khatlon',
+    'Gorno-Badakhshan': 'Gorno-Badakhshan',
+    'Badakhshan': 'Badakhshan',
+    'Balkh': 'Balkh',
+    'Kunduz': 'Kunduz',
+    'Takhar': 'Takhar',
+    'Sughd': 'Sughd',
+    'Surkhandarya': 'Surkhandarya',
+  },
   unitKind: {
     border_post: 'Border post',
     crossing_point: 'Crossing point',
