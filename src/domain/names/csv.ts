@@ -51,15 +51,19 @@ export interface NameRecord { id: string; name: string; birth_date?: string; nat
 export function parseNameCsv(text: string): NameRecord[] {
   const rows = parseCsv(text);
   const header = rows[0]?.map((h) => h.trim().toLowerCase());
-  if (!header || header[0] !== 'id' || header[1] !== 'name') throw new CsvError(`bad header: expected "id,name[,birth_date,nationality]", got "${rows[0]?.join(',') ?? ''}"`, 1);
+  // columns in any order, each once; id and name required
+  if (!header || !header.includes('id') || !header.includes('name')) throw new CsvError(`bad header: expected "id,name[,birth_date,nationality]", got "${rows[0]?.join(',') ?? ''}"`, 1);
   const allowed = ['id', 'name', 'birth_date', 'nationality'];
   for (const h of header) if (!allowed.includes(h)) throw new CsvError(`unknown column "${h}"`, 1);
+  for (const h of allowed) if (header.indexOf(h) !== header.lastIndexOf(h)) throw new CsvError(`column "${h}" given twice`, 1);
+  const ii = header.indexOf('id');
+  const ni0 = header.indexOf('name');
   const out: NameRecord[] = [];
   // recompute physical line numbers: rows may contain quoted newlines, so count them
   let line = 2 + (rows[0]!.join(',').split('\n').length - 1);
   for (const r of rows.slice(1)) {
     if (r.length !== header.length) throw new CsvError(`expected ${header.length} fields, got ${r.length}`, line);
-    const rec: NameRecord = { id: r[0]!.trim(), name: r[1]!.trim(), line };
+    const rec: NameRecord = { id: r[ii]!.trim(), name: r[ni0]!.trim(), line };
     if (!rec.id) throw new CsvError('empty id', line);
     if (!rec.name) throw new CsvError('empty name', line);
     const bi = header.indexOf('birth_date');

@@ -106,6 +106,10 @@ describe('csv', () => {
     expect(['1984', '1984-3', '1984-03-12', '12.03.1984', '1/2/1984', '1984/03/12'].map(normalizeBirthDate)).toEqual(['1984', '1984-03', '1984-03-12', '1984-03-12', '1984-02-01', '1984-03-12']);
     expect(['1984-02-30', '31.04.1990', '84', '1984-13', 'soon', '3000'].map(normalizeBirthDate)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
+  it('takes the columns in any order', () => {
+    expect(parseNameCsv('name,ID,birth_date\n"Karimov, Jamshed",7,1970\n').map((r) => [r.id, r.name, r.birth_date])).toEqual([['7', 'Karimov, Jamshed', '1970']]);
+    expect(() => parseNameCsv('id,name,id\n1,x,2\n')).toThrow(/line 1: column "id" given twice/);
+  });
   it('rejects bad files naming the line', () => {
     expect(() => parseNameCsv('id,nom\n1,x\n')).toThrow(/line 1/);
     expect(() => parseNameCsv('id,name\n1,x\n2,"y\n')).toThrow(/line 3/);
