@@ -47,33 +47,33 @@ export function parseCsv(text: string): string[][] {
 
 export interface NameRecord { id: string; name: string; birth_date?: string; nationality?: string; line: number }
 
-/** Parse a CSV with header `id,name[,birth_date,nationality]`. */
+const NAME_COLUMNS = ['id', 'name', 'birth_date', 'nationality'] as const;
+
+/** Parse a CSV with header `id,name[,birth_date,nationality]` (columns in any order, each once). */
 export function parseNameCsv(text: string): NameRecord[] {
   const rows = parseCsv(text);
   const header = rows[0]?.map((h) => h.trim().toLowerCase());
-  // columns in any order, each once; id and name required
   if (!header || !header.includes('id') || !header.includes('name')) throw new CsvError(`bad header: expected "id,name[,birth_date,nationality]", got "${rows[0]?.join(',') ?? ''}"`, 1);
-  const allowed = ['id', 'name', 'birth_date', 'nationality'];
-  for (const h of header) if (!allowed.includes(h)) throw new CsvError(`unknown column "${h}"`, 1);
-  for (const h of allowed) if (header.indexOf(h) !== header.lastIndexOf(h)) throw new CsvError(`column "${h}" given twice`, 1);
-  const ii = header.indexOf('id');
-  const ni0 = header.indexOf('name');
+  for (const h of header) if (!(NAME_COLUMNS as readonly string[]).includes(h)) throw new CsvError(`unknown column "${h}"`, 1);
+  for (const h of NAME_COLUMNS) if (header.indexOf(h) !== header.lastIndexOf(h)) throw new CsvError(`column "${h}" given twice`, 1);
+  const col = Object.fromEntries(NAME_COLUMNS.map((h) => [h, header.indexOf(h)])) as Record<(typeof NAME_COLUMNS)[number], number>;
   const out: NameRecord[] = [];
   // recompute physical line numbers: rows may contain quoted newlines, so count them
   let line = 2 + (rows[0]!.join(',').split('\n').length - 1);
   for (const r of rows.slice(1)) {
     if (r.length !== header.length) throw new CsvError(`expected ${header.length} fields, got ${r.length}`, line);
-    const rec: NameRecord = { id: r[ii]!.trim(), name: r[ni0]!.trim(), line };
+    const field = (c: number): string => (c >= 0 ? r[c]!.trim() : '');
+    const rec: NameRecord = { id: field(col.id), name: field(col.name), line };
     if (!rec.id) throw new CsvError('empty id', line);
     if (!rec.name) throw new CsvError('empty name', line);
-    const bi = header.indexOf('birth_date');
-    const ni = header.indexOf('nationality');
-    if (bi >= 0 && r[bi]!.trim()) {
-      const d = normalizeBirthDate(r[bi]!.trim());
-      if (!d) throw new CsvError(`bad birth_date "${r[bi]!.trim()}": expected YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY`, line);
+    const birth = field(col.birth_date);
+    if (birth) {
+      const d = normalizeBirthDate(birth);
+      if (!d) throw new CsvError(`bad birth_date "${birth}": expected YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY`, line);
       rec.birth_date = d;
     }
-    if (ni >= 0 && r[ni]!.trim()) rec.nationality = r[ni]!.trim();
+    const nationality = field(col.nationality);
+    if (nationality) rec.nationality = nationality;
     out.push(rec);
     line += 1 + r.join(',').split('\n').length - 1;
   }
