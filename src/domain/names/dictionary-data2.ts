@@ -61,4 +61,5 @@ nurmuhammad|Нурмуҳаммад|نورمحمد|m|Nur Mohammad,Noor Mohammad
 yormuhammad|Ёрмуҳаммад|یارمحمد|m|Yar Mohammad
 alimuhammad|Алимуҳаммад|علی‌محمد|m|Ali Mohammad
 jonmuhammad|Ҷонмуҳаммад|جان‌محمد|m|Jan Mohammad
+omir|Омир|عامر|m|Aamir,Amer,Aamer
 `;

@@ -3,6 +3,7 @@
  * surname suffix, or a weighted edit distance of their phonetic keys.
  */
 import type { NamePart } from './parts.ts';
+import { isSharedKey } from './dictionary.ts';
 import { keySimilarity } from './similarity.ts';
 import type { MatchHow } from './types.ts';
 
@@ -48,9 +49,9 @@ export function partSim(q: NamePart, e: NamePart): number {
   const whole = keySimilarity(q.phon, e.phon, arabic);
   if (whole > s) s = whole;
   // two different known names (Hamid / Hamida, Karim / Karima, Mahmud / Muhammad) are not the
-  // same name — unless one is in Perso-Arabic script, where unwritten vowels make the
-  // dictionary's reading a guess (اکرم: Akram or Ikrom)
-  if (!arabic && q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES) s = DIFFERENT_NAMES;
+  // same name — unless a spelling is shared by several names, so the dictionary's reading is
+  // a guess (Latin Akram and Dari اکرام for Ikrom both read "akram")
+  if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon) && !isSharedKey(e.phon) && !isSharedKey(q.stem) && !isSharedKey(e.stem)) s = DIFFERENT_NAMES;
   simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
   return s;
 }
