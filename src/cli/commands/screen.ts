@@ -28,10 +28,14 @@ export function registerScreenCommand(program: Command): void {
         const qs = load(opts.queries, 'queries');
         const index = buildIndex(watchlistFromRecords(wl));
         const out: string[] = [];
-        for (const q of qs) {
+        // long runs at a terminal show progress on stderr (stdout stays pure JSON lines)
+        const progress = process.stderr.isTTY && qs.length >= 2000;
+        for (const [n, q] of qs.entries()) {
+          if (progress && n % 1000 === 0) process.stderr.write(`\rscreened ${n} / ${qs.length}`);
           const hits = screen(index, { name: q.name, ...(q.birth_date ? { birthDate: q.birth_date } : {}), ...(q.nationality ? { nationality: q.nationality } : {}) }, { threshold, limit: 50 });
           out.push(JSON.stringify({ query: q.id, hits: hits.map((h) => ({ id: h.id, score: h.score })) }));
         }
+        if (progress) process.stderr.write(`\rscreened ${qs.length} / ${qs.length}\n`);
         process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
       } catch (e) {
         process.stderr.write(`sarhad screen: ${(e as Error).message}\n`);
