@@ -105,7 +105,10 @@ export function lookupByPhon(phon: string): DictEntry | undefined {
   }
   // German spelling: j is y, ch is х, a leading s before a vowel is z (Sakarijo = Zakariyo, Jachjo = Yahyo)
   const german = phon.replaceAll('J', 'y').replaceAll('X', 'h').replace(/^s(?=[aeiou])/, 'z');
-  return german !== phon ? byPhon!.get(german) : undefined;
+  const g = german !== phon ? byPhon!.get(german) : undefined;
+  if (g) return g;
+  // Tajik typed on a Russian keyboard: ч for ҷ (Чамшед = Ҷамшед)
+  return phon.includes('C') ? byPhon!.get(phon.replaceAll('C', 'J')) : undefined;
 }
 
 /** Dictionary rendering of a normalised token in the target script, if known. */

@@ -40,6 +40,16 @@ describe('German transliteration (j = y, ch = х, s = z, -ajew = -аев)', () =
   });
 });
 
+describe('Tajik typed on a Russian keyboard (ч for ҷ, х for ҳ, к for қ)', () => {
+  it.each([
+    ['Ҷамшед Раҳмонов', 'Чамшед Рахмонов'],
+    ['Ҷумъа Қодиров', 'Чумъа Кодиров'],
+    ['Наҷибулло Аҳмадов', 'Начибулло Ахмадов'],
+  ])('%s is found as %s, as if written correctly', (listed, written) => {
+    expect(scoreOf(listed, written)).toBe(1);
+  });
+});
+
 describe('relatives are not the listed person', () => {
   const family = buildIndex([
     { id: 'father', names: ['SADDAM HUSSEIN AL-TIKRITI'] },
