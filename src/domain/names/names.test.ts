@@ -25,6 +25,8 @@ describe('script and normalisation', () => {
     expect(normalizeName('۱۲۳')).toBe('123');
     expect(normalizeName("Müller-O'Neil")).toBe('muller oneil');
     expect(normalizeName('Ёқуб')).toBe('еқуб');
+    // háček and cedilla letters spell one sound: not the bare letter
+    expect(normalizeName('Jamšed Ğafurov Çorı')).toBe('jamshed ghafurov chori');
   });
 });
 

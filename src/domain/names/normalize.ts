@@ -37,6 +37,16 @@ export interface NormalizeOptions {
 }
 
 /**
+ * Latin letters that are not a base letter plus accent: ß, ø… and the háček / cedilla /
+ * breve letters that spell one sound (Jamšed, Çamşed, Ğafur as Tajik, Turkic and scholarly
+ * Latin write them), which stripping the mark would turn into another sound.
+ */
+const LATIN_SPECIAL: Record<string, string> = {
+  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ł': 'l', 'ı': 'i', 'ħ': 'h', 'þ': 'th',
+  'š': 'sh', 'ş': 'sh', 'č': 'ch', 'ç': 'ch', 'ž': 'zh', 'ğ': 'gh', 'ǧ': 'gh', 'ġ': 'gh', 'ḫ': 'kh', 'ẖ': 'kh',
+};
+
+/**
  * Normalise a name: NFKC, case fold, Arabic letter variants unified, marks and tatweel
  * removed, digits to ASCII, Cyrillic ё→е, Latin diacritics stripped, apostrophes
  * removed, hyphens/punctuation to spaces, whitespace collapsed.
@@ -58,8 +68,7 @@ export function normalizeName(input: string, opts: NormalizeOptions = {}): strin
     if (ch === 'ќ') { out += 'қ'; continue; }
     const script = charScript(ch);
     if (script === 'latin' && c > 0x7f) {
-      const special: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ł': 'l', 'ı': 'i', 'ħ': 'h', 'þ': 'th' };
-      const sp = special[ch];
+      const sp = LATIN_SPECIAL[ch];
       if (sp !== undefined) { out += sp; continue; }
       out += ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
       continue;
