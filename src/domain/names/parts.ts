@@ -70,7 +70,6 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
     if (stem.length < 3 || consonantSkeleton(stem).length < (cls === 'ov' && /[aeiou]$/.test(stem) ? 1 : 2)) continue;
     if (cls === 'ov' && (pat === 'ua' || pat === 'uf' || pat === 'ufa') && !arabic) continue;
     if (cls === 'ov' && pat !== 'ov' && pat !== 'ova' && !arabic && pat !== 'ev' && pat !== 'eva' && pat !== 'of') continue;
-    // a stem ending in a vowel before -v is e.g. "Davlatov" fine, but "Yahyo"+"v"? keep simple
     if (cls === 'i' && (stem.endsWith('z') || consonantSkeleton(stem).length < 3)) continue; // -zai (Pashto tribes) keep
     // Aliyev, Боқӣев, Khamzayev, German Dschumajew: the y only carries the vowel into -ev
     if (cls === 'ov' && /[aeiou][yJ]$/.test(stem) && stem.length > 3) return { stem: stem.slice(0, -1), suffix: cls };
@@ -109,21 +108,16 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   phon = canon;
   const zoda = !dict ? WRITTEN_ZODA.exec(raw) : null;
   const zodaStem = zoda ? canonicalCompound(phoneticToken(zoda[1]!), compound) : '';
-  let { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonantSkeleton(zodaStem).length >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
-  let stemDict = dict ?? lookupByPhon(stem);
-  if (!dict && suffix === 'ov' && !stemDict) {
-    // Rahmonov ← Rahmon + ov ; also try the stem with its final vowel (Safarov ← Safar)
-    stemDict = lookupByPhon(stem);
-  }
+  // a dictionary name keeps its whole key as stem; otherwise the surname suffix comes off
+  const { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonantSkeleton(zodaStem).length >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
   if (suffix === 'ovich') role = 'patronymic';
-  if (dict) { stem = phon; }
-  const sd = dict ?? stemDict;
+  // Rahmonov ← Rahmon + ov: the stem may be a dictionary name
+  const sd = dict ?? lookupByPhon(stem);
   let prior = rarityPrior(sd);
   if (suffix !== '' && suffix !== 'i' && sd && sd.commonness > 0) prior = Math.max(prior, 0.8); // Akhmedov is rarer than Ahmad
-  const finalStem = sd && !dict && sd.keys.includes(stem) ? stem : stem;
   return {
-    raw, phon, stem: finalStem, suffix, role, arabic, dict: sd, prior,
-    skel: consonantSkeleton(finalStem), coarse: coarseSkeleton(finalStem), compound, sid: -1,
+    raw, phon, stem, suffix, role, arabic, dict: sd, prior,
+    skel: consonantSkeleton(stem), coarse: coarseSkeleton(stem), compound, sid: -1,
   };
 }
 
