@@ -1,4 +1,5 @@
 /** Small RFC 4180 CSV parser (quoted fields, "" escapes, BOM, CRLF) with line-numbered errors. */
+import { formatGregorianDate, parseGregorianDate } from './birth-date.ts';
 import type { WatchlistEntry } from './types.ts';
 
 export class CsvError extends Error {
@@ -80,25 +81,10 @@ export function parseNameCsv(text: string): NameRecord[] {
   return out;
 }
 
-/**
- * A birth date as written in a file, to 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': ISO, or day
- * first with dots or slashes as on Tajik and Afghan documents (13.03.1985). Undefined if
- * it is not a real date.
- */
+/** A birth date as written in a file, to 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; undefined if it is not a real date. */
 export function normalizeBirthDate(s: string): string | undefined {
-  let y: number; let m: number | undefined; let d: number | undefined;
-  let x: RegExpExecArray | null;
-  if ((x = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$/.exec(s))) { y = +x[1]!; m = x[2] ? +x[2] : undefined; d = x[3] ? +x[3] : undefined; }
-  else if ((x = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s))) { d = +x[1]!; m = +x[2]!; y = +x[3]!; }
-  else return undefined;
-  if (y < 1850 || y > 2100) return undefined;
-  if (m === undefined) return String(y);
-  if (m < 1 || m > 12) return undefined;
-  const mm = String(m).padStart(2, '0');
-  if (d === undefined) return `${y}-${mm}`;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+  const d = parseGregorianDate(s);
+  return d && formatGregorianDate(d);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Birth dates as officers type them: Gregorian (1985, 1985-03-13, 13.03.1985) everywhere, and
 // for Dari/Pashto users also Solar Hijri (1363, 1363/12/22), in Latin or Persian digits.
 // The API takes 'YYYY' or 'YYYY-MM-DD' (Gregorian); this turns the input into that.
+import { formatGregorianDate, parseGregorianDate } from '../../domain/names/birth-date.ts';
 import { solarHijriToGregorian, gregorianToSolarHijri, type CalendarDay } from './dates.ts';
 
 export type ParsedBirthDate =
@@ -13,14 +14,6 @@ export function latinDigits(s: string): string {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-function daysInGregorianMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function validGregorian(y: number, m: number, d: number): boolean {
-  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInGregorianMonth(y, m);
-}
 
 function validSolar(y: number, m: number, d: number): boolean {
   if (y < 1279 || y > 1479 || m < 1 || m > 12 || d < 1) return false;
@@ -40,28 +33,20 @@ function validSolar(y: number, m: number, d: number): boolean {
 export function parseBirthDate(input: string, acceptSolar: boolean): ParsedBirthDate {
   const s = latinDigits(input.trim()).replace(/\s+/g, '');
   if (s === '') return { ok: false };
+  const g = parseGregorianDate(s);
+  // a year, or a whole date: the API takes no month-only dates
+  if (g && g.month === null) return { ok: true, calendar: 'gregorian', value: formatGregorianDate(g), day: null };
+  if (g && g.day !== null) return { ok: true, calendar: 'gregorian', value: formatGregorianDate(g), day: { year: g.year, month: g.month!, day: g.day } };
+  if (!acceptSolar) return { ok: false };
   let m = /^(\d{4})$/.exec(s);
   if (m) {
     const y = Number(m[1]);
-    if (y >= 1900 && y <= 2100) return { ok: true, calendar: 'gregorian', value: String(y), day: null };
-    if (acceptSolar && y >= 1279 && y <= 1479) return { ok: true, calendar: 'solar', value: String(y + 621), day: null };
-    return { ok: false };
+    return y >= 1279 && y <= 1479 ? { ok: true, calendar: 'solar', value: String(y + 621), day: null } : { ok: false };
   }
   m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validGregorian(y, mo, d)) return { ok: true, calendar: 'gregorian', value: `${y}-${pad(mo)}-${pad(d)}`, day: { year: y, month: mo, day: d } };
-    if (acceptSolar && validSolar(y, mo, d)) {
-      const g = solarHijriToGregorian({ year: y, month: mo, day: d });
-      return { ok: true, calendar: 'solar', value: `${g.year}-${pad(g.month)}-${pad(g.day)}`, day: g };
-    }
-    return { ok: false };
-  }
-  // Day first, as written in Tajikistan and Russia: 13.03.1985 (Gregorian only).
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validGregorian(y, mo, d)) return { ok: true, calendar: 'gregorian', value: `${y}-${pad(mo)}-${pad(d)}`, day: { year: y, month: mo, day: d } };
+  if (m && validSolar(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    const g2 = solarHijriToGregorian({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+    return { ok: true, calendar: 'solar', value: `${g2.year}-${pad(g2.month)}-${pad(g2.day)}`, day: g2 };
   }
   return { ok: false };
 }
