@@ -185,6 +185,44 @@ function go(i: number, mask: number): number {
 
 const isUsed = (bits: number, k: number): boolean => k < 31 && ((bits >>> k) & 1) === 1;
 
+/**
+ * The pairs of the best assignment (from go()'s choices), in query order, in reused arrays:
+ * query parts PQ[k] (PQN[k] of them, 1 or 2), entry parts PE[k] (PEN[k]), similarity PS[k],
+ * how PH[k] (a HOW_CODE). Also which parts are used, as bits.
+ */
+const PQ = new Int8Array(MAX_Q);
+const PQN = new Int8Array(MAX_Q);
+const PE = new Int8Array(MAX_Q);
+const PEN = new Int8Array(MAX_Q);
+const PS = new Float64Array(MAX_Q);
+const PH = new Uint8Array(MAX_Q);
+let usedQ = 0;
+let usedE = 0;
+
+function bestPairs(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefined): number {
+  setUp(qx, e, joined);
+  go(0, 0);
+  let n = 0;
+  usedQ = 0; usedE = 0;
+  for (let i = 0, mask = 0; i < NQ;) {
+    const c = memoChoice[i * STATES + mask]!;
+    if (c < 0) { i++; continue; }
+    const j = c & 15;
+    const kind = c >> 4; // 0 plain, 1 entry compound, 2 query compound
+    const qn = kind === 2 ? 2 : 1;
+    const en = kind === 1 ? 2 : 1;
+    PS[n] = kind === 0 ? simAt(plainRow(i), Q[i]!, E[j]!) : kind === 1 ? simAt(plainRow(i), Q[i]!, entryJoined(j)) : simAt(pairRow(i), QJ[i]!, E[j]!);
+    PH[n] = kind === 0 ? lastHow : HOW_CODE.compound;
+    PQ[n] = i; PQN[n] = qn; PE[n] = j; PEN[n] = en;
+    n++;
+    const qBits = qn === 2 ? 3 : 1;
+    const eBits = en === 2 ? 3 : 1;
+    usedQ |= qBits << i; usedE |= eBits << j; mask |= eBits << j;
+    i += qn;
+  }
+  return n;
+}
+
 /** Results of the last scoreName() besides the score (module-level: no result objects). */
 export let lastMatchedQ = 0;
 export let lastPairs = 0;
@@ -195,52 +233,31 @@ export let lastPairs = 0;
  * parts matched) and lastPairs (matched pairs).
  */
 export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefined): number {
-  setUp(qx, e, joined);
-  go(0, 0);
-  let num = 0; let den = 0; let usedQ = 0; let usedE = 0; let matchedQ = 0; let pairs = 0;
+  const pairs = bestPairs(qx, e, joined);
+  let num = 0; let den = 0; let matchedQ = 0;
   let qSuf = 0; let eSuf = 0;
   const qFirst = firstName(Q, NQ);
   const eFirst = firstName(E, NE);
   let eOfQFirst = -1; let qOfEFirst = -1;
-  for (let i = 0, mask = 0; i < NQ;) {
-    const c = memoChoice[i * STATES + mask]!;
-    if (c < 0) { i++; continue; }
-    const j = c & 15;
-    const kind = c >> 4;
-    let s: number;
-    let w: number;
-    pairs++;
-    if (kind === 0) {
-      s = simAt(plainRow(i), Q[i]!, E[j]!);
-      w = QW[i]! + EW[j]!;
-      den += QW[i]!; den += EW[j]!;
-      usedQ |= 1 << i; usedE |= 1 << j; mask |= 1 << j;
-      if (Q[i]!.role === 'name') matchedQ++;
+  for (let k = 0; k < pairs; k++) {
+    const i = PQ[k]!; const qn = PQN[k]!; const j = PE[k]!; const en = PEN[k]!;
+    let w = QW[i]!;
+    den += QW[i]!;
+    if (qn === 2) { w += QW[i + 1]!; den += QW[i + 1]!; }
+    w += EW[j]!;
+    den += EW[j]!;
+    if (en === 2) { w += EW[j + 1]!; den += EW[j + 1]!; }
+    for (let x = i; x < i + qn; x++) if (Q[x]!.role === 'name') matchedQ++;
+    if (qn === 1 && en === 1) {
       // suffix migration: Farid Samadi vs Samad Faridov — surname suffix moved to the other name
       const a = Q[i]!; const b = E[j]!;
       const sa = a.suffix !== '' && a.suffix !== 'ovich'; const sb = b.suffix !== '' && b.suffix !== 'ovich';
       if (sa && !sb && !b.dict?.kind.startsWith('s')) qSuf++;
       if (sb && !sa && !a.dict?.kind.startsWith('s')) eSuf++;
-      i++;
-    } else if (kind === 1) {
-      s = simAt(plainRow(i), Q[i]!, entryJoined(j));
-      w = QW[i]! + EW[j]! + EW[j + 1]!;
-      den += QW[i]!; den += EW[j]!; den += EW[j + 1]!;
-      usedQ |= 1 << i; usedE |= 3 << j; mask |= 3 << j;
-      if (Q[i]!.role === 'name') matchedQ++;
-      i++;
-    } else {
-      s = simAt(pairRow(i), QJ[i]!, E[j]!);
-      w = QW[i]! + QW[i + 1]! + EW[j]!;
-      den += QW[i]!; den += QW[i + 1]!; den += EW[j]!;
-      usedQ |= 3 << i; usedE |= 1 << j; mask |= 1 << j;
-      if (Q[i]!.role === 'name') matchedQ++;
-      if (Q[i + 1]!.role === 'name') matchedQ++;
-      i += 2;
     }
-    if (i - (kind === 2 ? 2 : 1) === qFirst || (kind === 2 && i - 1 === qFirst)) eOfQFirst = j;
-    if (j === eFirst || (kind === 1 && j + 1 === eFirst)) qOfEFirst = i - (kind === 2 ? 2 : 1);
-    num += gain(s) * w;
+    if (qFirst >= i && qFirst < i + qn) eOfQFirst = j;
+    if (eFirst >= j && eFirst < j + en) qOfEFirst = i;
+    num += gain(PS[k]!) * w;
   }
   // A chain shifted by one given name: Ali Saddam Hussein is Saddam Hussein's son. When one
   // side's first name part is unmatched and the other side's first part matched a later
@@ -280,28 +297,16 @@ function unmatchedCost(p: NamePart, w: number, side: number, conflict: boolean):
 
 /** Which parts matched how, for the best assignment of a query against one name variant. */
 export function explainName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] | undefined): PartExplanation[] {
-  setUp(qx, e, joined);
-  go(0, 0);
+  const pairs = bestPairs(qx, e, joined);
   const out: PartExplanation[] = [];
-  let usedQ = 0; let usedE = 0;
-  for (let i = 0, mask = 0; i < NQ;) {
-    const c = memoChoice[i * STATES + mask]!;
-    if (c < 0) { i++; continue; }
-    const j = c & 15;
-    const kind = c >> 4;
-    if (kind === 0) {
-      const s = simAt(plainRow(i), Q[i]!, E[j]!);
-      out.push({ query: Q[i]!.raw, entry: E[j]!.raw, how: HOWS[lastHow]!, similarity: round(s), weight: round(QW[i]! + EW[j]!) });
-      usedQ |= 1 << i; usedE |= 1 << j; mask |= 1 << j; i++;
-    } else if (kind === 1) {
-      const s = simAt(plainRow(i), Q[i]!, entryJoined(j));
-      out.push({ query: Q[i]!.raw, entry: E[j]!.raw + ' ' + E[j + 1]!.raw, how: 'compound', similarity: round(s), weight: round(QW[i]! + EW[j]! + EW[j + 1]!) });
-      usedQ |= 1 << i; usedE |= 3 << j; mask |= 3 << j; i++;
-    } else {
-      const s = simAt(pairRow(i), QJ[i]!, E[j]!);
-      out.push({ query: Q[i]!.raw + ' ' + Q[i + 1]!.raw, entry: E[j]!.raw, how: 'compound', similarity: round(s), weight: round(QW[i]! + QW[i + 1]! + EW[j]!) });
-      usedQ |= 3 << i; usedE |= 1 << j; mask |= 1 << j; i += 2;
-    }
+  for (let k = 0; k < pairs; k++) {
+    const i = PQ[k]!; const j = PE[k]!;
+    const qs = Q.slice(i, i + PQN[k]!);
+    const es = E.slice(j, j + PEN[k]!);
+    let w = 0;
+    for (let x = i; x < i + PQN[k]!; x++) w += QW[x]!;
+    for (let x = j; x < j + PEN[k]!; x++) w += EW[x]!;
+    out.push({ query: qs.map((p) => p.raw).join(' '), entry: es.map((p) => p.raw).join(' '), how: HOWS[PH[k]!]!, similarity: round(PS[k]!), weight: round(w) });
   }
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) out.push({ query: Q[i]!.raw, entry: null, how: 'unmatched', similarity: 0, weight: round(QW[i]!) });
   for (let j = 0; j < NE; j++) if (!isUsed(usedE, j)) out.push({ query: null, entry: e[j]!.raw, how: 'unmatched', similarity: 0, weight: round(EW[j]!) });
