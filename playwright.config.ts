@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 // Browser tests drive Debian's chromium (never a downloaded browser) against a real demo node:
 // the web app is built, then `sarhad demo --fresh` migrates, seeds the Tajik–Afghan scenario
 // and the demo users, and serves dist/web at `/` and the API under `/api`.
-const PORT = 8787;
+const PORT = Number(process.env.SARHAD_E2E_PORT ?? 8787);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -5,7 +5,7 @@ import { SCREEN_DIR, loginIn, createPersonAlert, createVehicleAlert, en, login, 
 
 const suffix = Date.now().toString(36);
 // shared/ sits beside the checkout (here and in CI).
-const UN_XML = fileURLToPath(new URL('../../shared/data/un/consolidated-2025-08-02.xml', import.meta.url));
+const UN_XML = fileURLToPath(new URL('../datasets/un/consolidated-2025-08-02.xml', import.meta.url));
 
 test('an analyst creates a person alert through the form and finds it in the list', async ({ page }) => {
   const reason = `E2E alerts ${suffix}: smuggling of precursors`;

@@ -13,7 +13,7 @@ describe('evaluation', () => {
     expect(r.precision).toBeGreaterThanOrEqual(0.9);
   });
   it('Tajik–Persian pairs: rank-1 recall both ways', () => {
-    const pairs = parsePairs(readFileSync(new URL('../../../../shared/data/names/tajik-persian-pairs.tsv', import.meta.url), 'utf8'));
+    const pairs = parsePairs(readFileSync(new URL('../../../../datasets/names/tajik-persian-pairs.tsv', import.meta.url), 'utf8'));
     expect(pairsRank1(pairs, 1, DEFAULT_THRESHOLD).rank1).toBeGreaterThanOrEqual(0.94);
     expect(pairsRank1(pairs, 0, DEFAULT_THRESHOLD).rank1).toBeGreaterThanOrEqual(0.95);
   });

@@ -4,7 +4,7 @@ import { parseUnList } from './un-list.ts';
 import { unCrossScript } from './eval/real-data.ts';
 import { DEFAULT_THRESHOLD } from './screen.ts';
 
-const xml = readFileSync(new URL('../../../../shared/data/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
+const xml = readFileSync(new URL('../../../../datasets/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
 describe('UN consolidated list', () => {
   const un = parseUnList(xml);
   it('parses individuals with aliases, dates, documents', () => {

@@ -4,7 +4,7 @@ import type { ApiClient } from '../../testing/api-client.ts';
 import { testDialects } from '../../testing/databases.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
 
-const UN_XML = fs.readFileSync(new URL('../../../../../shared/data/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
+const UN_XML = fs.readFileSync(new URL('../../../../../datasets/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
 
 function upload(client: ApiClient, xml: string, contentType = 'application/xml') {
   return client.request('POST', '/api/alerts/import/un', undefined, { rawBody: xml, headers: { 'content-type': contentType } });
