@@ -29,8 +29,14 @@ export interface ChildNode {
  * address it listens on. Used where a test needs what one process cannot show: two servers
  * on one database, or a CLI writer beside a server.
  */
-export async function spawnNode(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ChildNode> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function spawnNode(
+  args: string[],
+  env: Record<string, string>,
+  { timeoutMs = 60_000, entry = null }: { timeoutMs?: number; entry?: string | null } = {},
+): Promise<ChildNode> {
+  // entry: a compiled main.js to run with plain node; by default the sources through tsx.
+  const argv = entry ? [entry, ...args] : ['--import', 'tsx', MAIN, ...args];
+  const child = spawn(process.execPath, argv, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
