@@ -15,11 +15,11 @@ describe('the compiled server (npm run build:server)', { timeout: 600_000 }, () 
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-built-'));
     const r = spawnSync(process.execPath, ['scripts/build-server.mjs', OUT], { encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-  });
+  }, 600_000);
   afterAll(() => {
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('is plain JavaScript with the data files it reads at run time, and no tests or web app', () => {
     expect(fs.existsSync(path.join(OUT, 'cli/main.js'))).toBe(true);
@@ -41,7 +41,7 @@ describe('the compiled server (npm run build:server)', { timeout: 600_000 }, () 
   });
 
   it('runs the demo node from the build: seeds the scenario file, answers /healthz and a demo login', async () => {
-    const node = await spawnNode(['demo'], { SARHAD_DATA_DIR: dataDir, SARHAD_DEMO_PASSWORD: 'built-demo-pass-1' }, { entry: path.join(OUT, 'cli/main.js') });
+    const node = await spawnNode(['demo'], { SARHAD_DATA_DIR: dataDir, SARHAD_DEMO_PASSWORD: 'built-demo-pass-1' }, { entry: path.join(OUT, 'cli/main.js'), timeoutMs: 180_000 });
     try {
       expect((await new ApiClient(node.url).get('/healthz')).status).toBe(200);
       const analyst = new ApiClient(node.url);

@@ -27,12 +27,12 @@ describe('SQLite: a second process writing the same file', { timeout: 240_000 },
   let node: ChildNode | null = null;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-lock-'));
-    node = await spawnNode(['demo'], { SARHAD_DATA_DIR: dataDir, SARHAD_DEMO_PASSWORD: PASSWORD });
-  });
+    node = await spawnNode(['demo'], { SARHAD_DATA_DIR: dataDir, SARHAD_DEMO_PASSWORD: PASSWORD }, { timeoutMs: 180_000 });
+  }, 200_000);
   afterAll(async () => {
     await node?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('a CLI UN import beside the server: every read and write over HTTP is answered, none with 5xx', async () => {
     const analyst = await login(node!.url, 'tj.analyst');
@@ -117,14 +117,14 @@ pgOnly('PostgreSQL: two API processes on one database', { timeout: 240_000 }, ()
     db = await createPgDatabase();
     const env = { DATABASE_URL: db.url, SARHAD_DEMO_PASSWORD: PASSWORD, SARHAD_DATA_DIR: os.tmpdir() };
     // One after the other: the first migrates and seeds, the second finds it done.
-    first = await spawnNode(['demo'], env);
-    second = await spawnNode(['start'], env);
-  });
+    first = await spawnNode(['demo'], env, { timeoutMs: 180_000 });
+    second = await spawnNode(['start'], env, { timeoutMs: 180_000 });
+  }, 400_000);
   afterAll(async () => {
     await first?.stop();
     await second?.stop();
     await db?.drop();
-  });
+  }, 120_000);
 
   it('an alert created on one process is found by screening on the other right after, and its stream hears it', async () => {
     const analyst = await login(first!.url, 'tj.analyst');
@@ -181,11 +181,11 @@ describe('a node of any state', { timeout: 180_000 }, () => {
   afterAll(async () => {
     for (const n of nodes) await n.stop();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-  });
+  }, 120_000);
   const start = async (env: Record<string, string>) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-state-'));
     dirs.push(dataDir);
-    const n = await spawnNode(['start'], { SARHAD_DATA_DIR: dataDir, SARHAD_ADMIN_PASSWORD: PASSWORD, ...env });
+    const n = await spawnNode(['start'], { SARHAD_DATA_DIR: dataDir, SARHAD_ADMIN_PASSWORD: PASSWORD, ...env }, { timeoutMs: 150_000 });
     nodes.push(n);
     return n;
   };
