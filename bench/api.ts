@@ -45,7 +45,7 @@ export default async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-bench-'));
   process.stdout.write(`api benchmark: starting a seeded SQLite node in a separate process (port ${PORT})\n`);
   // The server runs in its own process so the load generator does not steal its event loop.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--scenario', 'tj-af'], {
     env: { ...process.env, SARHAD_PORT: String(PORT), SARHAD_HOST: '127.0.0.1', SARHAD_DATA_DIR: dataDir, SARHAD_ADMIN_PASSWORD: PASSWORD, SARHAD_LOG_LEVEL: 'warn', SARHAD_WEB_DIR: path.join(dataDir, 'none') },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly from a checkout (npx sarhad …) through tsx.
-import { register } from 'tsx/esm/api';
+// Runs the compiled server (dist/server, made by `npm run build`) when it exists; otherwise,
+// in a checkout that was never built, the TypeScript sources through tsx.
+// SARHAD_FROM_SOURCE=1 forces the sources (a stale build would otherwise hide an edit).
+import fs from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const compiled = new URL('../dist/server/cli/main.js', import.meta.url);
+if (process.env.SARHAD_FROM_SOURCE !== '1' && fs.existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

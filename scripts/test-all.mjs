@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test suite (type check, unit + API tests on SQLite and PostgreSQL, browser tests)
+// Runs every test suite (type check, lint, unit + API tests on SQLite and PostgreSQL, browser tests)
 // and ends with one plain line "N passed, N failed, N skipped" that CI reads.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +29,12 @@ function readJson(file) {
 
 if (wanted('typecheck')) {
   const status = run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+  if (status === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
+if (wanted('lint')) {
+  const status = run('lint', 'npx', ['eslint', '.']);
   if (status === 0) totals.passed += 1;
   else totals.failed += 1;
 }

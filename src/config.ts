@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isStateCode } from './domain/registry/country-names.ts';
 
 /** Runtime settings of one node, read once from the environment. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   secureCookies: boolean;
   /** Seconds between pulls from federation peers; 0 turns the loop off. */
   syncIntervalS: number;
+  /** SQLite: how long a statement waits for another process's write lock before failing (ms). */
+  dbBusyTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,8 +30,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const syncIntervalS = Number(env.SARHAD_SYNC_INTERVAL ?? 60);
   if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
+  const dbBusyTimeoutMs = Number(env.SARHAD_DB_BUSY_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(dbBusyTimeoutMs) || dbBusyTimeoutMs < 0) throw new Error('SARHAD_DB_BUSY_TIMEOUT_MS must be a whole number of milliseconds');
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(nodeState)) throw new Error('SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code');
+  if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   return {
     port,
     host: env.SARHAD_HOST ?? '0.0.0.0',
@@ -41,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SARHAD_WEB_DIR ?? 'dist/web'),
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
     syncIntervalS,
+    dbBusyTimeoutMs,
   };
 }

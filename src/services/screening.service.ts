@@ -14,6 +14,7 @@ import { AppError, forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { listRecords, type SavedRecord } from '../store/records.repository.ts';
 import { findScreening, insertFalsePositive, insertScreening, setHitDecision, suppressedAlerts, type StoredHit } from '../store/screening.repository.ts';
+import { externalWriteMark } from '../store/db.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 
@@ -41,14 +42,23 @@ interface LoadedWatchlist {
 export class ScreeningIndexCache {
   private loaded: Promise<LoadedWatchlist> | null = null;
   private unsubscribe: (() => void) | null = null;
+  private loadedAtMark: number | null = null;
 
   constructor(private readonly ctx: AppContext) {}
 
-  get(): Promise<LoadedWatchlist> {
+  async get(): Promise<LoadedWatchlist> {
     if (!this.unsubscribe) {
-      this.unsubscribe = this.ctx.events.subscribe((change) => {
+      const offChange = this.ctx.events.subscribe((change) => {
         if (change.type === 'alert') this.loaded = null;
       });
+      const offReset = this.ctx.events.onReset(() => (this.loaded = null));
+      this.unsubscribe = () => (offChange(), offReset());
+    }
+    // SQLite: another process (a CLI import or sync) writing the same file is not on our bus.
+    const mark = await externalWriteMark(this.ctx.db);
+    if (mark !== this.loadedAtMark) {
+      this.loaded = null;
+      this.loadedAtMark = mark;
     }
     this.loaded ??= this.load();
     return this.loaded;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +16,27 @@ export interface Db {
 export interface DbOptions {
   dataDir: string;
   databaseUrl: string | null;
+  /** How long a statement waits for a lock held by another connection or process (ms). */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * SQLite transactions that will write start with BEGIN IMMEDIATE. A plain (deferred) BEGIN
+ * reads first and upgrades to the write lock later; if another process committed in between,
+ * SQLite answers SQLITE_BUSY at once without calling the busy handler ("database is locked"),
+ * because waiting could deadlock. Taking the lock up front makes every writer wait its turn
+ * within the busy timeout. Transactions marked `read only` keep the deferred BEGIN.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection, settings: TransactionSettings) => {
+      await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+    };
+    return driver;
+  }
 }
 
 // PostgreSQL returns int8/numeric as strings; our counters fit in a JS number.
@@ -23,6 +44,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function openDb(options: DbOptions): Db {
+  const busyTimeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -33,12 +55,23 @@ export function openDb(options: DbOptions): Db {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  database.pragma(`busy_timeout = ${Math.trunc(busyTimeout)}`);
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
 }
 
 /** Cheap liveness check used by /healthz. */
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db.kysely);
+}
+
+/**
+ * SQLite's counter of commits made by *other* connections to the file (our own commits
+ * leave it unchanged): a cache compares it to tell whether another process wrote.
+ * Null on PostgreSQL, where the change channel does this job.
+ */
+export async function externalWriteMark(db: Db): Promise<number | null> {
+  if (db.dialect !== 'sqlite') return null;
+  const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db.kysely);
+  return rows[0]?.data_version ?? null;
 }

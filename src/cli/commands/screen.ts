@@ -7,8 +7,8 @@ import { DEFAULT_THRESHOLD, screen } from '../../domain/names/screen.ts';
 
 function load(path: string, what: string): NameRecord[] {
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new Error(`cannot read ${what} file ${path}: ${(e as Error).message}`); }
-  try { return parseNameCsv(text); } catch (e) { throw new Error(`${what} file ${path}: ${(e as Error).message}`); }
+  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new Error(`cannot read ${what} file ${path}: ${(e as Error).message}`, { cause: e }); }
+  try { return parseNameCsv(text); } catch (e) { throw new Error(`${what} file ${path}: ${(e as Error).message}`, { cause: e }); }
 }
 
 export function registerScreenCommand(program: Command): void {

@@ -7,14 +7,15 @@ import { buildApp } from '../../server/app.ts';
 import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
 import type { AppContext } from '../../services/context.ts';
 import { openNode } from '../../services/node.ts';
+import { ensureOwnRegistry } from '../../services/bootstrap.service.ts';
 import { seedScenario } from '../../services/seed.service.ts';
-import { listRecords } from '../../store/records.repository.ts';
 import { loadScenario } from '../../store/seed/scenarios.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'sarhad-demo-2026';
+export const DEMO_SCENARIO = 'tj-af';
 
-async function seedIfEmpty(ctx: AppContext, scenarioId: string) {
-  if ((await listRecords(ctx.db.kysely, 'state')).length > 0) return;
+/** Seeding is idempotent, so an explicitly named scenario is applied on every start. */
+async function seed(ctx: AppContext, scenarioId: string) {
   const summary = await seedScenario(ctx, loadScenario(scenarioId));
   ctx.log.info(summary, 'seeded scenario');
 }
@@ -25,12 +26,20 @@ export interface RunningNode {
   close(): Promise<void>;
 }
 
-/** One node: migrate, seed the registry on first start, create admin, listen. */
-export async function runNode(config: Config, opts: { demo: boolean; demoPassword?: string; print?: (line: string) => void }): Promise<RunningNode> {
+/**
+ * One node: migrate, seed a scenario only when one is named, make sure the registry holds the
+ * node's own state and agency, create admin, listen.
+ */
+export async function runNode(
+  config: Config,
+  opts: { demo: boolean; scenario?: string | null; demoPassword?: string; print?: (line: string) => void },
+): Promise<RunningNode> {
   const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const log = createLogger(config.logLevel);
   const ctx = await openNode(config, log);
-  await seedIfEmpty(ctx, process.env.SARHAD_SCENARIO ?? 'tj-af');
+  if (opts.scenario) await seed(ctx, opts.scenario);
+  const own = await ensureOwnRegistry(ctx);
+  if (own.created.length > 0) log.info({ created: own.created }, 'registry: own state bootstrapped');
   const admin = await ensureAdmin(ctx, config.adminPassword);
   const demoPassword = opts.demoPassword ?? DEFAULT_DEMO_PASSWORD;
   if (opts.demo) await ensureDemoUsers(ctx, demoPassword);
@@ -72,17 +81,22 @@ function onSignals(node: RunningNode) {
 export function registerStartCommands(program: Command) {
   program
     .command('start')
-    .description('run one node (SARHAD_PORT, SARHAD_DATA_DIR, DATABASE_URL, SARHAD_ADMIN_PASSWORD)')
-    .action(async () => onSignals(await runNode(loadConfig(), { demo: false })));
+    .description('run one node (SARHAD_PORT, SARHAD_DATA_DIR, DATABASE_URL, SARHAD_NODE_STATE, SARHAD_ADMIN_PASSWORD)')
+    .option('--scenario <id|file>', 'seed this border scenario first (or SARHAD_SCENARIO); none by default')
+    .action(async (opts: { scenario?: string }) =>
+      onSignals(await runNode(loadConfig(), { demo: false, scenario: opts.scenario ?? (process.env.SARHAD_SCENARIO || null) })),
+    );
 
   program
     .command('demo')
     .description('run a node with the Tajik–Afghan scenario and demo logins')
     .option('--fresh', 'delete the SQLite data directory first')
-    .action(async (opts: { fresh?: boolean }) => {
+    .option('--scenario <id|file>', `border scenario to seed (or SARHAD_SCENARIO; default ${DEMO_SCENARIO})`)
+    .action(async (opts: { fresh?: boolean; scenario?: string }) => {
       const config = loadConfig();
       if (!config.adminPassword) config.adminPassword = process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
       if (opts.fresh && !config.databaseUrl) fs.rmSync(config.dataDir, { recursive: true, force: true });
-      onSignals(await runNode(config, { demo: true, demoPassword: process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD }));
+      const scenario = opts.scenario ?? (process.env.SARHAD_SCENARIO || DEMO_SCENARIO);
+      onSignals(await runNode(config, { demo: true, scenario, demoPassword: process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD }));
     });
 }

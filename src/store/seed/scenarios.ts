@@ -13,7 +13,7 @@ export function loadScenario(idOrPath: string): Scenario {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`scenario ${file} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`scenario ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   return validateScenario(json);
 }
