@@ -2,6 +2,14 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  /** An uploaded XML file is not well-formed (truncated, unbalanced, not XML at all). */
+  MALFORMED_XML: 400,
+  /** XML with a DOCTYPE/ENTITY declaration: refused before parsing (XXE, entity expansion). */
+  XML_FORBIDDEN_CONSTRUCT: 400,
+  /** XML nested deeper than the importer accepts (64 elements). */
+  XML_TOO_DEEP: 400,
+  /** Well-formed XML that is not the UN Security Council Consolidated List. */
+  NOT_UN_LIST: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
