@@ -10,9 +10,14 @@ export const ERROR_CODES = {
   XML_TOO_DEEP: 400,
   /** Well-formed XML that is not the UN Security Council Consolidated List. */
   NOT_UN_LIST: 400,
+  /** The URL is not valid percent-encoding (e.g. /%E0%A4%A). */
+  MALFORMED_URL: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
+  URI_TOO_LONG: 414,
+  /** A known path asked with a method it does not answer; the `Allow` header lists those it does. */
+  METHOD_NOT_ALLOWED: 405,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   /** Federation: a signed node request from a node we have not registered as a peer. */
