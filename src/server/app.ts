@@ -20,6 +20,7 @@ import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNo
 import { trackKnownRoutes } from './http/known-routes.ts';
 import { rawSecurityHeaders, securityHeaderOptions } from './http/security-headers.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { registerMetricsListener } from './http/metrics-access.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   registerAuth(app, ctx);
   const metrics = registerMetrics(app, ctx.events);
+  registerMetricsListener(app, ctx.config, metrics);
 
   await app.register(systemRoutes, { ctx, metrics });
   await app.register(authRoutes, { ctx });
