@@ -42,7 +42,7 @@ describe('domain/ is pure', () => {
   });
 
   it('reads no environment, no files, and imports nothing from the outer layers', () => {
-    const found = Object.fromEntries(files.map((f) => [path.relative(SRC, f), problems(f)]).filter(([, p]) => p.length > 0));
+    const found = Object.fromEntries(files.map((f) => [path.relative(SRC, f), problems(f)] as const).filter(([, p]) => p.length > 0));
     expect(found).toEqual({});
   });
 
