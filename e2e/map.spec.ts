@@ -74,7 +74,7 @@ test('the web app runs under its strict Content-Security-Policy without a single
   const response = await page.goto('/');
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("script-src 'self'");
-  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp).not.toMatch(/(script|style)-src[^;]*'unsafe-inline'/);
   expect(response?.headers()['x-frame-options']).toBe('DENY');
 
   await login(page, 'admin');

@@ -8,7 +8,7 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "script-src-attr 'none'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
@@ -33,7 +33,7 @@ describe('security headers on the web app and the API', () => {
     const csp = headers.get('content-security-policy') ?? '';
     for (const directive of CSP) expect(csp.split(';').map((d) => d.trim()), where).toContain(directive);
     // No way to run inline or foreign script, on a plain-HTTP node no forced upgrade.
-    expect(csp, where).not.toMatch(/script-src[^;]*('unsafe-inline'|'unsafe-eval'|https:|\*)/);
+    expect(csp, where).not.toMatch(/(script|style)-src[^;]*('unsafe-inline'|'unsafe-eval'|https:|\*)/);
     expect(csp, where).not.toContain('upgrade-insecure-requests');
     expect(headers.get('x-content-type-options'), where).toBe('nosniff');
     expect(headers.get('x-frame-options'), where).toBe('DENY');
