@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.{test,spec}.ts', 'src/**/*.{test,spec}.tsx'],
+    include: ['src/**/*.{test,spec}.ts', 'src/**/*.{test,spec}.tsx', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -16,7 +16,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
-import { generateTestSet } from '../src/domain/names/eval/generate.ts';
+import { generateTestSet } from './names-eval/generate.ts';
 import { WatchlistIndex } from '../src/domain/names/index.ts';
 import { screen, DEFAULT_THRESHOLD } from '../src/domain/names/screen.ts';
 import { transliterate } from '../src/domain/names/translit.ts';

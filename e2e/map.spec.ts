@@ -62,3 +62,29 @@ test('unit popups show name, kind, LOCODE and the approximate-location note', as
   await expect(popup).toContainText(en.unitKind[withLocode!.kind]);
   await expect(popup).toContainText(`${en.map.locode}${withLocode!.locode}`);
 });
+
+test('the web app runs under its strict Content-Security-Policy without a single violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto('/');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/(script|style)-src[^;]*'unsafe-inline'/);
+  expect(response?.headers()['x-frame-options']).toBe('DENY');
+
+  await login(page, 'admin');
+  await expect.poll(() => page.locator('path.section-line').count()).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => page.locator('.leaflet-basemap-pane path').count()).toBeGreaterThan(50);
+  await page.locator('[data-testid="section-list"] .section-item').first().click();
+  await expect(page.locator('.leaflet-popup-content')).toBeVisible();
+  for (const nav of ['nav-screen', 'nav-alerts', 'nav-admin', 'nav-map']) {
+    const link = page.getByTestId(nav);
+    if ((await link.count()) > 0) await link.first().click();
+  }
+  expect(violations).toEqual([]);
+});

@@ -17,13 +17,27 @@ export interface Config {
   syncIntervalS: number;
   /** SQLite: how long a statement waits for another process's write lock before failing (ms). */
   dbBusyTimeoutMs: number;
+  /** Bearer token Prometheus must send to read /metrics; null = no token accepted. */
+  metricsToken: string | null;
+  /** A separate listener for /metrics only (e.g. on an internal interface); null = none. */
+  metricsPort: number | null;
+  metricsHost: string;
+}
+
+/** Loopback unless told otherwise: exposing a node is a decision, not a default. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+function portOf(name: string, value: string): number {
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return port;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.SARHAD_PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`SARHAD_PORT must be a port number, got "${env.SARHAD_PORT}"`);
-  }
+  const port = portOf('SARHAD_PORT', env.SARHAD_PORT ?? '8080');
+  const metricsToken = env.SARHAD_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new Error('SARHAD_METRICS_TOKEN must be at least 16 characters');
+  const metricsPort = env.SARHAD_METRICS_PORT ? portOf('SARHAD_METRICS_PORT', env.SARHAD_METRICS_PORT) : null;
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// (leave it unset for embedded SQLite)');
@@ -36,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   return {
     port,
-    host: env.SARHAD_HOST ?? '0.0.0.0',
+    host: env.SARHAD_HOST?.trim() || DEFAULT_HOST,
     dataDir: path.resolve(env.SARHAD_DATA_DIR ?? './data'),
     databaseUrl,
     adminPassword: env.SARHAD_ADMIN_PASSWORD || null,
@@ -47,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
     syncIntervalS,
     dbBusyTimeoutMs,
+    metricsToken,
+    metricsPort,
+    metricsHost: env.SARHAD_METRICS_HOST?.trim() || DEFAULT_HOST,
   };
 }

@@ -2,9 +2,22 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  /** An uploaded XML file is not well-formed (truncated, unbalanced, not XML at all). */
+  MALFORMED_XML: 400,
+  /** XML with a DOCTYPE/ENTITY declaration: refused before parsing (XXE, entity expansion). */
+  XML_FORBIDDEN_CONSTRUCT: 400,
+  /** XML nested deeper than the importer accepts (64 elements). */
+  XML_TOO_DEEP: 400,
+  /** Well-formed XML that is not the UN Security Council Consolidated List. */
+  NOT_UN_LIST: 400,
+  /** The URL is not valid percent-encoding (e.g. /%E0%A4%A). */
+  MALFORMED_URL: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
+  URI_TOO_LONG: 414,
+  /** A known path asked with a method it does not answer; the `Allow` header lists those it does. */
+  METHOD_NOT_ALLOWED: 405,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   /** Federation: a signed node request from a node we have not registered as a peer. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -15,33 +16,28 @@ import { streamRoutes } from './api/stream/stream.routes.ts';
 import { systemRoutes } from './api/system/system.routes.ts';
 import { usersRoutes } from './api/users/users.routes.ts';
 import { registerAuth } from './http/auth.ts';
-import { errorHandler, notFoundHandler, rawErrorResponse } from './http/errors.ts';
+import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNotFound, notFoundHandler, refuseLongUrl } from './http/errors.ts';
+import { trackKnownRoutes } from './http/known-routes.ts';
+import { rawSecurityHeaders, securityHeaderOptions } from './http/security-headers.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { registerMetricsListener } from './http/metrics-access.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
-};
-
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const https = ctx.config.secureCookies;
+  const applyRawHeaders = rawSecurityHeaders(https);
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
-    // Node refuses oversized headers before routing; answer in our JSON error shape anyway.
+    // Node refuses oversized requests before routing; answer in our JSON error shape anyway.
     clientErrorHandler(err, socket) {
-      if (!socket.writable) return;
-      const code = (err as NodeJS.ErrnoException).code;
-      socket.end(
-        code === 'HPE_HEADER_OVERFLOW'
-          ? rawErrorResponse(431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'Request headers are too large')
-          : rawErrorResponse(400, 'Bad Request', 'VALIDATION_FAILED', 'Malformed HTTP request'),
-      );
+      if (socket.writable) socket.end(clientErrorResponse(err));
+    },
+    frameworkErrors(err, request, reply) {
+      applyRawHeaders(request.raw, reply.raw);
+      return frameworkErrorHandler(err, request, reply);
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -49,10 +45,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   // JSON only: a text/plain body is refused rather than half-understood.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
-    return payload;
-  });
+  const allowedMethods = trackKnownRoutes(app);
+  await app.register(fastifyHelmet, { global: true, ...securityHeaderOptions(https) });
+  // After helmet, so that even this refusal carries the security headers.
+  app.addHook('onRequest', refuseLongUrl);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -75,6 +71,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   registerAuth(app, ctx);
   const metrics = registerMetrics(app, ctx.events);
+  registerMetricsListener(app, ctx.config, metrics);
 
   await app.register(systemRoutes, { ctx, metrics });
   await app.register(authRoutes, { ctx });
@@ -84,23 +81,25 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
   await app.register(federationRoutes, { ctx });
-  await registerWeb(app, ctx.config.webDir);
+  await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }
 
 /** The built React app, with index.html for any non-API path the client router owns. */
-async function registerWeb(app: FastifyInstance, webDir: string) {
+async function registerWeb(app: FastifyInstance, webDir: string, allowedMethods: (url: string) => string[]) {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) {
     app.log.warn({ webDir }, 'web app not built (npm run build:web); serving the API only');
-    app.setNotFoundHandler(notFoundHandler);
+    app.setNotFoundHandler(methodAwareNotFound(allowedMethods));
     return;
   }
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
-    if (isPage) return reply.type('text/html').sendFile('index.html');
-    return notFoundHandler(request, reply);
-  });
+  app.setNotFoundHandler(
+    methodAwareNotFound(allowedMethods, (request, reply) => {
+      const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+      if (isPage) return reply.type('text/html').sendFile('index.html');
+      return notFoundHandler(request, reply);
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { parseUnList, unIndividualToAlert, UnListError } from '../domain/alerts/un-list.ts';
 import { can } from '../domain/policy/permissions.ts';
 import { CLEAR_MARKING } from '../domain/records/marking.ts';
-import { forbidden, validation } from '../errors.ts';
+import { AppError, forbidden } from '../errors.ts';
 import { listRecords } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecords, type WriteRecord } from './records.service.ts';
@@ -28,7 +28,7 @@ export async function importUnList(ctx: AppContext, actor: Actor, xml: string, o
   try {
     list = parseUnList(xml);
   } catch (err) {
-    if (err instanceof UnListError) throw validation(err.message);
+    if (err instanceof UnListError) throw new AppError(err.code, err.message);
     throw err;
   }
   const present = new Set(list.individuals.map((i) => i.ref));

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AlertBirthDate, AlertBody } from './alert.ts';
 import { countryCode } from './countries.ts';
+import { guardXml, XmlGuardError, type XmlGuardCode } from './xml-guard.ts';
 
 /** One individual of the UN Security Council Consolidated List, as we keep it. */
 export interface UnIndividual {
@@ -20,7 +21,17 @@ export interface UnList {
   individuals: UnIndividual[];
 }
 
-export class UnListError extends Error {}
+export type UnListErrorCode = XmlGuardCode | 'MALFORMED_XML' | 'NOT_UN_LIST';
+
+export class UnListError extends Error {
+  constructor(
+    readonly code: UnListErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnListError';
+  }
+}
 
 const ARRAYS = new Set(['INDIVIDUAL', 'INDIVIDUAL_ALIAS', 'INDIVIDUAL_DATE_OF_BIRTH', 'INDIVIDUAL_DOCUMENT', 'NATIONALITY', 'VALUE', 'ENTITY']);
 
@@ -75,24 +86,37 @@ function individual(raw: Record<string, unknown>): UnIndividual | null {
   };
 }
 
-/** Parses the official XML; throws UnListError for anything that is not such a list. */
+/** Parses the official XML; throws UnListError (with a stable code) for anything that is not such a list. */
 export function parseUnList(xml: string): UnList {
+  try {
+    guardXml(xml);
+  } catch (err) {
+    if (err instanceof XmlGuardError) throw new UnListError(err.code, err.message);
+    throw err;
+  }
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new UnListError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const doc = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    processEntities: true,
-    isArray: (name) => ARRAYS.has(name),
-  }).parse(xml) as { CONSOLIDATED_LIST?: Record<string, unknown> };
+  if (valid !== true) throw new UnListError('MALFORMED_XML', `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  let doc: { CONSOLIDATED_LIST?: Record<string, unknown> };
+  try {
+    doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      processEntities: true,
+      htmlEntities: false,
+      isArray: (name) => ARRAYS.has(name),
+    }).parse(xml) as typeof doc;
+  } catch (err) {
+    // The guard and the validator passed, so a parser failure is still a malformed file, not our fault.
+    throw new UnListError('MALFORMED_XML', `not well-formed XML: ${(err as Error).message}`);
+  }
   const root = doc.CONSOLIDATED_LIST;
-  if (!root || typeof root !== 'object') throw new UnListError('not a UN Security Council Consolidated List (no CONSOLIDATED_LIST root)');
+  if (!root || typeof root !== 'object') throw new UnListError('NOT_UN_LIST', 'not a UN Security Council Consolidated List (no CONSOLIDATED_LIST root)');
   const people = list((root.INDIVIDUALS as Record<string, unknown> | undefined)?.INDIVIDUAL) as Record<string, unknown>[];
   const individuals = people.map(individual).filter((i): i is UnIndividual => i !== null);
   const refs = new Set<string>();
   for (const i of individuals) {
-    if (refs.has(i.ref)) throw new UnListError(`reference number ${i.ref} appears twice`);
+    if (refs.has(i.ref)) throw new UnListError('NOT_UN_LIST', `reference number ${i.ref} appears twice`);
     refs.add(i.ref);
   }
   return { generatedAt: text(root['@dateGenerated']) || null, individuals };

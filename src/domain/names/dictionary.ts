@@ -28,23 +28,34 @@ export function tajikToRussian(s: string): string {
   return [...s].map((c) => map[c] ?? c).join('').replace(/ъ/g, '');
 }
 
-/**
- * Evaluation only: SARHAD_DICT_HOLDOUT=0.3 hides about 30% of the entries from look-ups
- * (chosen by a hash of the key) while the test-set generator still draws names from all
- * of them — how well the engine does on names its dictionary does not know.
- */
-const HOLDOUT = Number(process.env.SARHAD_DICT_HOLDOUT ?? 0);
-function heldOut(key: string): boolean {
-  if (!(HOLDOUT > 0)) return false;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return ((h >>> 0) % 1000) / 1000 < HOLDOUT;
-}
-
+/** Share of entries (0–1) hidden from look-ups; only the evaluation tool sets it. */
+let holdout = 0;
 let entries: DictEntry[] | undefined;
 let byPhon: Map<string, DictEntry> | undefined;
 /** keys that spell more than one entry (اکرام and Latin Akram both read "akram") */
 let sharedKeys: Set<string> | undefined;
+
+/**
+ * Evaluation only (bench/names-eval): `holdout: 0.3` hides about 30% of the entries from
+ * look-ups (chosen by a hash of the key) while the test-set generator still draws names
+ * from all of them — how well the engine does on names its dictionary does not know.
+ * Production never calls this, so the domain reads no switch from the environment.
+ */
+export function configureDictionary(options: { holdout: number }): void {
+  if (!(options.holdout >= 0 && options.holdout < 1)) throw new RangeError('holdout must be in [0, 1)');
+  holdout = options.holdout;
+  entries = undefined;
+  byPhon = undefined;
+  sharedKeys = undefined;
+}
+
+function heldOut(key: string): boolean {
+  if (!(holdout > 0)) return false;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) % 1000) / 1000 < holdout;
+}
+
 
 function build(): void {
   entries = [];

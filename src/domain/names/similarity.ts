@@ -145,7 +145,7 @@ function keyWeight(s: string, arabic: boolean): number {
 // garbage, and a table of string references kept enough young strings alive, to put GC
 // pauses into screening's p99. A slot is checked by a second, independent 32-bit hash and
 // both lengths (a wrong hit needs a 50-bit coincidence); a collision replaces the older pair.
-const MEMO_BITS = Math.max(0, Math.min(24, Number(process.env.SARHAD_KEYSIM_MEMO_BITS ?? 18)));
+const MEMO_BITS = 18;
 const MEMO_SIZE = MEMO_BITS > 0 ? 1 << MEMO_BITS : 0;
 const MEMO_MASK = MEMO_SIZE - 1;
 const memoCheck = new Int32Array(MEMO_SIZE);

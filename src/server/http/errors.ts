@@ -53,8 +53,55 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   return reply.code(500).send(body('INTERNAL', 'Internal error'));
 }
 
+/** Longer URLs answer 414; Node's own header limit (16 KiB, request line included) stops the rest. */
+export const MAX_URL_LENGTH = 8 * 1024;
+
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   return reply.code(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/** A 404 handler that answers 405 with `Allow` when the path exists under other methods. */
+export function methodAwareNotFound(allowedMethods: (url: string) => string[], fallback = notFoundHandler) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const allowed = allowedMethods(request.url);
+    if (allowed.length > 0) {
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send(body('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.url.split('?')[0]}; use ${allowed.join(', ')}`));
+    }
+    return fallback(request, reply);
+  };
+}
+
+/** Errors Fastify raises before routing (undecodable URL, over-long parameter), in our shape. */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_BAD_URL') return reply.code(400).send(body('MALFORMED_URL', 'The URL is not valid percent-encoding'));
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.code(414).send(body('URI_TOO_LONG', 'A path parameter is too long'));
+  request.log.error({ err }, 'framework error');
+  return reply.code(500).send(body('INTERNAL', 'Internal error'));
+}
+
+export function refuseLongUrl(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+  if (request.raw.url !== undefined && request.raw.url.length > MAX_URL_LENGTH) {
+    reply.code(414).send(body('URI_TOO_LONG', `The URL is longer than ${MAX_URL_LENGTH} bytes`));
+    return;
+  }
+  done();
+}
+
+/**
+ * Node stops a request whose request line plus headers exceed its limit before Fastify sees
+ * it and reports the same overflow for both; a packet that starts with a request line having
+ * no end in sight means the URL itself is what overflowed.
+ */
+export function clientErrorResponse(err: Error & { code?: string; rawPacket?: unknown }): string {
+  if (err.code !== 'HPE_HEADER_OVERFLOW') return rawErrorResponse(400, 'Bad Request', 'VALIDATION_FAILED', 'Malformed HTTP request');
+  const head = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.subarray(0, MAX_URL_LENGTH + 64).toString('latin1') : '';
+  const inRequestLine = /^[A-Z]+ \S/.test(head) && !head.includes('\r\n');
+  return inRequestLine
+    ? rawErrorResponse(414, 'URI Too Long', 'URI_TOO_LONG', `The URL is longer than ${MAX_URL_LENGTH} bytes`)
+    : rawErrorResponse(431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'Request headers are too large');
 }
 
 /** Raw-socket answer for requests Node rejects before Fastify sees them (e.g. huge headers). */

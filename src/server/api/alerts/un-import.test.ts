@@ -4,7 +4,7 @@ import type { ApiClient } from '../../testing/api-client.ts';
 import { testDialects } from '../../testing/databases.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
 
-const UN_XML = fs.readFileSync(new URL('../../../../../datasets/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
+const UN_XML = fs.readFileSync(new URL('../../../../datasets/un/consolidated-2025-08-02.xml', import.meta.url), 'utf8');
 
 function upload(client: ApiClient, xml: string, contentType = 'application/xml') {
   return client.request('POST', '/api/alerts/import/un', undefined, { rawBody: xml, headers: { 'content-type': contentType } });
@@ -39,7 +39,7 @@ describe.each(await testDialects())('UN Security Council list import (%s)', (dia
   it('refuses bad files and wrong roles, writing nothing', async () => {
     const broken = await upload(analyst, '<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>');
     expect(broken.status).toBe(400);
-    expect(broken.body.error.code).toBe('VALIDATION_FAILED');
+    expect(broken.body.error.code).toBe('MALFORMED_XML');
     const otherXml = await upload(analyst, '<?xml version="1.0"?><feed><entry/></feed>');
     expect(otherXml.status).toBe(400);
     expect(otherXml.body.error.message).toMatch(/CONSOLIDATED_LIST/);

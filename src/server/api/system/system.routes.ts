@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../services/context.ts';
 import { ping } from '../../../store/db.ts';
+import { checkMetricsAccess } from '../../http/metrics-access.ts';
 import type { Metrics } from '../../http/metrics.ts';
 
 export async function systemRoutes(app: FastifyInstance, { ctx, metrics }: { ctx: AppContext; metrics: Metrics }) {
@@ -17,10 +18,14 @@ export async function systemRoutes(app: FastifyInstance, { ctx, metrics }: { ctx
     },
   );
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
+  // With a separate metrics listener the public one does not serve them at all.
+  if (ctx.config.metricsPort === null) {
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      checkMetricsAccess(ctx.config, request.headers.authorization);
+      reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    });
+  }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

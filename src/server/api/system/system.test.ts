@@ -14,6 +14,8 @@ if (process.env.CI === 'true' && !hasPromtool) {
   throw new Error('promtool is required under CI=true (Debian package "prometheus") to check /metrics');
 }
 
+const METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 interface SseEvent {
   event: string;
   data: unknown;
@@ -66,7 +68,7 @@ describe.each(await testDialects())('system endpoints over HTTP (%s)', (dialect)
   let admin: ApiClient;
 
   beforeAll(async () => {
-    node = await startTestNode(dialect);
+    node = await startTestNode(dialect, { metricsToken: METRICS_TOKEN });
     admin = await node.as('admin');
   });
   afterAll(async () => node?.close());
@@ -138,7 +140,9 @@ describe.each(await testDialects())('system endpoints over HTTP (%s)', (dialect)
       await node.anonymous().get('/api/units');
       await admin.get('/api/units');
       await admin.get('/api/units?kind=blo');
-      const res = await node.anonymous().get('/metrics');
+      const scraper = node.anonymous();
+      scraper.bearer = METRICS_TOKEN;
+      const res = await scraper.get('/metrics');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
       text = res.text;

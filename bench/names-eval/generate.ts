@@ -5,8 +5,8 @@
  * surname, added patronymic, titles, typos), 1/3 unlisted persons sharing exactly one
  * name part with a listed person.
  */
-import { dictionary, type DictEntry } from '../dictionary.ts';
-import type { WatchlistEntry } from '../types.ts';
+import { dictionary, type DictEntry } from '../../src/domain/names/dictionary.ts';
+import type { WatchlistEntry } from '../../src/domain/names/types.ts';
 import { CONVENTIONS, mulberry32, pick, renderElement, typo, type Convention, type Element, type Rng, type Suffix } from './render.ts';
 
 export interface Person { id: string; style: 'tajik' | 'afghan'; female: boolean; elements: Element[]; birthYear: number }

@@ -1,6 +1,6 @@
 /** Evaluation metrics for screening test sets. */
-import { buildIndex, type WatchlistIndex } from '../index.ts';
-import { screen } from '../screen.ts';
+import { buildIndex, type WatchlistIndex } from '../../src/domain/names/index.ts';
+import { screen } from '../../src/domain/names/screen.ts';
 import type { TestSet } from './generate.ts';
 
 export interface EvalResult {

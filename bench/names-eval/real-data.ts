@@ -1,7 +1,7 @@
 /** Cross-script figures on real data: Tajik–Persian pairs and the UN list (original script ↔ Latin). */
-import { buildIndex } from '../index.ts';
-import { screen } from '../screen.ts';
-import type { UnEntry } from '../un-list.ts';
+import { buildIndex } from '../../src/domain/names/index.ts';
+import { screen } from '../../src/domain/names/screen.ts';
+import type { UnEntry } from '../../src/domain/names/un-list.ts';
 
 export interface PairFigures { n: number; rank1: number; recallAtThreshold: number; falseAlertsPerQuery: number }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateTestSet } from './eval/generate.ts';
-import { evaluate } from './eval/metrics.ts';
-import { pairsRank1, parsePairs } from './eval/real-data.ts';
-import { DEFAULT_THRESHOLD } from './screen.ts';
+import { generateTestSet } from './generate.ts';
+import { evaluate } from './metrics.ts';
+import { pairsRank1, parsePairs } from './real-data.ts';
+import { DEFAULT_THRESHOLD } from '../../src/domain/names/screen.ts';
 
 describe('evaluation', () => {
   // tuned on seeds 1 and 2; 7 and 13 are held out
@@ -13,7 +13,7 @@ describe('evaluation', () => {
     expect(r.precision).toBeGreaterThanOrEqual(0.9);
   });
   it('Tajik–Persian pairs: rank-1 recall both ways', () => {
-    const pairs = parsePairs(readFileSync(new URL('../../../../datasets/names/tajik-persian-pairs.tsv', import.meta.url), 'utf8'));
+    const pairs = parsePairs(readFileSync(new URL('../../datasets/names/tajik-persian-pairs.tsv', import.meta.url), 'utf8'));
     expect(pairsRank1(pairs, 1, DEFAULT_THRESHOLD).rank1).toBeGreaterThanOrEqual(0.94);
     expect(pairsRank1(pairs, 0, DEFAULT_THRESHOLD).rank1).toBeGreaterThanOrEqual(0.95);
   });

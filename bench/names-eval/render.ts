@@ -3,7 +3,7 @@
  * border, for the evaluation generator. Deliberately rule-based and independent from the
  * matcher's phonetic keys (it starts from the Tajik Cyrillic / Dari spellings).
  */
-import { tajikToRussian, type DictEntry } from '../dictionary.ts';
+import { tajikToRussian, type DictEntry } from '../../src/domain/names/dictionary.ts';
 
 export type Rng = () => number;
 export function mulberry32(seed: number): Rng {

@@ -5,10 +5,7 @@ import { describe, expect, it } from 'vitest';
 // on names it does not know: 40% of the dictionary hidden from look-ups.
 describe('names the dictionary does not know', () => {
   it('held-out seeds keep recall ≥ 0.95 and precision ≥ 0.90 with 40% of the dictionary hidden', () => {
-    const r = spawnSync('npx', ['tsx', 'src/domain/names/eval/run.ts', '--seeds', '7,13'], {
-      encoding: 'utf8',
-      env: { ...process.env, SARHAD_DICT_HOLDOUT: '0.4' },
-    });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/names-eval/run.ts', '--seeds', '7,13', '--holdout', '0.4'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { recall: number; precision: number; holdout: number });
     expect(rows).toHaveLength(2);
