@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   /** Seconds between pulls from federation peers; 0 turns the loop off. */
   syncIntervalS: number;
+  /** Days a false-positive decision suppresses its hit before it must be taken again; 0 = never suppress. */
+  falsePositiveDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +29,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const syncIntervalS = Number(env.SARHAD_SYNC_INTERVAL ?? 60);
   if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
+  const falsePositiveDays = Number(env.SARHAD_FALSE_POSITIVE_DAYS ?? 180);
+  if (!Number.isInteger(falsePositiveDays) || falsePositiveDays < 0 || falsePositiveDays > 3650) {
+    throw new Error('SARHAD_FALSE_POSITIVE_DAYS must be a whole number of days from 0 to 3650');
+  }
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!/^[A-Z]{2}$/.test(nodeState)) throw new Error('SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code');
   return {
@@ -41,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SARHAD_WEB_DIR ?? 'dist/web'),
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
     syncIntervalS,
+    falsePositiveDays,
   };
 }

@@ -2,6 +2,8 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  /** Screening: a false positive needs a full birth date or a document number in the query. */
+  IDENTIFIERS_REQUIRED: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
