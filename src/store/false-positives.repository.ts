@@ -98,7 +98,7 @@ export async function listFalsePositives(
   db: Executor,
   q: { stateCode: string; agencyId: string; status: FalsePositiveStatus | 'all'; limit: number; offset: number; now: string },
 ) {
-  const scoped = () => db.selectFrom('false_positives').where('state_code', '=', q.stateCode).where('agency_id', '=', q.agencyId);
+  const scoped = () => db.selectFrom('false_positives').where('false_positives.state_code', '=', q.stateCode).where('false_positives.agency_id', '=', q.agencyId);
   const filtered = () => scoped().$if(q.status !== 'all', (qb) => qb.where(statusFilter(q.status as FalsePositiveStatus, q.now)));
   const countRow = await filtered().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = await filtered()
