@@ -29,7 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const syncIntervalS = Number(env.SARHAD_SYNC_INTERVAL ?? 60);
   if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
-  const falsePositiveDays = Number(env.SARHAD_FALSE_POSITIVE_DAYS ?? 180);
+  const falsePositiveDays = Number(env.SARHAD_FALSE_POSITIVE_DAYS?.trim() || 180);
   if (!Number.isInteger(falsePositiveDays) || falsePositiveDays < 0 || falsePositiveDays > 3650) {
     throw new Error('SARHAD_FALSE_POSITIVE_DAYS must be a whole number of days from 0 to 3650');
   }

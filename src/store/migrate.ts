@@ -21,3 +21,9 @@ export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return results ?? [];
 }
+
+/** Brings the schema up to (and including) one named migration: for tests of later migrations on old data. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db: db.kysely, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

@@ -42,9 +42,11 @@ describe.each(await testDialects())('false positives over HTTP (%s)', (dialect) 
     const created = await analyst.post('/api/alerts', sharipov);
     expect(created.status).toBe(201);
     alertId = created.body.id;
-    [reporter, validator, commander, customs, afCustoms] = await Promise.all(
-      ['tj.reporter', 'tj.validator', 'tj.commander', 'tj.customs', 'af.customs'].map((u) => node.as(u)),
-    );
+    reporter = await node.as('tj.reporter');
+    validator = await node.as('tj.validator');
+    commander = await node.as('tj.commander');
+    customs = await node.as('tj.customs');
+    afCustoms = await node.as('af.customs');
   });
   afterAll(async () => node?.close());
 
