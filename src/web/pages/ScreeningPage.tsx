@@ -200,7 +200,8 @@ function Results({ result, canDecide, identified }: { result: ScreeningResult; c
       {result.hits.length > 0 && (
         <ol className="hit-list">
           {result.hits.map((h) => (
-            <li key={h.alertId}>
+            // Keyed by screening too: a new screening's card must not keep the last one's decision.
+            <li key={`${result.id}:${h.alertId}`}>
               <HitCard hit={h} screeningId={result.id} canDecide={canDecide} identified={identified} />
             </li>
           ))}
