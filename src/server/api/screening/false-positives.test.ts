@@ -169,12 +169,27 @@ describe.each(await testDialects())('false positives over HTTP (%s)', (dialect) 
     expect((await validator.post('/api/false-positives/00000000-0000-4000-8000-000000000000/revoke')).status).toBe(404);
   });
 
-  it('only roles that may decide do, and only on hits of their own screening', async () => {
+  it('only roles that may decide do, and only on alerts they may still see', async () => {
     const analyst = await node.as('tj.analyst');
     const screened = await analyst.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1955-05-05' });
     expect(hitOn(screened, alertId)).toBeDefined();
     const refused = await analyst.post(`/api/screenings/${screened.body.id}/hits/${alertId}/decision`, { decision: 'false_positive' });
     expect(refused.status).toBe(403);
+
+    // An alert that turned RED (to its unit) after the screening: the border post may no longer decide on it.
+    const mine = await reporter.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1955-05-05' });
+    expect(hitOn(mine, alertId)).toBeDefined();
+    const { kysely } = node.ctx.db;
+    const before = await kysely.selectFrom('alerts').select('marking_json').where('id', '=', alertId).executeTakeFirstOrThrow();
+    const red = { ...JSON.parse(before.marking_json), tlp: 'RED', releasableTo: { states: [], agencies: [], units: [] } };
+    await kysely.updateTable('alerts').set({ marking_json: JSON.stringify(red) }).where('id', '=', alertId).execute();
+    try {
+      const hidden = await reporter.post(`/api/screenings/${mine.body.id}/hits/${alertId}/decision`, { decision: 'false_positive' });
+      expect(hidden.status).toBe(403);
+      expect(await kysely.selectFrom('false_positives').select('id').where('screening_id', '=', mine.body.id).execute()).toEqual([]);
+    } finally {
+      await kysely.updateTable('alerts').set({ marking_json: before.marking_json }).where('id', '=', alertId).execute();
+    }
   });
 
   it('stores no traveller name, birth date or document in clear: screenings, hits and decisions hold keyed hashes only', async () => {
