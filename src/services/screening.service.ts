@@ -166,7 +166,8 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
     decidedAt: null,
   }));
   await inWriteTransaction(ctx.db, async (trx) => {
-    await insertScreening(trx, { id, at, userId: subject.userId, unitId: subject.unitId, keys, hits: stored });
+    // Counts over every hit, the stored list being the first 20.
+    await insertScreening(trx, { id, at, userId: subject.userId, unitId: subject.unitId, keys, hitCount: raisedCount, suppressedCount, hits: stored });
     await appendAudit(trx, {
       actor: subject.userId,
       action: 'screening.run',

@@ -17,7 +17,7 @@ export interface StoredHit {
 
 export async function insertScreening(
   db: Executor,
-  s: { id: string; at: string; userId: string; unitId: string | null; keys: TravellerKeys; hits: StoredHit[] },
+  s: { id: string; at: string; userId: string; unitId: string | null; keys: TravellerKeys; hitCount: number; suppressedCount: number; hits: StoredHit[] },
 ): Promise<void> {
   await db
     .insertInto('screenings')
@@ -28,8 +28,8 @@ export async function insertScreening(
       unit_id: s.unitId,
       key_birth: s.keys.birth,
       key_document: s.keys.document,
-      hit_count: s.hits.filter((h) => h.decision !== 'suppressed').length,
-      suppressed_count: s.hits.filter((h) => h.decision === 'suppressed').length,
+      hit_count: s.hitCount,
+      suppressed_count: s.suppressedCount,
     })
     .execute();
   for (const h of s.hits) {

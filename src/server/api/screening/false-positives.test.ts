@@ -75,6 +75,8 @@ describe.each(await testDialects())('false positives over HTTP (%s)', (dialect) 
     const audit = await node.ctx.db.kysely.selectFrom('audit_log').select('detail_json').where('entity_id', '=', colleague.body.id).executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail_json)).toMatchObject({ suppressed: 1, suppressedAlertIds: [alertId] });
     expect(JSON.parse(audit.detail_json).alertIds).not.toContain(alertId);
+    const row = await node.ctx.db.kysely.selectFrom('screenings').select(['hit_count', 'suppressed_count']).where('id', '=', colleague.body.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ hit_count: colleague.body.hitCount, suppressed_count: 1 });
 
     const otherAgency = await customs.post('/api/screen', { name: 'Farrukh Sharipov', document: 'P01234567' });
     expect(hitOn(otherAgency, alertId)?.suppressed).toBeNull();
