@@ -60,7 +60,9 @@ test('a customs officer screens the name in Russian spelling and sees the arrest
   await expect(card.getByTestId('explain-row').first()).toContainText('Ҷамшед', { ignoreCase: true });
   await expect(card.getByTestId('adjustment').first()).toBeVisible();
   await expect(card.getByTestId('hit-confirm')).toBeVisible();
-  await expect(card.getByTestId('hit-false-positive')).toBeVisible();
+  // A birth year alone does not tell namesakes apart: no false positive without a full date or document.
+  await expect(card.getByTestId('hit-false-positive')).toBeDisabled();
+  await expect(card.getByTestId('hit-false-positive-hint')).toHaveText(en.screen.falsePositiveNeedsIdentifiers);
 
   // Results ranked best first.
   const scores = await page.getByTestId('hit-card').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-score'))));
@@ -68,8 +70,9 @@ test('a customs officer screens the name in Russian spelling and sees the arrest
   await shoot(page, 'screening-en');
 });
 
-test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked false positive', async ({ page }) => {
-  await loginIn(page, 'tj.customs', 'fa');
+test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked false positive, it comes back suppressed', async ({ page }) => {
+  // A border post officer (border guard): the decision suppresses for the border guard only.
+  await loginIn(page, 'tj.reporter', 'fa');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.getByTestId('nav-screen').click();
   await expect(page.getByTestId('nav-screen')).toHaveText(fa.nav.screen);
@@ -82,6 +85,7 @@ test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked f
 
   const card = ourCard(page);
   await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-suppressed', 'false');
   await expect(card.getByTestId('action-badge')).toHaveText(fa.hitAction.arrest);
   await expect(card.getByTestId('hit-reader-name')).toHaveText(/[\u0600-\u06FF]/);
   await card.getByTestId('hit-explanation').locator('summary').click();
@@ -94,12 +98,46 @@ test('in Dari, a Perso-Arabic query with a Solar Hijri birth date hits; marked f
   const decision = card.getByTestId('hit-decision');
   await expect(decision).toHaveAttribute('data-decision', 'false_positive');
   await expect(decision).toContainText(fa.screen.decidedFalsePositive);
+  await expect(card.getByTestId('hit-decision-scope')).toBeVisible();
   await expect(card.getByTestId('hit-confirm')).toHaveCount(0);
 
-  // The same person screened again: this alert no longer raises a hit for them.
+  // The same traveller screened again: the hit is still shown and counted, greyed as suppressed.
   await page.getByTestId('screen-name').press('Enter');
-  await expect(page.getByTestId('screen-results')).toBeVisible();
-  await expect(ourCard(page)).toHaveCount(0);
+  const again = ourCard(page);
+  await expect(again).toHaveAttribute('data-suppressed', 'true');
+  await expect(again.getByTestId('hit-suppressed')).toContainText(fa.screen.suppressedUntil.split('{{date}}')[0]!.trim());
+  await expect(page.getByTestId('screen-suppressed-count')).toBeVisible();
+  await expect(again.getByTestId('hit-false-positive')).toHaveCount(0);
+  await expect(again.getByTestId('hit-confirm')).toBeVisible();
+  await shoot(page, 'screening-suppressed-fa');
+  await logout(page);
+});
+
+test('a validator of the same agency reviews the decision and undoes it: the hit is raised again', async ({ page }) => {
+  await loginIn(page, 'tj.validator', 'en');
+  await page.getByTestId('nav-screen').click();
+  const review = page.getByTestId('fp-review');
+  await expect(review).toBeVisible();
+  await expect(review.getByRole('heading')).toHaveText(en.falsePositives.title);
+  const row = review.getByTestId('fp-row').filter({ hasText: reason });
+  await expect(row).toHaveAttribute('data-status', 'active');
+  await expect(row).toContainText('tj.reporter');
+  // The reviewer sees the alert and the officers, never the traveller.
+  await expect(review).not.toContainText('جمشید');
+  await row.getByTestId('fp-undo').click();
+  await expect(review.getByTestId('fp-row').filter({ hasText: reason })).toHaveCount(0);
+  await review.getByTestId('fp-filter').selectOption('revoked');
+  await expect(review.getByTestId('fp-row').filter({ hasText: reason })).toHaveAttribute('data-status', 'revoked');
+  await logout(page);
+
+  await loginIn(page, 'tj.reporter', 'en');
+  await page.getByTestId('nav-screen').click();
+  await expect(page.getByTestId('fp-review')).toHaveCount(0);
+  await screenName(page, 'جمشید رحمانوف', '1985-03-13');
+  const card = ourCard(page);
+  await expect(card).toHaveAttribute('data-suppressed', 'false');
+  await expect(card.getByTestId('hit-false-positive')).toBeEnabled();
+  await logout(page);
 });
 
 test('a customs officer screens a plate; an unknown plate shows no hits', async ({ page }) => {

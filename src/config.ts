@@ -22,6 +22,8 @@ export interface Config {
   /** A separate listener for /metrics only (e.g. on an internal interface); null = none. */
   metricsPort: number | null;
   metricsHost: string;
+  /** Days a false-positive decision suppresses its hit before it must be taken again; 0 = never suppress. */
+  falsePositiveDays: number;
 }
 
 /** Loopback unless told otherwise: exposing a node is a decision, not a default. */
@@ -46,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
   const dbBusyTimeoutMs = Number(env.SARHAD_DB_BUSY_TIMEOUT_MS ?? 10_000);
   if (!Number.isInteger(dbBusyTimeoutMs) || dbBusyTimeoutMs < 0) throw new Error('SARHAD_DB_BUSY_TIMEOUT_MS must be a whole number of milliseconds');
+  const falsePositiveDays = Number(env.SARHAD_FALSE_POSITIVE_DAYS?.trim() || 180);
+  if (!Number.isInteger(falsePositiveDays) || falsePositiveDays < 0 || falsePositiveDays > 3650) {
+    throw new Error('SARHAD_FALSE_POSITIVE_DAYS must be a whole number of days from 0 to 3650');
+  }
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   return {
@@ -64,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken,
     metricsPort,
     metricsHost: env.SARHAD_METRICS_HOST?.trim() || DEFAULT_HOST,
+    falsePositiveDays,
   };
 }

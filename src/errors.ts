@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   NOT_UN_LIST: 400,
   /** The URL is not valid percent-encoding (e.g. /%E0%A4%A). */
   MALFORMED_URL: 400,
+  /** Screening: a false positive needs a full birth date or a document number in the query. */
+  IDENTIFIERS_REQUIRED: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,

@@ -1,22 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isInForce, type AlertBody } from '../domain/alerts/alert.ts';
-import { alertToWatchlistEntry, personKey } from '../domain/alerts/watchlist.ts';
+import { alertToWatchlistEntry } from '../domain/alerts/watchlist.ts';
 import { compareIdentifiers } from '../domain/names/identifiers.ts';
 import { buildIndex, type WatchlistIndex } from '../domain/names/index.ts';
 import { compareHits, DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
 import { transliterate } from '../domain/names/translit.ts';
 import type { Hit } from '../domain/names/types.ts';
 import { canSee } from '../domain/policy/access.ts';
-import { can } from '../domain/policy/permissions.ts';
+import { authorize } from '../domain/policy/authorize.ts';
+import { mayCreateSuppression, suppressesFor } from '../domain/screening/false-positive.policy.ts';
+import { hasIdentifier, sameTraveller, travellerKeys } from '../domain/screening/traveller-keys.ts';
 import type { Locale, Subject } from '../domain/policy/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { listRecords, type SavedRecord } from '../store/records.repository.ts';
-import { findScreening, insertFalsePositive, insertScreening, setHitDecision, suppressedAlerts, type StoredHit } from '../store/screening.repository.ts';
 import { externalWriteMark } from '../store/db.ts';
+import { activeFalsePositivesFor, insertFalsePositive } from '../store/false-positives.repository.ts';
+import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
+import { findScreening, insertScreening, setHitDecision, type StoredHit } from '../store/screening.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
+import { nodeSecret, SCREENING_HMAC } from './node-secret.ts';
 
 export const screenQuerySchema = z
   .object({
@@ -92,6 +96,8 @@ export interface ScreeningHitView {
   matchedNameInReaderScript: string;
   explanation: HitExplanation;
   alert: { subjectKind: AlertBody['subject']['kind']; reason: string; action: AlertBody['action']; source: AlertBody['source']; sourceRef: string | null; tlp: string };
+  /** Set when a false-positive decision of the officer's agency suppresses this hit. */
+  suppressed: Suppression | null;
 }
 
 function identifierHits(query: ScreenQuery, alerts: Iterable<SavedRecord<'alert'>>): Hit[] {
@@ -120,11 +126,21 @@ function identifierHits(query: ScreenQuery, alerts: Iterable<SavedRecord<'alert'
   return hits;
 }
 
+/** How a hit stands for the asking officer's agency: raised, or suppressed by one of its decisions. */
+export interface Suppression {
+  falsePositiveId: string;
+  expiresAt: string;
+}
+
+/** The explanation as stored: how the parts matched, never the traveller's words. */
+const withoutQueryWords = (e: HitExplanation): HitExplanation => ({ ...e, parts: e.parts.map((p) => ({ ...p, query: null })) });
+
 export async function runScreening(ctx: AppContext, subject: Subject, locale: Locale, query: ScreenQuery) {
-  if (!can(subject, 'screening:run')) throw forbidden();
+  authorize(subject, 'screening:run');
   const { index, alerts } = await cacheOf(ctx).get();
-  const key = personKey(query.name ?? query.document ?? query.plate ?? '', query.birthDate);
-  const suppressed = await suppressedAlerts(ctx.db.kysely, key);
+  const keys = travellerKeys(await nodeSecret(ctx, SCREENING_HMAC), query);
+  const at = new Date().toISOString();
+  const decisions = (await activeFalsePositivesFor(ctx.db.kysely, subject, keys, at)).filter((d) => sameTraveller(d.keys, keys));
   const nameHits = query.name
     ? screen(index, { name: query.name, birthDate: query.birthDate, nationality: query.nationality, document: query.document }, { threshold: DEFAULT_THRESHOLD, limit: 50 })
     : [];
@@ -133,31 +149,47 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
     const prev = byAlert.get(h.id);
     if (!prev || prev.score < h.score) byAlert.set(h.id, h);
   }
-  const hits = [...byAlert.values()]
-    .filter((h) => !suppressed.has(h.id) && alerts.has(h.id) && canSee(subject, alerts.get(h.id)!))
-    .sort(compareHits)
-    .slice(0, 20);
+  const suppressionOf = (h: Hit): Suppression | null => {
+    const alert = alerts.get(h.id)!;
+    // Only a decision of the officer's own agency, and never on another state's alert.
+    const d = decisions
+      .filter((x) => x.alertId === h.id && suppressesFor(subject, x) && mayCreateSuppression(subject, alert.owner.state))
+      .sort((a, b) => b.expiresAt.localeCompare(a.expiresAt))[0];
+    return d ? { falsePositiveId: d.id, expiresAt: d.expiresAt } : null;
+  };
+  const visible = [...byAlert.values()].filter((h) => alerts.has(h.id) && canSee(subject, alerts.get(h.id)!)).sort(compareHits);
+  const ranked = visible.map((h) => ({ hit: h, suppressed: suppressionOf(h) }));
+  // Raised hits first; suppressed ones still listed (and all counted) so no decision hides a hit.
+  const shown = [...ranked.filter((r) => !r.suppressed), ...ranked.filter((r) => r.suppressed)].slice(0, 20);
+  const suppressedCount = ranked.filter((r) => r.suppressed).length;
+  const raisedCount = ranked.length - suppressedCount;
 
   const id = randomUUID();
-  const at = new Date().toISOString();
-  const explanations = new Map(hits.map((h): [string, HitExplanation] => [h.id, { matchedName: h.matchedName, aliasQuality: h.aliasQuality, nameScore: h.nameScore, parts: h.parts, adjustments: h.adjustments }]));
-  const stored: StoredHit[] = hits.map((h) => ({
+  const explanations = new Map(shown.map(({ hit: h }): [string, HitExplanation] => [h.id, { matchedName: h.matchedName, aliasQuality: h.aliasQuality, nameScore: h.nameScore, parts: h.parts, adjustments: h.adjustments }]));
+  const stored: StoredHit[] = shown.map(({ hit: h, suppressed }) => ({
     alertId: h.id,
     score: Math.round(h.score * 1000) / 1000,
-    explanation: explanations.get(h.id)!,
-    decision: 'pending',
+    explanation: withoutQueryWords(explanations.get(h.id)!),
+    decision: suppressed ? 'suppressed' : 'pending',
+    falsePositiveId: suppressed?.falsePositiveId ?? null,
     decidedBy: null,
     decidedAt: null,
   }));
   await inWriteTransaction(ctx.db, async (trx) => {
-    await insertScreening(trx, { id, at, userId: subject.userId, unitId: subject.unitId, query, personKey: key, hits: stored });
+    // Counts over every hit, the stored list being the first 20.
+    await insertScreening(trx, { id, at, userId: subject.userId, unitId: subject.unitId, keys, hitCount: raisedCount, suppressedCount, hits: stored });
     await appendAudit(trx, {
       actor: subject.userId,
       action: 'screening.run',
       entityType: 'screening',
       entityId: id,
       // Never the name: only how many hits and which alerts.
-      detail: { hits: hits.length, alertIds: hits.map((h) => h.id), suppressed: suppressed.size },
+      detail: {
+        hits: raisedCount,
+        suppressed: suppressedCount,
+        alertIds: ranked.filter((r) => !r.suppressed).map((r) => r.hit.id),
+        suppressedAlertIds: ranked.filter((r) => r.suppressed).map((r) => r.hit.id),
+      },
     });
   });
   const script = SCRIPT_OF[locale];
@@ -165,17 +197,21 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
     id,
     at,
     threshold: DEFAULT_THRESHOLD,
-    hits: stored.map((h): ScreeningHitView => {
-      const a = alerts.get(h.alertId)!;
-      const explanation = explanations.get(h.alertId)!;
+    /** Hits raised, suppressed ones not included. */
+    hitCount: raisedCount,
+    suppressedCount,
+    hits: shown.map(({ hit: h, suppressed }): ScreeningHitView => {
+      const a = alerts.get(h.id)!;
+      const explanation = explanations.get(h.id)!;
       const matched = explanation.matchedName;
       return {
-        alertId: h.alertId,
-        score: h.score,
+        alertId: h.id,
+        score: Math.round(h.score * 1000) / 1000,
         matchedName: matched,
         matchedNameInReaderScript: a.body.subject.kind === 'person' ? transliterate(matched, script) : matched,
         explanation,
         alert: { subjectKind: a.body.subject.kind, reason: a.body.reason, action: a.body.action, source: a.body.source, sourceRef: a.body.sourceRef, tlp: a.marking.tlp },
+        suppressed,
       };
     }),
   };
@@ -183,9 +219,16 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
 
 export const decisionSchema = z.object({ decision: z.enum(['confirmed', 'false_positive']) }).strict();
 
-/** The officer's verdict on one hit; a false positive is remembered for this person and alert. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The officer's verdict on one hit. A false positive on an alert of the officer's own state
+ * suppresses that alert's hits for this traveller, for the officer's agency only, until it
+ * expires or a validator undoes it; on another state's alert it is recorded and suppresses
+ * nothing. A suppressed hit may still be confirmed (the officer knows better than the decision).
+ */
 export async function decideHit(ctx: AppContext, subject: Subject, screeningId: string, alertId: string, decision: 'confirmed' | 'false_positive') {
-  if (!can(subject, 'screening:decide')) throw forbidden();
+  authorize(subject, 'screening:decide');
   return inWriteTransaction(ctx.db, async (trx) => {
     const screening = await findScreening(trx, screeningId);
     if (!screening) throw notFound('screening');
@@ -193,11 +236,40 @@ export async function decideHit(ctx: AppContext, subject: Subject, screeningId: 
     if (!sameDesk) throw forbidden('Only the officer or unit that screened may decide its hits');
     const hit = screening.hits.find((h) => h.alertId === alertId);
     if (!hit) throw notFound('hit');
-    if (hit.decision !== 'pending') throw new AppError('CONFLICT', `this hit was already decided: ${hit.decision}`);
-    const at = new Date().toISOString();
-    await setHitDecision(trx, screeningId, alertId, decision, subject.userId, at);
-    if (decision === 'false_positive') await insertFalsePositive(trx, alertId, screening.personKey, subject.userId, at);
-    await appendAudit(trx, { actor: subject.userId, action: `screening.${decision}`, entityType: 'screening', entityId: screeningId, detail: { alertId } });
-    return { screeningId, alertId, decision, decidedAt: at };
+    const open = hit.decision === 'pending' || (hit.decision === 'suppressed' && decision === 'confirmed');
+    if (!open) throw new AppError('CONFLICT', `this hit was already decided: ${hit.decision}`);
+    // The alert as it is now: its marking may have changed since the screening.
+    const alert = await findRecord(trx, 'alert', alertId);
+    if (!alert || !canSee(subject, alert)) throw forbidden('You may not see this alert');
+    if (decision === 'false_positive' && !hasIdentifier(screening.keys)) {
+      throw new AppError('IDENTIFIERS_REQUIRED', 'A false positive needs the traveller\'s full birth date or document number in the screening');
+    }
+    const at = new Date();
+    let falsePositive: Suppression | null = null;
+    if (decision === 'false_positive' && mayCreateSuppression(subject, alert.owner.state)) {
+      falsePositive = { falsePositiveId: randomUUID(), expiresAt: new Date(at.getTime() + ctx.config.falsePositiveDays * DAY_MS).toISOString() };
+      await insertFalsePositive(trx, {
+        id: falsePositive.falsePositiveId,
+        alertId,
+        stateCode: subject.stateCode,
+        agencyId: subject.agencyId,
+        keys: screening.keys,
+        screeningId,
+        decidedBy: subject.userId,
+        decidedAt: at.toISOString(),
+        expiresAt: falsePositive.expiresAt,
+        revokedBy: null,
+        revokedAt: null,
+      });
+    }
+    await setHitDecision(trx, screeningId, alertId, decision, subject.userId, at.toISOString(), falsePositive?.falsePositiveId ?? hit.falsePositiveId);
+    await appendAudit(trx, {
+      actor: subject.userId,
+      action: `screening.${decision}`,
+      entityType: 'screening',
+      entityId: screeningId,
+      detail: { alertId, falsePositiveId: falsePositive?.falsePositiveId ?? null, expiresAt: falsePositive?.expiresAt ?? null, wasSuppressed: hit.decision === 'suppressed' },
+    });
+    return { screeningId, alertId, decision, decidedAt: at.toISOString(), suppression: falsePositive };
   });
 }

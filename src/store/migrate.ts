@@ -3,12 +3,14 @@ import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_alerts_screening.ts';
 import * as m0003 from './migrations/0003_federation.ts';
+import * as m0007 from './migrations/0007_false_positives.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_alerts_screening': m0002,
   '0003_federation': m0003,
+  '0007_false_positives': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -18,4 +20,10 @@ export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return results ?? [];
+}
+
+/** Brings the schema up to (and including) one named migration: for tests of later migrations on old data. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db: db.kysely, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

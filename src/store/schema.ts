@@ -94,9 +94,12 @@ export interface ScreeningsTable {
   at: string;
   user_id: string;
   unit_id: string | null;
-  query_json: string;
-  person_key: string;
+  /** HMAC-SHA-256 (node secret) of name stems + full birth date; null without one. */
+  key_birth: string | null;
+  /** HMAC-SHA-256 (node secret) of name stems + document number; null without one. */
+  key_document: string | null;
   hit_count: number;
+  suppressed_count: number;
 }
 
 export interface ScreeningHitsTable {
@@ -107,13 +110,30 @@ export interface ScreeningHitsTable {
   decision: string;
   decided_by: string | null;
   decided_at: string | null;
+  false_positive_id: string | null;
 }
 
 export interface FalsePositivesTable {
+  id: string;
   alert_id: string;
-  person_key: string;
+  state_code: string;
+  agency_id: string;
+  key_birth: string | null;
+  key_document: string | null;
+  screening_id: string;
   decided_by: string;
   decided_at: string;
+  expires_at: string;
+  revoked_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface NodeSecretsTable {
+  node_id: string;
+  purpose: string;
+  /** base64 of 32 random bytes. */
+  secret: string;
+  created_at: string;
 }
 
 export interface RecordVersionsTable {
@@ -270,6 +290,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   node_keys: NodeKeysTable;
+  node_secrets: NodeSecretsTable;
   peers: PeersTable;
   agreements: AgreementsTable;
   received_envelopes: ReceivedEnvelopesTable;

@@ -172,13 +172,47 @@ export interface ScreeningHit {
   matchedNameInReaderScript: string;
   explanation: HitExplanation;
   alert: { subjectKind: SubjectKind; reason: string; action: HitAction; source: AlertSource; sourceRef: string | null; tlp: Tlp };
+  /** A false-positive decision of the reader's agency suppresses this hit until expiresAt. */
+  suppressed: Suppression | null;
+}
+
+export interface Suppression {
+  falsePositiveId: string;
+  expiresAt: string;
 }
 
 export interface ScreeningResult {
   id: string;
   at: string;
   threshold: number;
+  /** Raised hits, suppressed ones not included. */
+  hitCount: number;
+  suppressedCount: number;
+  /** Raised hits first, then suppressed ones. */
   hits: ScreeningHit[];
+}
+
+export type FalsePositiveStatus = 'active' | 'expired' | 'revoked';
+
+export interface FalsePositiveDecision {
+  id: string;
+  alertId: string;
+  screeningId: string;
+  stateCode: string;
+  agencyId: string;
+  decidedBy: { id: string; username: string | null };
+  decidedAt: string;
+  expiresAt: string;
+  status: FalsePositiveStatus;
+  revokedBy: { id: string; username: string | null } | null;
+  revokedAt: string | null;
+}
+
+export interface FalsePositivePage {
+  items: FalsePositiveDecision[];
+  total: number;
+  limit: number;
+  offset: number;
 }
 
 export type HitDecision = 'confirmed' | 'false_positive';
@@ -188,6 +222,8 @@ export interface DecisionAnswer {
   alertId: string;
   decision: HitDecision;
   decidedAt: string;
+  /** Set when a false positive suppresses this traveller's hits for the reader's agency. */
+  suppression: Suppression | null;
 }
 
 export interface UnImportSummary {

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { BirthDateSpec } from '../names/attributes.ts';
-import { parseName } from '../names/parts.ts';
 import type { WatchlistEntry } from '../names/types.ts';
 import type { AlertBirthDate, AlertBody } from './alert.ts';
 
@@ -21,16 +19,4 @@ export function alertToWatchlistEntry(id: string, body: AlertBody): WatchlistEnt
     nationality: s.nationalities.length ? s.nationalities : undefined,
     documents: s.documents.length ? s.documents : undefined,
   };
-}
-
-/**
- * A stable, non-reversible key for "this person" as screened: phonetic stems of the name
- * parts (order-free) plus birth date. A false positive recorded under it is not raised again.
- */
-export function personKey(name: string, birthDate?: string): string {
-  const stems = parseName(name)
-    .filter((p) => p.role === 'name')
-    .map((p) => p.stem)
-    .sort();
-  return createHash('sha256').update(`${stems.join(' ')}|${birthDate ?? ''}`).digest('hex');
 }

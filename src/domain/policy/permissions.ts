@@ -13,6 +13,7 @@ export const ACTIONS = [
   'alerts:import',
   'screening:run',
   'screening:decide',
+  'screening:review',
   'federation:admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -36,6 +37,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'alerts:import': ['analyst', 'administrator'],
   'screening:run': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
   'screening:decide': ['reporter', 'validator', 'customs_officer', 'commander'],
+  // Listing and undoing false-positive decisions (of their own agency: see false-positive.policy.ts).
+  'screening:review': ['validator', 'commander'],
   // Peers and sharing agreements decide what leaves the node: administrators only.
   'federation:admin': ['administrator'],
 };

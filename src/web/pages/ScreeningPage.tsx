@@ -8,6 +8,7 @@ import { COUNTRY_CODES, type DecisionAnswer, type HitDecision, type ScreeningHit
 import { formatNumber, formatPercent, useLocale } from '../util.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ActionBadge, ShareBar, TlpBadge } from '../components/Badges.tsx';
+import { FalsePositiveReview } from './screening/FalsePositiveReview.tsx';
 
 type Mode = 'person' | 'vehicle';
 
@@ -24,6 +25,8 @@ export function ScreeningPage({ user }: { user: User }) {
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [result, setResult] = useState<ScreeningResult | null>(null);
+  // Whether the screened query named a full birth date or a document: a false positive needs one.
+  const [identified, setIdentified] = useState(false);
 
   // Dari and Pashto users may type a Solar Hijri date; everyone may type a Gregorian one.
   const acceptSolar = loc.lang === 'fa' || loc.lang === 'ps';
@@ -51,6 +54,7 @@ export function ScreeningPage({ user }: { user: User }) {
     setBusy(true);
     try {
       setResult(await api.post<ScreeningResult>(`/api/screen?locale=${loc.lang}`, body));
+      setIdentified(Boolean(body.document) || /^\d{4}-\d{2}-\d{2}$/.test(body.birthDate ?? ''));
     } catch (err) {
       setError(err);
       setResult(null);
@@ -166,21 +170,25 @@ export function ScreeningPage({ user }: { user: User }) {
           <small className="muted">{t('screen.keyboardHint')}</small>
         </div>
       </form>
-      {result && <Results result={result} canDecide={can(user, 'screening:decide')} />}
+      {result && <Results result={result} canDecide={can(user, 'screening:decide')} identified={identified} />}
+      {can(user, 'screening:review') && <FalsePositiveReview />}
     </main>
   );
 }
 
-function Results({ result, canDecide }: { result: ScreeningResult; canDecide: boolean }) {
+function Results({ result, canDecide, identified }: { result: ScreeningResult; canDecide: boolean; identified: boolean }) {
   const { t } = useTranslation();
   const { lang } = useLocale();
   return (
     <section className="screen-results" aria-labelledby="results-heading" data-testid="screen-results" data-screening-id={result.id} aria-live="polite">
       <h2 id="results-heading">
         {t('screen.results')}
-        {result.hits.length > 0 && <span className="results-count"> · {t('screen.hitCount', { n: formatNumber(result.hits.length, lang) })}</span>}
+        {result.hitCount > 0 && <span className="results-count" data-testid="screen-hit-count"> · {t('screen.hitCount', { n: formatNumber(result.hitCount, lang) })}</span>}
+        {result.suppressedCount > 0 && (
+          <span className="results-count muted" data-testid="screen-suppressed-count"> · {t('screen.suppressedCount', { n: formatNumber(result.suppressedCount, lang) })}</span>
+        )}
       </h2>
-      {result.hits.length === 0 ? (
+      {result.hitCount === 0 && (
         <div className="no-hits card" data-testid="screen-no-hits" role="status">
           <span className="no-hits-mark" aria-hidden="true">✓</span>
           <div>
@@ -188,11 +196,13 @@ function Results({ result, canDecide }: { result: ScreeningResult; canDecide: bo
             <p className="muted">{t('screen.noHitsDetail', { threshold: formatPercent(result.threshold, lang) })}</p>
           </div>
         </div>
-      ) : (
+      )}
+      {result.hits.length > 0 && (
         <ol className="hit-list">
           {result.hits.map((h) => (
-            <li key={h.alertId}>
-              <HitCard hit={h} screeningId={result.id} canDecide={canDecide} />
+            // Keyed by screening too: a new screening's card must not keep the last one's decision.
+            <li key={`${result.id}:${h.alertId}`}>
+              <HitCard hit={h} screeningId={result.id} canDecide={canDecide} identified={identified} />
             </li>
           ))}
         </ol>
@@ -201,7 +211,7 @@ function Results({ result, canDecide }: { result: ScreeningResult; canDecide: bo
   );
 }
 
-function HitCard({ hit, screeningId, canDecide }: { hit: ScreeningHit; screeningId: string; canDecide: boolean }) {
+function HitCard({ hit, screeningId, canDecide, identified }: { hit: ScreeningHit; screeningId: string; canDecide: boolean; identified: boolean }) {
   const { t } = useTranslation();
   const loc = useLocale();
   const headingId = useId();
@@ -225,7 +235,20 @@ function HitCard({ hit, screeningId, canDecide }: { hit: ScreeningHit; screening
   }
 
   return (
-    <article className={`hit-card card action-edge-${hit.alert.action}`} aria-labelledby={headingId} data-testid="hit-card" data-alert-id={hit.alertId} data-score={hit.score}>
+    <article
+      className={`hit-card card action-edge-${hit.alert.action}${hit.suppressed ? ' hit-suppressed' : ''}`}
+      aria-labelledby={headingId}
+      data-testid="hit-card"
+      data-alert-id={hit.alertId}
+      data-score={hit.score}
+      data-suppressed={hit.suppressed ? 'true' : 'false'}
+    >
+      {hit.suppressed && (
+        <p className="hit-suppressed-label" data-testid="hit-suppressed" data-false-positive-id={hit.suppressed.falsePositiveId}>
+          <strong>{t('screen.suppressedUntil', { date: loc.date(hit.suppressed.expiresAt) })}</strong>
+          <span className="muted"> {t('screen.suppressedHelp')}</span>
+        </p>
+      )}
       <div className="hit-top">
         <ActionBadge action={hit.alert.action} large />
         <div className="hit-score">
@@ -321,6 +344,12 @@ function HitCard({ hit, screeningId, canDecide }: { hit: ScreeningHit; screening
         <p className={`decision decision-${decision.decision}`} role="status" data-testid="hit-decision" data-decision={decision.decision}>
           <strong>{decision.decision === 'confirmed' ? t('screen.decidedConfirmed') : t('screen.decidedFalsePositive')}</strong>
           <span className="muted"> · {t('screen.decidedAt', { date: loc.date(decision.decidedAt) })}</span>
+          {decision.decision === 'false_positive' && (
+            <span className="decision-scope" data-testid="hit-decision-scope">
+              {' '}
+              {decision.suppression ? t('screen.decidedFalsePositiveUntil', { date: loc.date(decision.suppression.expiresAt) }) : t('screen.falsePositiveOtherState')}
+            </span>
+          )}
         </p>
       ) : (
         canDecide && (
@@ -328,9 +357,24 @@ function HitCard({ hit, screeningId, canDecide }: { hit: ScreeningHit; screening
             <button type="button" className="btn btn-confirm" disabled={busy} onClick={() => void decide('confirmed')} data-testid="hit-confirm">
               {t('screen.confirm')}
             </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => void decide('false_positive')} data-testid="hit-false-positive">
-              {t('screen.falsePositive')}
-            </button>
+            {/* A suppressed hit is already a false positive for this traveller: it can only be confirmed. */}
+            {!hit.suppressed && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy || !identified}
+                aria-describedby={identified ? undefined : `${headingId}-fp-hint`}
+                onClick={() => void decide('false_positive')}
+                data-testid="hit-false-positive"
+              >
+                {t('screen.falsePositive')}
+              </button>
+            )}
+            {!hit.suppressed && !identified && (
+              <small id={`${headingId}-fp-hint`} className="muted" data-testid="hit-false-positive-hint">
+                {t('screen.falsePositiveNeedsIdentifiers')}
+              </small>
+            )}
           </div>
         )
       )}

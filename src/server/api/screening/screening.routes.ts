@@ -6,6 +6,7 @@ import { LOCALES, type Locale } from '../../../domain/policy/roles.ts';
 import type { AppContext } from '../../../services/context.ts';
 import { decideHit, decisionSchema, runScreening, screenQuerySchema } from '../../../services/screening.service.ts';
 import { requireAuth } from '../../http/auth.ts';
+import { falsePositiveRoutes } from './false-positives.routes.ts';
 import { errorResponses } from '../schemas.ts';
 
 const explanationView = z.object({
@@ -36,11 +37,24 @@ const hitView = z.object({
     sourceRef: z.string().nullable(),
     tlp: z.string(),
   }),
+  suppressed: z
+    .object({ falsePositiveId: z.string(), expiresAt: z.string() })
+    .nullable()
+    .meta({ description: 'Set when a false-positive decision of the caller\'s agency suppresses this hit until expiresAt' }),
 });
-const screeningView = z.object({ id: z.string(), at: z.string(), threshold: z.number(), hits: z.array(hitView) });
+const suppressionView = z.object({ falsePositiveId: z.string(), expiresAt: z.string() });
+const screeningView = z.object({
+  id: z.string(),
+  at: z.string(),
+  threshold: z.number(),
+  hitCount: z.number().meta({ description: 'Hits raised (suppressed ones not included)' }),
+  suppressedCount: z.number().meta({ description: 'Hits suppressed by the caller\'s agency\'s false-positive decisions' }),
+  hits: z.array(hitView).meta({ description: 'Raised hits first, then suppressed ones' }),
+});
 
 export async function screeningRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await falsePositiveRoutes(app, { ctx });
   const tags = ['screening'];
 
   r.post(
@@ -67,7 +81,16 @@ export async function screeningRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         tags,
         params: z.object({ id: z.uuid(), alertId: z.uuid() }).strict(),
         body: decisionSchema,
-        response: { 200: z.object({ screeningId: z.string(), alertId: z.string(), decision: z.string(), decidedAt: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({
+            screeningId: z.string(),
+            alertId: z.string(),
+            decision: z.string(),
+            decidedAt: z.string(),
+            suppression: suppressionView.nullable().meta({ description: 'A false positive on an alert of the caller\'s state: suppressed for the caller\'s agency until expiresAt' }),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => decideHit(ctx, requireAuth(req).subject, req.params.id, req.params.alertId, req.body.decision),

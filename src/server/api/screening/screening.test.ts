@@ -87,7 +87,7 @@ describe.each(await testDialects())('alerts and screening over HTTP (%s)', (dial
     expect(plate.body.hits).toHaveLength(1);
   });
 
-  it('a confirmed false positive for this person and alert is not raised again, and it is audited', async () => {
+  it('a false positive for this person and alert is suppressed (still listed) when screened again, and it is audited', async () => {
     // An alert without a birth date: only the officer can tell namesakes apart.
     const created = await analyst.post('/api/alerts', {
       subject: { kind: 'person', names: [{ name: 'Фаррух Шарипов', quality: 'good' }] },
@@ -105,10 +105,11 @@ describe.each(await testDialects())('alerts and screening over HTTP (%s)', (dial
     const again = await officer.post(`/api/screenings/${first.body.id}/hits/${sharipov}/decision`, { decision: 'confirmed' });
     expect(again.status).toBe(409);
     const second = await officer.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1990-01-01' });
-    expect(ids(second)).not.toContain(sharipov);
+    const suppressed = second.body.hits.find((h: { alertId: string }) => h.alertId === sharipov);
+    expect(suppressed.suppressed).toEqual({ falsePositiveId: decided.body.suppression.falsePositiveId, expiresAt: decided.body.suppression.expiresAt });
     // Another person with the same name but another birth date is still screened.
     const other = await officer.post('/api/screen', { name: 'Farrukh Sharipov', birthDate: '1975-05-05' });
-    expect(ids(other)).toContain(sharipov);
+    expect(other.body.hits.find((h: { alertId: string }) => h.alertId === sharipov).suppressed).toBeNull();
     const audit = await node.ctx.db.kysely.selectFrom('audit_log').select(['action', 'detail_json']).where('action', 'like', 'screening.%').execute();
     expect(audit.map((a) => a.action)).toContain('screening.false_positive');
     expect(audit.map((a) => a.detail_json).join(' ')).not.toMatch(/Farrukh|Sharipov|Шарипов/);
