@@ -1,0 +1,17 @@
+import type { Policy } from './policy.ts';
+import { and, markingVisibleTo, roleHolds, sameOwnerNode, type RecordTarget } from './predicates.ts';
+
+/** States, agencies, units, sections, communities: the shared map of the border. */
+export interface RegistryTarget extends RecordTarget {
+  resource: 'registry';
+}
+
+export const registryPolicy: Policy<RegistryTarget, { update: boolean }> = {
+  visible: markingVisibleTo,
+  rules: {
+    'registry:read': and(roleHolds('registry:read'), markingVisibleTo),
+    // Administrators keep this node's registry; received registry records stay read-only.
+    'registry:write': and(roleHolds('registry:write'), markingVisibleTo, sameOwnerNode),
+  },
+  abilities: (allows) => ({ update: allows('registry:write') }),
+};
