@@ -6,12 +6,12 @@ export interface AlertTarget extends RecordTarget {
   record: RecordTarget['record'] & { active: boolean };
 }
 
-export interface AlertAbilities {
+export type AlertAbilities = {
   update: boolean;
   revoke: boolean;
   /** May lower the TLP or widen releasability (needs a reason). Raising is part of `update`. */
   lowerMarking: boolean;
-}
+};
 
 /**
  * The owning side: the record was issued by this node (not a copy received from a peer) and
