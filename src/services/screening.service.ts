@@ -7,10 +7,10 @@ import { buildIndex, type WatchlistIndex } from '../domain/names/index.ts';
 import { compareHits, DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
 import { transliterate } from '../domain/names/translit.ts';
 import type { Hit } from '../domain/names/types.ts';
-import { canSee } from '../domain/policy/access.ts';
-import { can } from '../domain/policy/permissions.ts';
+import { alertTarget } from '../domain/policy/alert.policy.ts';
+import { allows, authorize } from '../domain/policy/authorize.ts';
 import type { Locale, Subject } from '../domain/policy/roles.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { listRecords, type SavedRecord } from '../store/records.repository.ts';
 import { findScreening, insertFalsePositive, insertScreening, setHitDecision, suppressedAlerts, type StoredHit } from '../store/screening.repository.ts';
@@ -111,7 +111,7 @@ function identifierHits(query: ScreenQuery, alerts: Iterable<SavedRecord<'alert'
 }
 
 export async function runScreening(ctx: AppContext, subject: Subject, locale: Locale, query: ScreenQuery) {
-  if (!can(subject, 'screening:run')) throw forbidden();
+  authorize(subject, 'screening:run');
   const { index, alerts } = await cacheOf(ctx).get();
   const key = personKey(query.name ?? query.document ?? query.plate ?? '', query.birthDate);
   const suppressed = await suppressedAlerts(ctx.db.kysely, key);
@@ -124,7 +124,7 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
     if (!prev || prev.score < h.score) byAlert.set(h.id, h);
   }
   const hits = [...byAlert.values()]
-    .filter((h) => !suppressed.has(h.id) && alerts.has(h.id) && canSee(subject, alerts.get(h.id)!))
+    .filter((h) => !suppressed.has(h.id) && alerts.has(h.id) && allows(subject, 'alerts:read', alertTarget(ctx.node.id, alerts.get(h.id)!)))
     .sort(compareHits)
     .slice(0, 20);
 
@@ -175,12 +175,12 @@ export const decisionSchema = z.object({ decision: z.enum(['confirmed', 'false_p
 
 /** The officer's verdict on one hit; a false positive is remembered for this person and alert. */
 export async function decideHit(ctx: AppContext, subject: Subject, screeningId: string, alertId: string, decision: 'confirmed' | 'false_positive') {
-  if (!can(subject, 'screening:decide')) throw forbidden();
+  authorize(subject, 'screening:decide');
   return inWriteTransaction(ctx.db, async (trx) => {
     const screening = await findScreening(trx, screeningId);
     if (!screening) throw notFound('screening');
-    const sameDesk = screening.userId === subject.userId || (screening.unitId !== null && screening.unitId === subject.unitId);
-    if (!sameDesk) throw forbidden('Only the officer or unit that screened may decide its hits');
+    // Only the officer or unit that screened decides its hits (screening.policy.ts).
+    authorize(subject, 'screening:decide', { resource: 'screening', screening: { userId: screening.userId, unitId: screening.unitId } });
     const hit = screening.hits.find((h) => h.alertId === alertId);
     if (!hit) throw notFound('hit');
     if (hit.decision !== 'pending') throw new AppError('CONFLICT', `this hit was already decided: ${hit.decision}`);

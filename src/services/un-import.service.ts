@@ -1,7 +1,8 @@
 import { parseUnList, unIndividualToAlert, UnListError } from '../domain/alerts/un-list.ts';
-import { can } from '../domain/policy/permissions.ts';
+import { authorize } from '../domain/policy/authorize.ts';
 import { CLEAR_MARKING } from '../domain/records/marking.ts';
-import { forbidden, validation } from '../errors.ts';
+import { validation } from '../errors.ts';
+import { principalOf } from './principal.ts';
 import { listRecords } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecords, type WriteRecord } from './records.service.ts';
@@ -23,7 +24,7 @@ export interface UnImportSummary {
  * longer listed get a new version with active=false. One transaction: all or nothing.
  */
 export async function importUnList(ctx: AppContext, actor: Actor, xml: string, onProgress?: (done: number, total: number) => void): Promise<UnImportSummary> {
-  if (actor.kind === 'user' && !can(actor.subject, 'alerts:import')) throw forbidden();
+  authorize(principalOf(actor), 'alerts:import');
   let list;
   try {
     list = parseUnList(xml);

@@ -1,9 +1,15 @@
+import type { RecordMeta } from '../records/record.ts';
 import type { Policy } from './policy.ts';
 import { and, markingVisibleTo, roleHolds, sameOwnerNode, sameOwningAgency, type RecordTarget } from './predicates.ts';
 
 export interface AlertTarget extends RecordTarget {
   resource: 'alert';
   record: RecordTarget['record'] & { active: boolean };
+}
+
+/** The policy's view of a stored alert, on the node `localNode`. */
+export function alertTarget(localNode: string, a: RecordMeta & { body: { active: boolean } }): AlertTarget {
+  return { resource: 'alert', localNode, record: { owner: a.owner, marking: a.marking, createdBy: a.createdBy, active: a.body.active } };
 }
 
 export type AlertAbilities = {

@@ -1,9 +1,14 @@
+import type { RecordMeta } from '../records/record.ts';
 import type { Policy } from './policy.ts';
 import { and, markingVisibleTo, roleHolds, sameOwnerNode, type RecordTarget } from './predicates.ts';
 
 /** States, agencies, units, sections, communities: the shared map of the border. */
 export interface RegistryTarget extends RecordTarget {
   resource: 'registry';
+}
+
+export function registryTarget(localNode: string, r: RecordMeta): RegistryTarget {
+  return { resource: 'registry', localNode, record: { owner: r.owner, marking: r.marking, createdBy: r.createdBy } };
 }
 
 export const registryPolicy: Policy<RegistryTarget, { update: boolean }> = {

@@ -17,7 +17,7 @@ describe('screening policy', () => {
   });
 
   it('another desk is refused; a role without screening:decide is FORBIDDEN first', () => {
-    expect(() => authorize(elsewhere, 'screening:decide', mine())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => authorize(elsewhere, 'screening:decide', mine())).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorize(analyst, 'screening:decide', mine())).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });
