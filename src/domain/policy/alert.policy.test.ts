@@ -77,6 +77,13 @@ describe('alert policy', () => {
     expect(() => authorize(who.tjValidator, 'alerts:write', t)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
+  it("a re-import changes only the owning agency's UN alerts", () => {
+    const importer: Subject = { userId: 'i', roles: ['analyst'], stateCode: 'AF', agencyId: 'af-bg', unitId: null };
+    expect(allows(who.tjAnalyst, 'alerts:import', alert('CLEAR'))).toBe(true);
+    expect(allows(importer, 'alerts:import', alert('CLEAR'))).toBe(false);
+    expect(allows({ system: 'cli-import' }, 'alerts:import', alert('CLEAR'))).toBe(true);
+  });
+
   it('revoke is not offered on a revoked alert', () => {
     expect(serialize(who.tjAnalyst, alert('AMBER', TJ_BG, [], false)).revoke).toBe(false);
   });

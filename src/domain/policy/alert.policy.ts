@@ -34,6 +34,8 @@ export const alertPolicy: Policy<AlertTarget, AlertAbilities> = {
     'alerts:write': and(roleHolds('alerts:write'), markingVisibleTo, owningSide),
     // Lowering: a validator or commander of the owning agency (role table), with a reason.
     'alerts:lower_marking': and(roleHolds('alerts:lower_marking'), markingVisibleTo, owningSide),
+    // A re-import changes and revokes the alerts an earlier import created: the owning side's.
+    'alerts:import': and(roleHolds('alerts:import'), markingVisibleTo, owningSide),
   },
   abilities: (allows, t) => ({
     update: allows('alerts:write'),
