@@ -40,9 +40,3 @@ export const sameOwnerNode: Predicate<RecordTarget> = (_s, t) => t.record.owner.
 
 /** The subject works for the agency that owns the record (a record without one has no owning agency). */
 export const sameOwningAgency: Predicate<RecordTarget> = (s, t) => t.record.owner.agencyId !== null && s.agencyId === t.record.owner.agencyId;
-
-/** The subject's state is the record's owning state. */
-export const sameOwningState: Predicate<RecordTarget> = (s, t) => s.stateCode === t.record.owner.state;
-
-/** The subject works in the unit that owns the record. */
-export const sameOwningUnit: Predicate<RecordTarget> = (s, t) => t.record.owner.unitId !== null && s.unitId === t.record.owner.unitId;
