@@ -34,7 +34,7 @@ describe.each(await testDialects())('alert ownership, markings and versions over
     node = await startTestNode(dialect);
     [analyst, validator, liaison] = await Promise.all([node.as('tj.analyst'), node.as('tj.validator'), node.as('af.liaison')]);
     tjBorderGuard = (await analyst.get('/api/auth/me')).body.user.agencyId;
-  });
+  }, 120_000);
   afterAll(async () => node?.close());
 
   it('af.liaison sees a TJ alert released to AF but may neither PATCH nor revoke it; the alert is unchanged', async () => {
@@ -108,7 +108,7 @@ describe.each(await testDialects())('alert ownership, markings and versions over
     expect((await stored(a.id)).body.action).toBe('discreet_check');
   });
 
-  it('a copy received from a peer cannot be changed by anyone here, its owning agency included', async () => {
+  it('a copy received from a peer cannot be changed by anyone here, its owning agency included', { timeout: 120_000 }, async () => {
     const id = crypto.randomUUID();
     await inWriteTransaction(node.ctx.db, (trx) =>
       saveReceivedRecord(trx, {
