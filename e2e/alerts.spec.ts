@@ -58,6 +58,59 @@ test('an analyst revokes a vehicle alert', async ({ page }) => {
   await expect(row.getByTestId('alert-revoke')).toHaveCount(0);
 });
 
+test('a foreign liaison officer sees a Tajik alert released to AF without Revoke or Edit, and their own with Revoke', async ({ page }) => {
+  const plate = `LO${suffix}`.toUpperCase().slice(0, 12);
+  await loginIn(page, 'tj.analyst', 'en');
+  await page.getByTestId('nav-alerts').click();
+  const form = page.getByTestId('create-alert-form');
+  await form.getByTestId('alert-kind-vehicle').check();
+  await form.locator('[name="plate"]').fill(plate);
+  await form.locator('[name="reason"]').fill(`E2E ownership ${suffix}`);
+  await form.locator('input[name="releasableTo"][value="AF"]').check();
+  await form.getByTestId('create-alert-submit').click();
+  await expect(page.getByTestId('create-alert-ok')).toBeVisible();
+  await logout(page);
+
+  await loginIn(page, 'af.liaison', 'en');
+  const own = `AF${suffix}`.toUpperCase().slice(0, 12);
+  await createVehicleAlert(page, own, `E2E own alert ${suffix}`);
+  await page.getByTestId('alerts-filter').fill(plate);
+  const row = page.getByTestId('alert-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('alert-status')).toHaveText(en.alerts.active);
+  await expect(row.getByTestId('alert-revoke')).toHaveCount(0);
+  await expect(row.getByTestId('alert-edit')).toHaveCount(0);
+  // Their own alert, owned by their agency, offers Revoke.
+  await page.getByTestId('alerts-filter').fill(own);
+  await expect(page.getByTestId('alert-row').getByTestId('alert-revoke')).toHaveCount(1);
+});
+
+test('revoking an alert someone else changed meanwhile says so and shows the current version', async ({ page }) => {
+  const plate = `VC${suffix}`.toUpperCase().slice(0, 12);
+  // No live updates: the page keeps showing version 1 while the alert moves on.
+  await page.route('**/api/stream', (route) => route.abort());
+  await loginIn(page, 'tj.analyst', 'en');
+  await createVehicleAlert(page, plate, `E2E version ${suffix}`);
+  await page.getByTestId('alerts-filter').fill(plate);
+  const row = page.getByTestId('alert-row').first();
+  const id = await row.getAttribute('data-alert-id');
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const meanwhile = await page.request.patch(`/api/alerts/${id}`, { data: { action: 'arrest' }, headers: { 'if-match': '"1"', 'x-csrf-token': csrfToken } });
+  expect(meanwhile.status()).toBe(200);
+
+  page.once('dialog', (d) => void d.accept());
+  await row.getByTestId('alert-revoke').click();
+  const error = page.getByTestId('alerts-row-error');
+  await expect(error).toHaveAttribute('data-error-code', 'VERSION_CONFLICT');
+  await expect(error).toContainText(en.errors.VERSION_CONFLICT);
+  // Reloaded: the row shows the other officer's change, still active, and can be revoked now.
+  await expect(row.getByTestId('action-badge')).toHaveAttribute('data-action', 'arrest');
+  await expect(row.getByTestId('alert-status')).toHaveText(en.alerts.active);
+  page.once('dialog', (d) => void d.accept());
+  await row.getByTestId('alert-revoke').click();
+  await expect(row.getByTestId('alert-status')).toHaveText(en.alerts.revoked);
+});
+
 test('a partner observer sees neither Screening nor Alerts and the API refuses', async ({ page }) => {
   await login(page, 'partner.observer');
   await expect(page.getByTestId('nav-map')).toBeVisible();

@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** An update named a version of the record that is no longer the current one: re-read it. */
+  VERSION_CONFLICT: 412,
+  /** An update did not say which version it changes (If-Match or `version`). */
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   /** Federation: the peer could not be reached or refused our request. */
   PEER_UNREACHABLE: 502,

@@ -137,7 +137,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   });
 
   it('an update on TJ reaches AF as version 2, linked to version 1', async () => {
-    const upd = await analyst.patch(`/api/alerts/${ids.a}`, { reason: 'Wanted for trafficking of heroin and opium across the Panj' });
+    const upd = await analyst.patch(`/api/alerts/${ids.a}`, { reason: 'Wanted for trafficking of heroin and opium across the Panj', version: 1 });
     expect(upd.status, upd.text).toBe(200);
     expect(upd.body.version).toBe(2);
     const heard: RecordChange[] = [];
@@ -181,7 +181,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   });
 
   it('revoking on TJ propagates: AF stops raising the alert', async () => {
-    const revoked = await analyst.post(`/api/alerts/${ids.a}/revoke`);
+    const revoked = await analyst.post(`/api/alerts/${ids.a}/revoke`, { version: 2 });
     expect(revoked.status, revoked.text).toBe(200);
     expect(revoked.body).toMatchObject({ version: 3, active: false });
     expect(await sync()).toMatchObject({ stored: 1 });
@@ -272,7 +272,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   });
 
   it('when TJ stops releasing an alert to AF, a signed withdrawal removes the copy AF holds', async () => {
-    const tightened = await analyst.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: [] } } });
+    const tightened = await analyst.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: [] } }, version: 1 });
     expect(tightened.status, tightened.text).toBe(200);
     expect(await sync()).toMatchObject({ stored: 0, withdrawn: 1, rejected: 0 });
     const copy = await afAlert(ids.e);
@@ -286,7 +286,10 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     const listed = await (await af.as('af.liaison')).get('/api/alerts');
     expect(listed.body.items.map((a: { id: string }) => a.id)).not.toContain(ids.e);
     // Released again: version 3 arrives and the copy is back.
-    await analyst.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: ['AF'] } } });
+    // Releasing further is lowering the marking: the owning agency's validator, with a reason.
+    const validator = await tj.as('tj.validator');
+    const released = await validator.patch(`/api/alerts/${ids.e}`, { marking: { tlp: 'AMBER', releasableTo: { states: ['AF'] } }, markingReason: 'AF border police asked for it again', version: 2 });
+    expect(released.status, released.text).toBe(200);
     expect(await sync()).toMatchObject({ stored: 1 });
     expect(await afAlert(ids.e)).toMatchObject({ version: 3, deleted_at: null });
     const sent = await tj.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', ids.e).where('action', 'like', 'federation.%').orderBy('seq').execute();

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { isValidPublicKey } from '../domain/federation/envelope.ts';
 import { isRecordKind } from '../domain/federation/bodies.ts';
 import { AGREEMENT_TLPS } from '../domain/federation/sharing-policy.ts';
-import { can } from '../domain/policy/permissions.ts';
-import { AppError, conflict, forbidden, notFound, validation } from '../errors.ts';
+import { authorize } from '../domain/policy/authorize.ts';
+import { AppError, conflict, notFound, validation } from '../errors.ts';
 import type { AppContext } from '../services/context.ts';
+import { principalOf } from '../services/principal.ts';
 import { actorId, type Actor } from '../services/users.service.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
@@ -21,8 +22,6 @@ import {
 } from '../store/federation.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import { nodeSigner } from './keys.ts';
-
-const allowed = (a: Actor) => a.kind === 'system' || can(a.subject, 'federation:admin');
 
 /** What GET /api/federation/node answers: enough for a peer's administrator to register us. */
 export async function nodeInfo(ctx: AppContext) {
@@ -66,7 +65,7 @@ async function readPeerNode(url: string, fetchImpl: typeof fetch): Promise<{ nod
 }
 
 export async function addPeer(ctx: AppContext, actor: Actor, raw: AddPeerInput, fetchImpl: typeof fetch = fetch): Promise<Peer> {
-  if (!allowed(actor)) throw forbidden();
+  authorize(principalOf(actor), 'federation:admin');
   const input = addPeerSchema.parse(raw);
   let nodeId = input.nodeId;
   if (!nodeId) {
@@ -87,7 +86,7 @@ export async function addPeer(ctx: AppContext, actor: Actor, raw: AddPeerInput, 
 }
 
 export async function setAgreement(ctx: AppContext, actor: Actor, peerRef: { id?: string; name?: string }, raw: AgreementInput): Promise<StoredAgreement> {
-  if (!allowed(actor)) throw forbidden();
+  authorize(principalOf(actor), 'federation:admin');
   const input = agreementSchema.parse(raw);
   return inWriteTransaction(ctx.db, async (trx) => {
     const peer = await findPeer(trx, peerRef);
@@ -112,7 +111,7 @@ export async function setAgreement(ctx: AppContext, actor: Actor, peerRef: { id?
 }
 
 export async function peersWithAgreements(ctx: AppContext, actor: Actor) {
-  if (!allowed(actor)) throw forbidden();
+  authorize(principalOf(actor), 'federation:admin');
   const [peers, agreements] = await Promise.all([listPeers(ctx.db.kysely), currentAgreements(ctx.db.kysely)]);
   return peers.map((p) => ({ ...p, agreement: agreements.get(p.id) ?? null }));
 }

@@ -24,7 +24,12 @@ import { registerMetricsListener } from './http/metrics-access.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Told of every route as it is registered (the authorisation table test enumerates them). */
+  onRoute?: (route: { method: string; url: string }) => void;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const https = ctx.config.secureCookies;
   const applyRawHeaders = rawSecurityHeaders(https);
   const app = Fastify({
@@ -40,6 +45,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       return frameworkErrorHandler(err, request, reply);
     },
   });
+  if (options.onRoute) {
+    const tell = options.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) tell({ method, url: route.url });
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

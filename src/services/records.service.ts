@@ -10,12 +10,18 @@ export interface WriteRecord<T extends RecordKind> {
   id?: string;
   body: RecordBodies[T];
   marking: Marking;
+  /** The version this write changes (optimistic concurrency); omitted for creations and imports. */
+  expectedVersion?: number;
 }
 
+/**
+ * A record belongs to the node that issued it and, inside it, to its author's agency, unit and
+ * state: an Afghan liaison officer's alert entered on the Tajik node is an Afghan alert.
+ */
 function ownerOf(ctx: AppContext, actor: Actor) {
   return {
     node: ctx.node.id,
-    state: ctx.node.stateCode,
+    state: actor.kind === 'user' ? actor.subject.stateCode : ctx.node.stateCode,
     agencyId: actor.kind === 'user' ? actor.subject.agencyId : null,
     unitId: actor.kind === 'user' ? actor.subject.unitId : null,
   };

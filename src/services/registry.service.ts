@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { canSee } from '../domain/policy/access.ts';
-import { can } from '../domain/policy/permissions.ts';
+import { allows, authorize } from '../domain/policy/authorize.ts';
+import { registryTarget } from '../domain/policy/registry.policy.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import { CLEAR_MARKING, markingSchema } from '../domain/records/marking.ts';
 import type { RecordKind } from '../domain/records/bodies.ts';
 import { localizedNameSchema, lonLatSchema, UNIT_KINDS } from '../domain/registry/entities.ts';
-import { forbidden, validation } from '../errors.ts';
+import { validation } from '../errors.ts';
 import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
@@ -17,9 +17,9 @@ export async function listVisible<T extends RecordKind>(
   type: T,
   filter: Record<string, string> = {},
 ): Promise<SavedRecord<T>[]> {
-  if (!can(subject, 'registry:read')) throw forbidden();
+  authorize(subject, 'registry:read');
   const records = await listRecords(ctx.db.kysely, type, filter);
-  return records.filter((r) => canSee(subject, r));
+  return records.filter((r) => allows(subject, 'registry:read', registryTarget(ctx.node.id, r)));
 }
 
 export const createUnitSchema = z
@@ -37,7 +37,7 @@ export const createUnitSchema = z
 export type CreateUnitInput = z.output<typeof createUnitSchema>;
 
 export async function createUnit(ctx: AppContext, subject: Subject, input: CreateUnitInput) {
-  if (!can(subject, 'registry:write')) throw forbidden();
+  authorize(subject, 'registry:write');
   const agency = await findRecord(ctx.db.kysely, 'agency', input.agencyId);
   if (!agency) throw validation('agencyId does not name a known agency', { field: 'agencyId' });
   if (input.sectionId && !(await findRecord(ctx.db.kysely, 'section', input.sectionId))) {

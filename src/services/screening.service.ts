@@ -7,10 +7,10 @@ import { buildIndex, type WatchlistIndex } from '../domain/names/index.ts';
 import { compareHits, DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
 import { transliterate } from '../domain/names/translit.ts';
 import type { Hit } from '../domain/names/types.ts';
-import { canSee } from '../domain/policy/access.ts';
-import { authorize } from '../domain/policy/authorize.ts';
 import { mayCreateSuppression, suppressesFor } from '../domain/screening/false-positive.policy.ts';
 import { hasIdentifier, sameTraveller, travellerKeys } from '../domain/screening/traveller-keys.ts';
+import { alertTarget } from '../domain/policy/alert.policy.ts';
+import { allows, authorize } from '../domain/policy/authorize.ts';
 import type { Locale, Subject } from '../domain/policy/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
@@ -157,7 +157,7 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
       .sort((a, b) => b.expiresAt.localeCompare(a.expiresAt))[0];
     return d ? { falsePositiveId: d.id, expiresAt: d.expiresAt } : null;
   };
-  const visible = [...byAlert.values()].filter((h) => alerts.has(h.id) && canSee(subject, alerts.get(h.id)!)).sort(compareHits);
+  const visible = [...byAlert.values()].filter((h) => alerts.has(h.id) && allows(subject, 'alerts:read', alertTarget(ctx.node.id, alerts.get(h.id)!))).sort(compareHits);
   const ranked = visible.map((h) => ({ hit: h, suppressed: suppressionOf(h) }));
   // Raised hits first; suppressed ones still listed (and all counted) so no decision hides a hit.
   const shown = [...ranked.filter((r) => !r.suppressed), ...ranked.filter((r) => r.suppressed)].slice(0, 20);
@@ -232,15 +232,15 @@ export async function decideHit(ctx: AppContext, subject: Subject, screeningId: 
   return inWriteTransaction(ctx.db, async (trx) => {
     const screening = await findScreening(trx, screeningId);
     if (!screening) throw notFound('screening');
-    const sameDesk = screening.userId === subject.userId || (screening.unitId !== null && screening.unitId === subject.unitId);
-    if (!sameDesk) throw forbidden('Only the officer or unit that screened may decide its hits');
+    // Only the officer or unit that screened decides its hits (screening.policy.ts).
+    authorize(subject, 'screening:decide', { resource: 'screening', screening: { userId: screening.userId, unitId: screening.unitId } });
     const hit = screening.hits.find((h) => h.alertId === alertId);
     if (!hit) throw notFound('hit');
     const open = hit.decision === 'pending' || (hit.decision === 'suppressed' && decision === 'confirmed');
     if (!open) throw new AppError('CONFLICT', `this hit was already decided: ${hit.decision}`);
     // The alert as it is now: its marking may have changed since the screening.
     const alert = await findRecord(trx, 'alert', alertId);
-    if (!alert || !canSee(subject, alert)) throw forbidden('You may not see this alert');
+    if (!alert || !allows(subject, 'alerts:read', alertTarget(ctx.node.id, alert))) throw forbidden('You may not see this alert');
     if (decision === 'false_positive' && !hasIdentifier(screening.keys)) {
       throw new AppError('IDENTIFIERS_REQUIRED', 'A false positive needs the traveller\'s full birth date or document number in the screening');
     }

@@ -1,7 +1,6 @@
-import { canSee } from '../domain/policy/access.ts';
-import { can } from '../domain/policy/permissions.ts';
+import { allows, authorize } from '../domain/policy/authorize.ts';
+import { registryTarget } from '../domain/policy/registry.policy.ts';
 import type { Subject } from '../domain/policy/roles.ts';
-import { forbidden } from '../errors.ts';
 import { listRecordHeaders } from '../store/record-headers.repository.ts';
 import { findRecord, type SavedRecord } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
@@ -26,8 +25,8 @@ export class SectionFeatureCache {
   ) {}
 
   async collectionJson(subject: Subject): Promise<string> {
-    if (!can(subject, 'registry:read')) throw forbidden();
-    const headers = (await listRecordHeaders(this.ctx.db.kysely, 'section')).filter((h) => canSee(subject, h));
+    authorize(subject, 'registry:read');
+    const headers = (await listRecordHeaders(this.ctx.db.kysely, 'section')).filter((h) => allows(subject, 'registry:read', registryTarget(this.ctx.node.id, h)));
     const parts: CachedFeature[] = [];
     for (const h of headers) {
       let cached = this.features.get(h.id);

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { can } from '../domain/policy/permissions.ts';
+import { authorize } from '../domain/policy/authorize.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import { CLEAR_MARKING, markingSchema } from '../domain/records/marking.ts';
 import { lineStringSchema, localizedNameSchema, TERRAINS } from '../domain/registry/entities.ts';
 import { lineLengthKm } from '../domain/geo/geo.ts';
-import { forbidden } from '../errors.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
 
@@ -30,7 +29,7 @@ export const createSectionSchema = z
 export type CreateSectionInput = z.output<typeof createSectionSchema>;
 
 export async function createSection(ctx: AppContext, subject: Subject, input: CreateSectionInput) {
-  if (!can(subject, 'registry:write')) throw forbidden();
+  authorize(subject, 'registry:write');
   const result = await writeRecord(ctx, { kind: 'user', subject }, {
     type: 'section',
     body: {

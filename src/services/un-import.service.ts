@@ -1,7 +1,9 @@
 import { parseUnList, unIndividualToAlert, UnListError } from '../domain/alerts/un-list.ts';
-import { can } from '../domain/policy/permissions.ts';
+import { alertTarget } from '../domain/policy/alert.policy.ts';
+import { authorize } from '../domain/policy/authorize.ts';
 import { CLEAR_MARKING } from '../domain/records/marking.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { principalOf } from './principal.ts';
 import { listRecords } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecords, type WriteRecord } from './records.service.ts';
@@ -23,7 +25,7 @@ export interface UnImportSummary {
  * longer listed get a new version with active=false. One transaction: all or nothing.
  */
 export async function importUnList(ctx: AppContext, actor: Actor, xml: string, onProgress?: (done: number, total: number) => void): Promise<UnImportSummary> {
-  if (actor.kind === 'user' && !can(actor.subject, 'alerts:import')) throw forbidden();
+  authorize(principalOf(actor), 'alerts:import');
   let list;
   try {
     list = parseUnList(xml);
@@ -37,7 +39,10 @@ export async function importUnList(ctx: AppContext, actor: Actor, xml: string, o
     ctx,
     actor,
     async (trx) => {
-      const existing = new Map((await listRecords(trx, 'alert', { source: 'un_sc' })).map((a) => [a.body.sourceRef!, a]));
+      // This node's own UN alerts: copies received from peers are theirs, and stay as they are.
+      const own = (await listRecords(trx, 'alert', { source: 'un_sc' })).filter((a) => a.owner.node === ctx.node.id);
+      for (const a of own) authorize(principalOf(actor), 'alerts:import', alertTarget(ctx.node.id, a));
+      const existing = new Map(own.map((a) => [a.body.sourceRef!, a]));
       const writes: WriteRecord<'alert'>[] = list.individuals.map((i) => ({
         type: 'alert',
         id: existing.get(i.ref)?.id,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { can } from '../domain/policy/permissions.ts';
+import { authorize } from '../domain/policy/authorize.ts';
 import { LOCALES, ROLES, type Subject } from '../domain/policy/roles.ts';
-import { conflict, forbidden, notFound, validation } from '../errors.ts';
+import { conflict, notFound, validation } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { findRecord } from '../store/records.repository.ts';
 import { deleteUserSessions } from '../store/sessions.repository.ts';
@@ -10,6 +10,7 @@ import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, updateUser, type UserRow } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { hashPassword } from './passwords.ts';
+import { principalOf } from './principal.ts';
 
 export const usernameSchema = z
   .string()
@@ -45,7 +46,6 @@ export type UpdateUserInput = z.output<typeof updateUserSchema>;
 /** A system actor (CLI, seeding) has every permission on its own node. */
 export type Actor = { kind: 'user'; subject: Subject } | { kind: 'system'; name: string };
 const actorId = (a: Actor) => (a.kind === 'user' ? a.subject.userId : `system:${a.name}`);
-const allowed = (a: Actor, action: Parameters<typeof can>[1]) => a.kind === 'system' || can(a.subject, action);
 
 async function checkPlacement(trx: Trx, agencyId: string, unitId: string | null) {
   const agency = await findRecord(trx, 'agency', agencyId);
@@ -59,7 +59,7 @@ async function checkPlacement(trx: Trx, agencyId: string, unitId: string | null)
 }
 
 export async function createUser(ctx: AppContext, actor: Actor, raw: CreateUserInput): Promise<UserRow> {
-  if (!allowed(actor, 'users:write')) throw forbidden();
+  authorize(principalOf(actor), 'users:write');
   const input = createUserSchema.parse(raw);
   const passwordHash = await hashPassword(input.password);
   return inWriteTransaction(ctx.db, async (trx) => {
@@ -93,7 +93,7 @@ export async function createUser(ctx: AppContext, actor: Actor, raw: CreateUserI
 }
 
 export async function changeUser(ctx: AppContext, actor: Actor, id: string, input: UpdateUserInput): Promise<UserRow> {
-  if (!allowed(actor, 'users:write')) throw forbidden();
+  authorize(principalOf(actor), 'users:write');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inWriteTransaction(ctx.db, async (trx) => {
     const user = await findUserById(trx, id);
@@ -129,7 +129,7 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: string, inpu
 
 /** Lists users; it shows people's names, so the read itself is audited. */
 export async function readUsers(ctx: AppContext, actor: Actor): Promise<UserRow[]> {
-  if (!allowed(actor, 'users:read')) throw forbidden();
+  authorize(principalOf(actor), 'users:read');
   const users = await listUsers(ctx.db.kysely);
   await inWriteTransaction(ctx.db, (trx) =>
     appendAudit(trx, { actor: actorId(actor), action: 'personal_data.read', entityType: 'user', entityId: null, detail: { count: users.length } }),

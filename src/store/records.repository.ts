@@ -18,6 +18,8 @@ export interface SaveRecordInput<T extends RecordKind> {
   marking: Marking;
   owner: RecordOwner;
   actor: string;
+  /** The version the caller read and changes; another current version refuses the write. */
+  expectedVersion?: number;
 }
 
 export interface SavedRecord<T extends RecordKind> extends RecordMeta {
@@ -74,6 +76,12 @@ export async function saveRecord<T extends RecordKind>(
   if (existing && existing.owner_node !== input.owner.node) {
     // A read-only copy received from another node: only its owner issues new versions.
     throw new AppError('FORBIDDEN', `${input.type} ${existing.id} is a read-only copy owned by node ${existing.owner_node}; only its owner can change it`);
+  }
+  // Checked inside the write transaction, so two writers that read the same version cannot both win.
+  if (input.expectedVersion !== undefined && existing?.version !== input.expectedVersion) {
+    throw new AppError('VERSION_CONFLICT', `${input.type} ${input.id} is at version ${existing?.version ?? 'none'}, not ${input.expectedVersion}: re-read it and apply the change again`, {
+      currentVersion: existing?.version ?? null,
+    });
   }
 
   if (existing && existing.deleted_at === null) {

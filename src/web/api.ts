@@ -21,6 +21,8 @@ const KNOWN_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'VERSION_CONFLICT',
+  'PRECONDITION_REQUIRED',
   'INTERNAL',
   'NETWORK',
   'UNKNOWN',
@@ -56,6 +58,8 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return 'CONFLICT';
+  if (status === 412) return 'VERSION_CONFLICT';
+  if (status === 428) return 'PRECONDITION_REQUIRED';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 429) return 'RATE_LIMITED';
   if (status >= 500) return 'INTERNAL';
@@ -104,8 +108,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   return errorFromBody(res.status, res.statusText, text);
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -168,6 +172,11 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  /**
+   * A change to a versioned record: `If-Match` names the version the user was looking at, so
+   * a change made meanwhile by someone else answers VERSION_CONFLICT instead of being lost.
+   */
+  change: <T>(method: 'POST' | 'PATCH', path: string, version: number, body: unknown = {}) => request<T>(method, path, body, { 'if-match': `"${version}"` }),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 

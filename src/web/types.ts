@@ -151,6 +151,8 @@ export interface Alert {
   source: AlertSource;
   sourceRef: string | null;
   active: boolean;
+  /** What this user may do with this alert, decided by the server's policy. */
+  abilities: { update: boolean; revoke: boolean; lowerMarking: boolean };
 }
 
 export type MatchHow = 'exact' | 'translit' | 'phonetic' | 'fuzzy' | 'optional-suffix' | 'compound' | 'unmatched';

@@ -9,11 +9,11 @@ import { ROLES, type Role } from './roles.ts';
  */
 const EXPECTED: Record<Role, readonly Action[]> = {
   reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide'],
-  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'screening:decide', 'screening:review'],
+  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review'],
   analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run'],
   liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run'],
   customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide'],
-  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'screening:run', 'screening:decide', 'screening:review'],
+  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review'],
   partner_observer: ['registry:read', 'stream:read'],
   administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin'],
 };

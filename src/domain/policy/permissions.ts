@@ -10,6 +10,7 @@ export const ACTIONS = [
   'stream:read',
   'alerts:read',
   'alerts:write',
+  'alerts:lower_marking',
   'alerts:import',
   'screening:run',
   'screening:decide',
@@ -34,6 +35,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Alerts hold personal data: partner observers never see them.
   'alerts:read': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander', 'administrator'],
   'alerts:write': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  // Lowering a TLP or widening releasability lets more people read it: a senior judgement.
+  // Which records: only the owning agency's (alert.policy.ts).
+  'alerts:lower_marking': ['validator', 'commander'],
   'alerts:import': ['analyst', 'administrator'],
   'screening:run': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
   'screening:decide': ['reporter', 'validator', 'customs_officer', 'commander'],

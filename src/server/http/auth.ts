@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Action } from '../../domain/policy/permissions.ts';
-import { can } from '../../domain/policy/permissions.ts';
-import { AppError, forbidden } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { authenticateApiToken, authenticateSession, type Authenticated } from '../../services/auth.service.ts';
 import type { AppContext } from '../../services/context.ts';
 
@@ -47,10 +45,4 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
 export function requireAuth(request: FastifyRequest): Authenticated {
   if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Log in first');
   return request.auth;
-}
-
-export function requirePermission(request: FastifyRequest, action: Action): Authenticated {
-  const auth = requireAuth(request);
-  if (!can(auth.subject, action)) throw forbidden();
-  return auth;
 }

@@ -6,7 +6,8 @@ import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements,
 import { PeerRequestError, pullFromPeer } from '../../../federation/sync.ts';
 import { AppError } from '../../../errors.ts';
 import type { AppContext } from '../../../services/context.ts';
-import { requirePermission } from '../../http/auth.ts';
+import { authorize } from '../../../domain/policy/authorize.ts';
+import { requireAuth } from '../../http/auth.ts';
 import { errorResponses, errorSchema, idParams } from '../schemas.ts';
 
 const agreementView = z.object({
@@ -94,12 +95,14 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
   );
 
   r.get('/api/federation/peers', { schema: { tags, response: { 200: z.object({ items: z.array(peerView) }), ...errorResponses } } }, async (req) => {
-    const auth = requirePermission(req, 'federation:admin');
+    const auth = requireAuth(req);
+    authorize(auth.subject, 'federation:admin');
     return { items: (await peersWithAgreements(ctx, { kind: 'user', subject: auth.subject })).map(present) };
   });
 
   r.post('/api/federation/peers', { schema: { tags, body: addPeerSchema, response: { 201: peerView, ...errorResponses } } }, async (req, reply) => {
-    const auth = requirePermission(req, 'federation:admin');
+    const auth = requireAuth(req);
+    authorize(auth.subject, 'federation:admin');
     const peer = await addPeer(ctx, { kind: 'user', subject: auth.subject }, req.body);
     return reply.code(201).send(present({ ...peer, agreement: null }));
   });
@@ -108,7 +111,8 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     '/api/federation/peers/:id/agreements',
     { schema: { tags, params: idParams, body: agreementSchema, response: { 201: agreementView, ...errorResponses } } },
     async (req, reply) => {
-      const auth = requirePermission(req, 'federation:admin');
+      const auth = requireAuth(req);
+    authorize(auth.subject, 'federation:admin');
       return reply.code(201).send(await setAgreement(ctx, { kind: 'user', subject: auth.subject }, { id: req.params.id }, req.body));
     },
   );
@@ -137,7 +141,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (req) => {
-      requirePermission(req, 'federation:admin');
+      authorize(requireAuth(req).subject, 'federation:admin');
       try {
         return await pullFromPeer(ctx, { id: req.params.id });
       } catch (err) {

@@ -41,6 +41,8 @@ const en = {
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'Not found.',
     CONFLICT: 'This already exists.',
+    VERSION_CONFLICT: 'This record was changed by someone else in the meantime. It has been reloaded: check it and try again.',
+    PRECONDITION_REQUIRED: 'The change did not say which version it applies to. Reload the page and try again.',
     INTERNAL: 'Server error. Please try again later.',
     NETWORK: 'The server cannot be reached. Check the connection.',
     UNKNOWN: 'Something went wrong.',

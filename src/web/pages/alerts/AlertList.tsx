@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { api, errorCodeOf } from '../../api.ts';
 import { SUBJECT_KINDS, isCountryCode, type Alert, type AlertBirthDate, type AlertSubject, type SubjectKind } from '../../types.ts';
 import { formatNumber, useLocale } from '../../util.ts';
 import { toPersianDigits } from '../../i18n/dates.ts';
@@ -54,10 +54,12 @@ export function AlertList({ alerts, canWrite, onChanged }: { alerts: Alert[]; ca
     setRowError(null);
     setBusyId(a.id);
     try {
-      await api.post<Alert>(`/api/alerts/${encodeURIComponent(a.id)}/revoke`);
+      await api.change<Alert>('POST', `/api/alerts/${encodeURIComponent(a.id)}/revoke`, a.version);
       await onChanged();
     } catch (e) {
       setRowError(e);
+      // Someone changed it meanwhile: show what it is now; the message says so.
+      if (errorCodeOf(e) === 'VERSION_CONFLICT') await onChanged();
     } finally {
       setBusyId(null);
     }
@@ -138,7 +140,7 @@ export function AlertList({ alerts, canWrite, onChanged }: { alerts: Alert[]; ca
                 </td>
                 {canWrite && (
                   <td>
-                    {a.active && (
+                    {a.abilities.revoke && (
                       <button type="button" className="btn btn-small" disabled={busyId === a.id} onClick={() => void revoke(a)} data-testid="alert-revoke">
                         {t('alerts.revoke')}
                       </button>

@@ -1,0 +1,27 @@
+import type { RecordChange } from '../records/record.ts';
+import { allows } from './authorize.ts';
+import type { Action } from './permissions.ts';
+import type { Subject } from './roles.ts';
+
+/** Reading which record type needs which action; a type not listed is announced to no one. */
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' }> = {
+  alert: { action: 'alerts:read', resource: 'alert' },
+  state: { action: 'registry:read', resource: 'registry' },
+  agency: { action: 'registry:read', resource: 'registry' },
+  unit: { action: 'registry:read', resource: 'registry' },
+  section: { action: 'registry:read', resource: 'registry' },
+  community: { action: 'registry:read', resource: 'registry' },
+};
+
+/**
+ * May this subject hear of this change on the live stream? The same read rule as the API:
+ * the type's read action and the record's marking. Even the id tells something (that an
+ * alert on someone changed), so fail closed: no audience, or an unknown type, tells no one.
+ */
+export function mayHearOf(subject: Subject, change: RecordChange, localNode: string): boolean {
+  const read = READ_ACTION[change.type];
+  if (!read || !change.audience) return false;
+  const record = change.audience;
+  if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
+  return allows(subject, read.action, { resource: 'registry', localNode, record });
+}
