@@ -110,7 +110,8 @@ const UN_XML =
 
 const TABLE: Row[] = [
   { route: 'GET /healthz', allow: PUBLIC, ok: 200 },
-  { route: 'GET /metrics', allow: PUBLIC, ok: 200 },
+  // Never open to a session or to anonymous callers: only SARHAD_METRICS_TOKEN (metrics-access.test.ts).
+  { route: 'GET /metrics', allow: PUBLIC, ok: 401 },
   { route: 'GET /api/openapi.json', allow: PUBLIC, ok: 200 },
   { route: 'POST /api/auth/login', allow: PUBLIC, ok: 200, call: () => ({ body: { username: 'tj.reporter', password: TEST_PASSWORD } }) },
   { route: 'POST /api/auth/logout', allow: EVERYONE, ok: 204, endsSession: true },
@@ -174,6 +175,8 @@ const TABLE: Row[] = [
   // Authorised deciders reach the look-up and find no such screening; the desk rule is in
   // screening.policy.test.ts and screening.test.ts.
   { route: 'POST /api/screenings/:id/hits/:alertId/decision', allow: DECIDERS, ok: 404, call: () => ({ url: `/api/screenings/${randomUUID()}/hits/${randomUUID()}/decision`, body: { decision: 'confirmed' } }) },
+  { route: 'GET /api/false-positives', allow: ['tj.validator', 'tj.commander'], ok: 200 },
+  { route: 'POST /api/false-positives/:id/revoke', allow: ['tj.validator', 'tj.commander'], ok: 404, call: () => ({ url: `/api/false-positives/${randomUUID()}/revoke`, body: {} }) },
   { route: 'GET /api/stream', allow: EVERYONE, ok: 200 },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
