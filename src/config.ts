@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Runtime settings of one node, read once from the environment. */
@@ -14,6 +15,20 @@ export interface Config {
   secureCookies: boolean;
   /** Seconds between pulls from federation peers; 0 turns the loop off. */
   syncIntervalS: number;
+  /** Peers whose X-Forwarded-For is believed (IPs or CIDRs); anyone else is the client itself. */
+  trustedProxies: string[];
+  /** First back-off after too many failed logins; it doubles with each further failure. */
+  loginBackoffBaseMs: number;
+}
+
+function parseTrustedProxies(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, ...rest] = entry.split('/');
+    const ok = rest.length === 0 && isIP(address ?? '') !== 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address!) === 4 ? 32 : 128)));
+    if (!ok) throw new Error(`SARHAD_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!/^[A-Z]{2}$/.test(nodeState)) throw new Error('SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code');
+  const loginBackoffBaseMs = Number(env.SARHAD_LOGIN_BACKOFF_MS ?? 1000);
+  if (!Number.isInteger(loginBackoffBaseMs) || loginBackoffBaseMs < 1) throw new Error('SARHAD_LOGIN_BACKOFF_MS must be a whole number of milliseconds');
   return {
     port,
     host: env.SARHAD_HOST ?? '0.0.0.0',
@@ -41,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SARHAD_WEB_DIR ?? 'dist/web'),
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
     syncIntervalS,
+    trustedProxies: parseTrustedProxies(env.SARHAD_TRUSTED_PROXIES),
+    loginBackoffBaseMs,
   };
 }

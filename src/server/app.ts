@@ -8,11 +8,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
+import { meRoutes } from './api/me/me.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
 import { screeningRoutes } from './api/screening/screening.routes.ts';
 import { streamRoutes } from './api/stream/stream.routes.ts';
 import { systemRoutes } from './api/system/system.routes.ts';
+import { tokensRoutes } from './api/users/tokens.routes.ts';
 import { usersRoutes } from './api/users/users.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { errorHandler, notFoundHandler, rawErrorResponse } from './http/errors.ts';
@@ -33,6 +35,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
+    // request.ip is the X-Forwarded-For client only when the peer is a configured proxy.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
     // Node refuses oversized headers before routing; answer in our JSON error shape anyway.
     clientErrorHandler(err, socket) {
       if (!socket.writable) return;
@@ -80,6 +84,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes, { ctx });
   await app.register(registryRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
+  await app.register(tokensRoutes, { ctx });
+  await app.register(meRoutes, { ctx });
   await app.register(alertsRoutes, { ctx });
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });

@@ -14,6 +14,7 @@ export const ACTIONS = [
   'screening:run',
   'screening:decide',
   'federation:admin',
+  'tokens:manage-own',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +39,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'screening:decide': ['reporter', 'validator', 'customs_officer', 'commander'],
   // Peers and sharing agreements decide what leaves the node: administrators only.
   'federation:admin': ['administrator'],
+  // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.
+  'tokens:manage-own': EVERY_ROLE,
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {
