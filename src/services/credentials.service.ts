@@ -8,7 +8,7 @@ import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { findUserById, updateUser } from '../store/users.repository.ts';
 import type { Authenticated } from './auth.service.ts';
 import type { AppContext } from './context.ts';
-import { MAX_FAILURES_PER_USERNAME, reserveAttempt, throttleKeys } from './login-throttle.service.ts';
+import { failedAttempt, MAX_FAILURES_PER_USERNAME, reserveAttempt, throttleKeys } from './login-throttle.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 /**
@@ -41,8 +41,9 @@ export async function changeOwnPassword(ctx: AppContext, auth: Authenticated, ra
     throw validation('the new password must differ from the current one', [{ path: 'newPassword', message: 'same as the current password' }]);
   }
   const keys = await throttleKeys(ctx, auth.user.username, 'password-change');
-  await reserveAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, Date.now());
+  const place = await reserveAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, Date.now());
   if (!(await verifyPassword(input.currentPassword, auth.user.passwordHash))) {
+    await failedAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, place, Date.now());
     throw validation('the current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);

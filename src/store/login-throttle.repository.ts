@@ -36,6 +36,16 @@ export async function swapThrottle(db: Executor, key: string, rev: number, next:
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Pushes the back-off out to `notBefore` unless it already ends later (never shortens it). */
+export async function extendThrottle(db: Executor, key: string, notBefore: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => ({ not_before: notBefore, rev: eb('rev', '+', 1) }))
+    .where('key', '=', key)
+    .where('not_before', '<', notBefore)
+    .execute();
+}
+
 /** A success gives back its own reservation (never below zero), atomically. */
 export async function refundThrottle(db: Executor, key: string, now: string): Promise<void> {
   await db
