@@ -8,8 +8,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
-import { meRoutes } from './api/me/me.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
+import { meRoutes } from './api/me/me.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
 import { screeningRoutes } from './api/screening/screening.routes.ts';
 import { streamRoutes } from './api/stream/stream.routes.ts';

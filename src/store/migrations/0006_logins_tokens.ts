@@ -23,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rev', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('login_throttle_updated_at').on('login_throttle').column('updated_at').execute();
 
   // The old rows only served a 15-minute window and held usernames in clear: dropped, not converted.
   await db.schema.dropTable('login_attempts').execute();

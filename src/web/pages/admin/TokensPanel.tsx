@@ -41,8 +41,6 @@ export function TokensPanel({ user, onClose }: { user: User; onClose: () => void
     }
   }, [base]);
   useEffect(() => {
-    setTokens(null);
-    setRevoked(null);
     void load();
   }, [load]);
 

@@ -78,7 +78,8 @@ export function UsersSection({ dir, onChanged, setUsers }: { dir: Directory; onC
           </tbody>
         </table>
       </div>
-      {tokensUser && <TokensPanel user={tokensUser} onClose={() => setTokensOf(null)} />}
+      {/* keyed by user: a secret shown for one user must not stay on screen for the next */}
+      {tokensUser && <TokensPanel key={tokensUser.id} user={tokensUser} onClose={() => setTokensOf(null)} />}
       <CreateUserForm dir={dir} onCreated={onChanged} />
     </section>
   );
