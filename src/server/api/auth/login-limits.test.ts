@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../logger.ts';
+import { openNode } from '../../../services/node.ts';
+import { buildApp } from '../../app.ts';
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_USERNAME } from '../../../services/auth.service.ts';
 import { testDialects } from '../../testing/databases.ts';
 import { startTestNode, TEST_PASSWORD, type TestNode } from '../../testing/test-node.ts';
@@ -88,6 +91,28 @@ describe.each(await testDialects())('login limits over HTTP (%s)', { timeout: 12
     expect(right.retryAfter).toBeGreaterThan(50);
     // Another user is not slowed by it.
     expect((await rawLogin(node.url, 'tj.commander', TEST_PASSWORD, { from: PROXY, forwardedFor: freshAddress() })).status).toBe(200);
+  });
+
+  // Two API processes on one PostgreSQL: each has its own pool, so only the database can keep
+  // the count. (Two SQLite writers in one Node process would block each other's event loop.)
+  it.runIf(dialect === 'postgres')('a burst split across two API servers on one database still gets at most 5 through', async () => {
+    const second = await openNode(node.config, createLogger('silent'));
+    const app = await buildApp(second);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const secondUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          rawLogin(i % 2 ? secondUrl : node.url, 'tj.reporter', `guess-${i}`, { from: PROXY, forwardedFor: freshAddress() }),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_USERNAME);
+      expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(40 - MAX_FAILURES_PER_USERNAME);
+    } finally {
+      await app.close();
+      await second.db.close();
+    }
   });
 
   it('counts failures by client address across usernames; X-Forwarded-For is believed only from the trusted proxy', async () => {
