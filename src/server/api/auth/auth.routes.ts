@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login, logout } from '../../../services/auth.service.ts';
 import type { AppContext } from '../../../services/context.ts';
-import { AppError } from '../../../errors.ts';
 import { requireAuth, SESSION_COOKIE } from '../../http/auth.ts';
 import { errorResponses } from '../schemas.ts';
 import { presentUser, userSchema } from '../users/presenter.ts';
@@ -11,12 +10,6 @@ import { presentUser, userSchema } from '../users/presenter.ts';
 const loginBody = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
   .strict();
-/** Seconds the client must wait, as the login limiter computed them. */
-export function retryAfterOf(err: AppError): number {
-  const seconds = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  return typeof seconds === 'number' ? seconds : 1;
-}
-
 const sessionAnswer = z.object({ user: userSchema, csrfToken: z.string() });
 
 export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -25,10 +18,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   r.post('/api/auth/login', {
     schema: { tags: ['auth'], body: loginBody, response: { 200: sessionAnswer, ...errorResponses } },
     handler: async (request, reply) => {
-      const { user, sessionToken, csrfToken } = await login(ctx, request.body.username, request.body.password, request.ip).catch((err: unknown) => {
-        if (err instanceof AppError && err.code === 'RATE_LIMITED') reply.header('retry-after', String(retryAfterOf(err)));
-        throw err;
-      });
+      const { user, sessionToken, csrfToken } = await login(ctx, request.body.username, request.body.password, request.ip);
       reply.setCookie(SESSION_COOKIE, sessionToken, {
         path: '/',
         httpOnly: true,

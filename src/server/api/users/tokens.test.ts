@@ -214,4 +214,15 @@ describe.each(await testDialects())('API tokens over HTTP (%s)', { timeout: 60_0
     expect((await admin.patch(`/api/users/${id}`, { disabled: false })).status).toBe(200);
     expect((await bearer(body.secret).get('/api/auth/me')).status).toBe(401);
   });
+
+  it('guessing the current password through /api/me/password is limited like logins (429 with Retry-After)', async () => {
+    const client = await node.as('tj.validator');
+    for (let i = 0; i < 5; i++) {
+      expect((await client.post('/api/me/password', { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD })).status).toBe(400);
+    }
+    const refused = await client.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
 });
