@@ -47,8 +47,8 @@ export function subjectOf(user: UserRow): Subject {
 export async function login(ctx: AppContext, username: string, password: string, ip: string) {
   const now = new Date();
   const keys = await throttleKeys(ctx, username, ip);
-  const byAddress = await reserveAttempt(ctx, keys.address, MAX_FAILURES_PER_ADDRESS, now.getTime());
-  const byUsername = await reserveAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, now.getTime());
+  await reserveAttempt(ctx, keys.address, MAX_FAILURES_PER_ADDRESS, now.getTime());
+  await reserveAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, now.getTime());
   const user = await findUserByUsername(ctx.db.kysely, username);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   const success = Boolean(user && ok && !user.disabled);
@@ -80,8 +80,8 @@ export async function login(ctx: AppContext, username: string, password: string,
   });
   if (!success || !user) {
     const failedAt = Date.now();
-    await failedAttempt(ctx, keys.address, MAX_FAILURES_PER_ADDRESS, byAddress, failedAt);
-    await failedAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, byUsername, failedAt);
+    await failedAttempt(ctx, keys.address, MAX_FAILURES_PER_ADDRESS, failedAt);
+    await failedAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, failedAt);
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
   return { user, sessionToken, csrfToken };

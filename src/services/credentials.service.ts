@@ -41,9 +41,9 @@ export async function changeOwnPassword(ctx: AppContext, auth: Authenticated, ra
     throw validation('the new password must differ from the current one', [{ path: 'newPassword', message: 'same as the current password' }]);
   }
   const keys = await throttleKeys(ctx, auth.user.username, 'password-change');
-  const place = await reserveAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, Date.now());
+  await reserveAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, Date.now());
   if (!(await verifyPassword(input.currentPassword, auth.user.passwordHash))) {
-    await failedAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, place, Date.now());
+    await failedAttempt(ctx, keys.username, MAX_FAILURES_PER_USERNAME, Date.now());
     throw validation('the current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);

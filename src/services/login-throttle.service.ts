@@ -64,10 +64,9 @@ export async function throttleKeys(ctx: AppContext, username: string, address: s
  * Takes one attempt from the counter of `key`, or throws RATE_LIMITED. The attempt counts as a
  * failure from this moment (a success gives it back), so a parallel burst cannot slip past
  * the limit while its passwords are being checked. Past `limit`, every attempt must wait a
- * back-off that doubles: the real user is slowed, never locked out for long. Returns the
- * attempt's place in the count, for `failedAttempt`.
+ * back-off that doubles: the real user is slowed, never locked out for long.
  */
-export async function reserveAttempt(ctx: AppContext, key: string, limit: number, now: number): Promise<number> {
+export async function reserveAttempt(ctx: AppContext, key: string, limit: number, now: number): Promise<void> {
   const db = ctx.db.kysely;
   const nowIso = new Date(now).toISOString();
   for (let i = 0; i < MAX_SWAPS; i++) {
@@ -83,16 +82,18 @@ export async function reserveAttempt(ctx: AppContext, key: string, limit: number
     if (failures >= limit && now < notBefore) throw rateLimited(notBefore - now);
     const next = failures + 1;
     const nextNotBefore = next >= limit ? now + backoffMs(ctx.config.loginBackoffBaseMs, next - limit) : now;
-    if (await swapThrottle(db, key, row.rev, { failures: next, notBefore: new Date(nextNotBefore).toISOString(), updatedAt: nowIso })) return next;
+    if (await swapThrottle(db, key, row.rev, { failures: next, notBefore: new Date(nextNotBefore).toISOString(), updatedAt: nowIso })) return;
   }
   throw rateLimited(ctx.config.loginBackoffBaseMs);
 }
 
 /**
- * A checked attempt failed: its back-off runs from now, when the client learns the answer,
+ * A checked attempt failed: the back-off runs from now, when the client learns the answer,
  * rather than from when the attempt was reserved (a slow password check must not eat it).
+ * It follows the count as it stands now, since parallel attempts finish in any order.
  */
-export async function failedAttempt(ctx: AppContext, key: string, limit: number, place: number, now: number): Promise<void> {
-  if (place < limit) return;
-  await extendThrottle(ctx.db.kysely, key, new Date(now + backoffMs(ctx.config.loginBackoffBaseMs, place - limit)).toISOString());
+export async function failedAttempt(ctx: AppContext, key: string, limit: number, now: number): Promise<void> {
+  const row = await findThrottle(ctx.db.kysely, key);
+  if (!row || row.failures < limit) return;
+  await extendThrottle(ctx.db.kysely, key, new Date(now + backoffMs(ctx.config.loginBackoffBaseMs, row.failures - limit)).toISOString());
 }

@@ -62,7 +62,7 @@ describe.each(await testDialects())('login limits over HTTP (%s)', { timeout: 12
   beforeAll(async () => {
     // A long back-off: the burst below is judged on counting alone, never on timing.
     node = await startTestNode(dialect, { trustedProxies: [PROXY], loginBackoffBaseMs: 60_000 });
-  });
+  }, 120_000);
   afterAll(async () => node?.close());
 
   const attemptRows = () => node.ctx.db.kysely.selectFrom('login_attempts').selectAll().execute();
@@ -172,7 +172,7 @@ describe.each(await testDialects())('login back-off (%s)', { timeout: 120_000 },
   let node: TestNode;
   beforeAll(async () => {
     node = await startTestNode(dialect, { trustedProxies: [PROXY], loginBackoffBaseMs: BASE_MS });
-  });
+  }, 120_000);
   afterAll(async () => node?.close());
 
   it('a locked-out user logs in after a short back-off that grows; success resets the count', async () => {
