@@ -145,3 +145,34 @@ test('the map of another signed-in user updates live when a unit is created', as
   await expect.poll(() => markers.count()).toBe(before + 1);
   await expect(page.locator(`path.unit-marker[data-unit-id="${unit.id}"]`)).toHaveCount(1);
 });
+
+test('an administrator issues an API token for a user, sees it listed, and revokes it', async ({ page, request }) => {
+  const name = `e2e-token-${suffix}`;
+  await login(page, 'admin');
+  await page.getByTestId('nav-admin').click();
+  await page.locator('[data-testid="user-row"][data-username="tj.analyst"]').getByTestId('user-tokens').click();
+  const panel = page.getByTestId('tokens-panel');
+  await expect(panel).toHaveAttribute('data-username', 'tj.analyst');
+  await expect(panel.locator('h3')).toHaveText(en.tokens.title.replace('{{username}}', 'tj.analyst'));
+
+  const form = panel.getByTestId('create-token-form');
+  await form.locator('[name="name"]').fill(name);
+  await form.locator('[name="expiresInDays"]').fill('30');
+  await form.getByTestId('create-token-submit').click();
+  const secret = (await panel.getByTestId('token-secret').textContent())?.trim() ?? '';
+  expect(secret).toMatch(/^sarhad_[A-Za-z0-9_-]{40,}$/);
+  const row = panel.locator(`[data-testid="token-row"][data-token-name="${name}"]`);
+  await expect(row).toBeVisible();
+  // The list never shows the secret, only the one-time confirmation does.
+  await expect(panel.getByTestId('tokens-table')).not.toContainText(secret);
+
+  const me = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${secret}` } });
+  expect(me.status()).toBe(200);
+  expect((await me.json()).user.username).toBe('tj.analyst');
+
+  await row.getByTestId('revoke-token').click();
+  await expect(panel.getByTestId('token-revoked')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  const after = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${secret}` } });
+  expect(after.status()).toBe(401);
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { isStateCode } from './domain/registry/country-names.ts';
 
@@ -24,6 +25,10 @@ export interface Config {
   metricsHost: string;
   /** Days a false-positive decision suppresses its hit before it must be taken again; 0 = never suppress. */
   falsePositiveDays: number;
+  /** Peers whose X-Forwarded-For is believed (IPs or CIDRs); anyone else is the client itself. */
+  trustedProxies: string[];
+  /** First back-off after too many failed logins; it doubles with each further failure. */
+  loginBackoffBaseMs: number;
 }
 
 /** Loopback unless told otherwise: exposing a node is a decision, not a default. */
@@ -33,6 +38,16 @@ function portOf(name: string, value: string): number {
   const port = Number(value);
   if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
   return port;
+}
+
+function parseTrustedProxies(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, ...rest] = entry.split('/');
+    const ok = rest.length === 0 && isIP(address ?? '') !== 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address!) === 4 ? 32 : 128)));
+    if (!ok) throw new Error(`SARHAD_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
+  const loginBackoffBaseMs = Number(env.SARHAD_LOGIN_BACKOFF_MS ?? 1000);
+  if (!Number.isInteger(loginBackoffBaseMs) || loginBackoffBaseMs < 1) throw new Error('SARHAD_LOGIN_BACKOFF_MS must be a whole number of milliseconds');
   return {
     port,
     host: env.SARHAD_HOST?.trim() || DEFAULT_HOST,
@@ -71,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort,
     metricsHost: env.SARHAD_METRICS_HOST?.trim() || DEFAULT_HOST,
     falsePositiveDays,
+    trustedProxies: parseTrustedProxies(env.SARHAD_TRUSTED_PROXIES),
+    loginBackoffBaseMs,
   };
 }

@@ -101,4 +101,44 @@ describe('the sarhad command (SQLite)', { timeout: 180_000 }, () => {
       await ctx.db.close();
     }
   });
+
+  it('user token --expires-in, user tokens and user token-revoke: the revoked token is refused over HTTP', async () => {
+    const issued = sarhad(dataDir, ['user', 'token', 'k.rahimov', '--name', 'gis-desk', '--expires-in', '30d']);
+    expect(issued.code, issued.stderr).toBe(0);
+    const secret = issued.stdout.trim();
+    expect(secret).toMatch(/^sarhad_[A-Za-z0-9_-]{40,}$/);
+    const listed = sarhad(dataDir, ['user', 'tokens', 'k.rahimov']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toContain(secret);
+    const row = listed.stdout.split('\n').find((line) => line.includes('\tgis-desk\t'));
+    expect(row).toBeTruthy();
+    const [id, , created, expires, lastUsed] = row!.split('\t');
+    expect(Date.parse(expires!) - Date.parse(created!)).toBe(30 * 86_400_000);
+    expect(lastUsed).toBe('never');
+
+    expect(sarhad(dataDir, ['user', 'token', 'k.rahimov', '--expires-in', '30x']).code).toBe(2);
+    const tooLong = sarhad(dataDir, ['user', 'token', 'k.rahimov', '--expires-in', '400d']);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toMatch(/expiresInDays/);
+    expect(sarhad(dataDir, ['user', 'tokens', 'nobody.here']).code).toBe(2);
+    expect(sarhad(dataDir, ['user', 'token-revoke', '00000000-0000-4000-8000-000000000000']).code).toBe(2);
+
+    const revoked = sarhad(dataDir, ['user', 'token-revoke', id!]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain('gis-desk');
+    expect(sarhad(dataDir, ['user', 'tokens', 'k.rahimov']).stdout).not.toContain('gis-desk');
+
+    const ctx = await openNode({ ...loadConfig({}), dataDir, databaseUrl: null }, createLogger('silent'));
+    const app = await buildApp(ctx);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    try {
+      const machine = new ApiClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+      machine.bearer = secret;
+      expect((await machine.get('/api/auth/me')).status).toBe(401);
+    } finally {
+      await app.close();
+      await ctx.db.close();
+    }
+  });
 });

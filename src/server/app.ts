@@ -10,10 +10,12 @@ import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
+import { meRoutes } from './api/me/me.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
 import { screeningRoutes } from './api/screening/screening.routes.ts';
 import { streamRoutes } from './api/stream/stream.routes.ts';
 import { systemRoutes } from './api/system/system.routes.ts';
+import { tokensRoutes } from './api/users/tokens.routes.ts';
 import { usersRoutes } from './api/users/users.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNotFound, notFoundHandler, refuseLongUrl } from './http/errors.ts';
@@ -36,6 +38,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
+    // request.ip is the X-Forwarded-For client only when the peer is a configured proxy.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
     // Node refuses oversized requests before routing; answer in our JSON error shape anyway.
     clientErrorHandler(err, socket) {
       if (socket.writable) socket.end(clientErrorResponse(err));
@@ -88,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes, { ctx });
   await app.register(registryRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
+  await app.register(tokensRoutes, { ctx });
+  await app.register(meRoutes, { ctx });
   await app.register(alertsRoutes, { ctx });
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });

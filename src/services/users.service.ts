@@ -5,10 +5,10 @@ import { LOCALES, ROLES, type Subject } from '../domain/policy/roles.ts';
 import { conflict, notFound, validation } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { findRecord } from '../store/records.repository.ts';
-import { deleteUserSessions } from '../store/sessions.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, updateUser, type UserRow } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
+import { endCredentials } from './credentials.service.ts';
 import { hashPassword } from './passwords.ts';
 import { principalOf } from './principal.ts';
 
@@ -114,7 +114,7 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: string, inpu
       updatedAt: new Date().toISOString(),
     };
     await updateUser(trx, next);
-    if (next.disabled || passwordHash) await deleteUserSessions(trx, id);
+    if (next.disabled || passwordHash) await endCredentials(trx, actorId(actor), id, next.disabled ? 'user_disabled' : 'password_changed');
     const changed = Object.keys(input).filter((k) => k !== 'password');
     await appendAudit(trx, {
       actor: actorId(actor),

@@ -3,6 +3,7 @@ import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_alerts_screening.ts';
 import * as m0003 from './migrations/0003_federation.ts';
+import * as m0006 from './migrations/0006_logins_tokens.ts';
 import * as m0007 from './migrations/0007_false_positives.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_alerts_screening': m0002,
   '0003_federation': m0003,
+  '0006_logins_tokens': m0006,
   '0007_false_positives': m0007,
 };
 

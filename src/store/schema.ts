@@ -208,11 +208,30 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Null only transiently: migration 0006 gave every older token an expiry. */
+  expires_at: string | null;
+  /** Why it was revoked: 'revoked', 'password_changed' or 'user_disabled'. */
+  revoked_reason: string | null;
+}
+
+export interface AuthSecretsTable {
+  name: string;
+  secret: string;
+  created_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  not_before: string;
+  rev: number;
+  updated_at: string;
 }
 
 export interface LoginAttemptsTable {
   id: string;
-  username: string;
+  /** HMAC-SHA256 of the attempted username with the node's login secret: never the name itself. */
+  username_hmac: string;
   ip: string;
   at: string;
   success: number;
@@ -289,6 +308,8 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
+  auth_secrets: AuthSecretsTable;
   node_keys: NodeKeysTable;
   node_secrets: NodeSecretsTable;
   peers: PeersTable;

@@ -33,46 +33,19 @@ export async function deleteUserSessions(db: Executor, userId: string): Promise<
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function insertApiToken(
-  db: Executor,
-  t: { id: string; userId: string; name: string; tokenHash: string; createdAt: string },
-): Promise<void> {
-  await db
-    .insertInto('api_tokens')
-    .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt, last_used_at: null, revoked_at: null })
-    .execute();
-}
-
-export async function findApiToken(db: Executor, tokenHash: string) {
-  return db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id'])
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+/** Ends every session of a user, except the one given (the caller's own, after a password change). */
+export async function deleteOtherSessions(db: Executor, userId: string, keepIdHash: string | null): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash) q = q.where('id_hash', '!=', keepIdHash);
+  await q.execute();
 }
 
 export async function recordLoginAttempt(
   db: Executor,
-  a: { id: string; username: string; ip: string; at: string; success: boolean },
+  a: { id: string; usernameHmac: string; ip: string; at: string; success: boolean },
 ): Promise<void> {
   await db
     .insertInto('login_attempts')
-    .values({ id: a.id, username: a.username, ip: a.ip, at: a.at, success: a.success ? 1 : 0 })
+    .values({ id: a.id, username_hmac: a.usernameHmac, ip: a.ip, at: a.at, success: a.success ? 1 : 0 })
     .execute();
-}
-
-/** Failed attempts since `since` for this username and for this address. */
-export async function countRecentFailures(db: Executor, username: string, ip: string, since: string) {
-  const count = async (column: 'username' | 'ip', value: string) => {
-    const r = await db
-      .selectFrom('login_attempts')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where(column, '=', value)
-      .where('success', '=', 0)
-      .where('at', '>', since)
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
-  };
-  return { byUsername: await count('username', username), byIp: await count('ip', ip) };
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { ZodError } from 'zod';
 import { ROLES, type Role } from '../../domain/policy/roles.ts';
-import { createApiToken } from '../../services/auth.service.ts';
 import { generatePassword } from '../../services/passwords.ts';
 import { seedScenario } from '../../services/seed.service.ts';
-import { createUser } from '../../services/users.service.ts';
+import { createToken, listTokens, revokeToken, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../services/tokens.service.ts';
+import { createUser, type Actor } from '../../services/users.service.ts';
 import { verifyAuditChain } from '../../store/audit.repository.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
 import { idsByRef } from '../../store/records.repository.ts';
@@ -12,6 +13,13 @@ import { findUserByUsername } from '../../store/users.repository.ts';
 import { withNode } from '../node-runtime.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+const CLI: Actor = { kind: 'system', name: 'cli' };
+
+function problem(err: unknown): string {
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+  return err instanceof Error ? err.message : String(err);
+}
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`sarhad: ${message}\n`);
@@ -81,14 +89,49 @@ export function registerAdminCommands(program: Command) {
 
   user
     .command('token')
-    .description('issue an API token for a user (printed once)')
+    .description('issue an API token for a user (the secret is printed once, on stdout)')
     .argument('<username>')
     .option('--name <label>', 'what the token is for', 'cli')
-    .action(async (username: string, opts: { name: string }) => {
+    .option('--expires-in <days>', `lifetime, e.g. 30d (at most ${TOKEN_MAX_DAYS}d)`, `${TOKEN_DEFAULT_DAYS}d`)
+    .action(async (username: string, opts: { name: string; expiresIn: string }) => {
+      const days = /^(\d{1,4})d?$/.exec(opts.expiresIn.trim());
+      if (!days) fail(`--expires-in must be a number of days such as 30d, got "${opts.expiresIn}"`);
       await withNode(async (ctx) => {
         const found = await findUserByUsername(ctx.db.kysely, username);
         if (!found) fail(`no user "${username}"`);
-        out(await createApiToken(ctx, 'system:cli', found.id, opts.name));
+        const created = await createToken(ctx, CLI, found.id, { name: opts.name, expiresInDays: Number(days[1]) }).catch((err: unknown) => fail(problem(err)));
+        out(created.secret);
+        process.stderr.write(`token ${created.token.id} "${created.token.name}" for ${username}, expires ${created.token.expiresAt}\n`);
+      });
+    });
+
+  user
+    .command('tokens')
+    .description("list a user's API tokens that were not revoked (never their secrets)")
+    .argument('<username>')
+    .action(async (username: string) => {
+      await withNode(async (ctx) => {
+        const found = await findUserByUsername(ctx.db.kysely, username);
+        if (!found) fail(`no user "${username}"`);
+        const tokens = await listTokens(ctx, CLI, found.id);
+        if (tokens.length === 0) return out(`no tokens for ${username}`);
+        const now = new Date().toISOString();
+        out(['id', 'name', 'created', 'expires', 'last used'].join('\t'));
+        for (const t of tokens) {
+          out([t.id, t.name, t.createdAt, t.expiresAt <= now ? `${t.expiresAt} (expired)` : t.expiresAt, t.lastUsedAt ?? 'never'].join('\t'));
+        }
+      });
+    });
+
+  user
+    .command('token-revoke')
+    .description('revoke an API token by its id (see `sarhad user tokens`)')
+    .argument('<id>')
+    .action(async (id: string) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) fail(`"${id}" is not a token id`);
+      await withNode(async (ctx) => {
+        const revoked = await revokeToken(ctx, CLI, null, id).catch((err: unknown) => fail(problem(err)));
+        out(`revoked token ${revoked.id} "${revoked.name}"`);
       });
     });
 

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'screening:decide',
   'screening:review',
   'federation:admin',
+  'tokens:manage-own',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +46,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'screening:review': ['validator', 'commander'],
   // Peers and sharing agreements decide what leaves the node: administrators only.
   'federation:admin': ['administrator'],
+  // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.
+  'tokens:manage-own': EVERY_ROLE,
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

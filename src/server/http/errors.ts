@@ -27,6 +27,9 @@ function zodIssues(issues: readonly { path: PropertyKey[]; message: string }[]) 
 /** Every failure leaves as {error:{code,message}}; stack traces stay in the log. */
 export function errorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    // The login limiter says how long to wait; clients and proxies read it from the header.
+    const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.code(err.status).send(body(err.code, err.message, err.details));
   }
   if (err instanceof ZodError) {

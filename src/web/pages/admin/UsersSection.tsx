@@ -8,11 +8,14 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import type { Directory } from './directory.ts';
 import { CreateUserForm } from './CreateUserForm.tsx';
+import { TokensPanel } from './TokensPanel.tsx';
 
 export function UsersSection({ dir, onChanged, setUsers }: { dir: Directory; onChanged: () => Promise<void>; setUsers: (u: User[]) => void }) {
   const { t } = useTranslation();
   const loc = useLocale();
   const [rowError, setRowError] = useState<unknown>(null);
+  const [tokensOf, setTokensOf] = useState<string | null>(null);
+  const tokensUser = dir.users.find((u) => u.id === tokensOf);
   const agencyName = (id: string) => loc.name(dir.agencies.find((a) => a.id === id)?.name) || id;
   const unitName = (id: string | null) => (id ? loc.name(dir.units.find((u) => u.id === id)?.name) || id : '—');
 
@@ -65,6 +68,9 @@ export function UsersSection({ dir, onChanged, setUsers }: { dir: Directory; onC
                 <td>
                   <button type="button" className="btn btn-small" data-testid="toggle-user" onClick={() => void toggle(u)}>
                     {u.disabled ? t('admin.enable') : t('admin.disable')}
+                  </button>{' '}
+                  <button type="button" className="btn btn-small" data-testid="user-tokens" aria-pressed={tokensOf === u.id} onClick={() => setTokensOf(tokensOf === u.id ? null : u.id)}>
+                    {t('tokens.button')}
                   </button>
                 </td>
               </tr>
@@ -72,6 +78,8 @@ export function UsersSection({ dir, onChanged, setUsers }: { dir: Directory; onC
           </tbody>
         </table>
       </div>
+      {/* keyed by user: a secret shown for one user must not stay on screen for the next */}
+      {tokensUser && <TokensPanel key={tokensUser.id} user={tokensUser} onClose={() => setTokensOf(null)} />}
       <CreateUserForm dir={dir} onCreated={onChanged} />
     </section>
   );
