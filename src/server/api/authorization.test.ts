@@ -144,6 +144,15 @@ const TABLE: Row[] = [
     call: (f) => ({ body: { username: `u.${uniq()}`, displayName: 'Table User', password: 'a-long-password-1', roles: ['reporter'], agencyId: f.agencyId } }),
   },
   { route: 'PATCH /api/users/:id', allow: ['admin'], ok: 200, call: (f) => ({ url: `/api/users/${f.userId}`, body: { displayName: `Renamed ${uniq()}` } }) },
+  // Another user's tokens: user administrators only (one's own go through /api/me/tokens).
+  { route: 'GET /api/users/:id/tokens', allow: ['admin'], ok: 200, call: (f) => ({ url: `/api/users/${f.userId}/tokens` }) },
+  { route: 'POST /api/users/:id/tokens', allow: ['admin'], ok: 201, call: (f) => ({ url: `/api/users/${f.userId}/tokens`, body: { name: `t-${uniq()}` } }) },
+  { route: 'DELETE /api/users/:id/tokens/:tokenId', allow: ['admin'], ok: 404, call: (f) => ({ url: `/api/users/${f.userId}/tokens/${randomUUID()}` }) },
+  { route: 'GET /api/me/tokens', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/me/tokens', allow: EVERYONE, ok: 201, call: () => ({ body: { name: `t-${uniq()}`, expiresInDays: 1 } }) },
+  { route: 'DELETE /api/me/tokens/:tokenId', allow: EVERYONE, ok: 404, call: () => ({ url: `/api/me/tokens/${randomUUID()}` }) },
+  // A wrong current password: every signed-in user reaches the check (400), none changes anything.
+  { route: 'POST /api/me/password', allow: EVERYONE, ok: 400, call: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'another-long-password' } }) },
 
   { route: 'GET /api/alerts', allow: ALERT_READERS, ok: 200 },
   {
