@@ -14,6 +14,10 @@ export interface Config {
   secureCookies: boolean;
   /** Seconds between pulls from federation peers; 0 turns the loop off. */
   syncIntervalS: number;
+  /** Seconds between signed audit checkpoints while the chain grows; 0 = off. */
+  auditCheckpointIntervalS: number;
+  /** ...or after this many new audit entries, whichever comes first; 0 = off. */
+  auditCheckpointEvery: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +31,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const syncIntervalS = Number(env.SARHAD_SYNC_INTERVAL ?? 60);
   if (!Number.isFinite(syncIntervalS) || syncIntervalS < 0) throw new Error('SARHAD_SYNC_INTERVAL must be a number of seconds (0 = off)');
+  const auditCheckpointIntervalS = Number(env.SARHAD_AUDIT_CHECKPOINT_INTERVAL ?? 300);
+  if (!Number.isFinite(auditCheckpointIntervalS) || auditCheckpointIntervalS < 0) throw new Error('SARHAD_AUDIT_CHECKPOINT_INTERVAL must be a number of seconds (0 = off)');
+  const auditCheckpointEvery = Number(env.SARHAD_AUDIT_CHECKPOINT_EVERY ?? 1000);
+  if (!Number.isInteger(auditCheckpointEvery) || auditCheckpointEvery < 0) throw new Error('SARHAD_AUDIT_CHECKPOINT_EVERY must be a whole number of entries (0 = off)');
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!/^[A-Z]{2}$/.test(nodeState)) throw new Error('SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code');
   return {
@@ -41,5 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SARHAD_WEB_DIR ?? 'dist/web'),
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
     syncIntervalS,
+    auditCheckpointIntervalS,
+    auditCheckpointEvery,
   };
 }

@@ -5,9 +5,7 @@ import { can } from '../domain/policy/permissions.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import { markingSchema, type Marking } from '../domain/records/marking.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { appendAudit } from '../store/audit.repository.ts';
 import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
-import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
 
@@ -45,9 +43,7 @@ export async function createAlert(ctx: AppContext, subject: Subject, input: Crea
 export async function readAlerts(ctx: AppContext, subject: Subject): Promise<SavedRecord<'alert'>[]> {
   if (!can(subject, 'alerts:read')) throw forbidden();
   const visible = (await listRecords(ctx.db.kysely, 'alert')).filter((a) => canSee(subject, a));
-  await inWriteTransaction(ctx.db, (trx) =>
-    appendAudit(trx, { actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: null, detail: { count: visible.length } }),
-  );
+  ctx.reads.record({ actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: null, detail: { count: visible.length } });
   return visible;
 }
 

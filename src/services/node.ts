@@ -6,6 +6,7 @@ import { ensureNodeKeys } from '../federation/keys.ts';
 import { ensureNodeIdentity } from './bootstrap.service.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from './events.ts';
+import { ReadAuditLog } from './read-audit.ts';
 
 /** Opens the database, brings its schema up to date and loads the node identity. */
 export async function openNode(config: Config, log: Logger): Promise<AppContext> {
@@ -15,7 +16,17 @@ export async function openNode(config: Config, log: Logger): Promise<AppContext>
     for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, 'migration');
     const node = await ensureNodeIdentity(db, config);
     await ensureNodeKeys(db, node.id);
-    return { config, db, node, events: new EventBus(), log };
+    const reads = new ReadAuditLog(db, log);
+    // Whoever closes the node (server, CLI, test) appends the queued read entries first.
+    const closeDb = db.close;
+    db.close = async () => {
+      try {
+        await reads.close();
+      } finally {
+        await closeDb();
+      }
+    };
+    return { config, db, node, events: new EventBus(), log, reads };
   } catch (err) {
     await db.close();
     throw err;

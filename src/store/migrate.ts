@@ -3,12 +3,14 @@ import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_alerts_screening.ts';
 import * as m0003 from './migrations/0003_federation.ts';
+import * as m0005 from './migrations/0005_audit_checkpoints.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_alerts_screening': m0002,
   '0003_federation': m0003,
+  '0005_audit_checkpoints': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
