@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
+import { auditRoutes } from './api/audit/audit.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
   await app.register(federationRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir);
   return app;
 }
