@@ -120,6 +120,8 @@ describe.each(await testDialects())('users API over HTTP (%s)', (dialect) => {
     const before = await count('audit_log');
     const res = track(await admin.get('/api/users'));
     expect(res.status).toBe(200);
+    // Read entries are chained off the request path (services/read-audit.ts): flush as a checkpoint would.
+    await node.ctx.reads.flush();
     const entries = await k().selectFrom('audit_log').selectAll().where('seq', '>', before).execute();
     expect(entries.map((e) => [e.action, e.actor])).toEqual([['personal_data.read', adminId]]);
     expect(JSON.parse(entries[0]!.detail_json)).toEqual({ count: res.body.items.length });
