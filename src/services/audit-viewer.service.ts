@@ -23,6 +23,8 @@ export const auditQuerySchema = z
     entityId: text(200).optional(),
     from: when.optional(),
     to: when.optional(),
+    /** Only entries up to this seq: keeps pages stable while the log grows (reads of it are audited too). */
+    maxSeq: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
@@ -50,6 +52,7 @@ export async function readAuditLog(ctx: AppContext, subject: Subject, q: AuditQu
     entityId: q.entityId,
     from: bound(q.from, 'start'),
     to: bound(q.to, 'end'),
+    maxSeq: q.maxSeq,
   };
   if (filter.from && filter.to && filter.from > filter.to) throw validation('from is after to', [{ path: ['from'] }]);
   const { rows, total } = await queryAudit(ctx.db.kysely, filter, q.limit, q.offset);

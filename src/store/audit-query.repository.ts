@@ -9,11 +9,16 @@ export interface AuditFilter {
   /** Inclusive ISO-8601 bounds on `at`. */
   from?: string;
   to?: string;
+  /** Inclusive upper bound on seq: a stable snapshot for paging through a growing log. */
+  maxSeq?: number;
 }
 
 /** One page of entries matching the filter, newest first, with the total that match. */
 export async function queryAudit(db: Executor, filter: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditLogTable[]; total: number }> {
-  let q = db.selectFrom('audit_log');
+  // The log only grows at the top: bounding both queries by one seq makes the page and its
+  // total describe the same entries even while other requests append.
+  const top = filter.maxSeq ?? Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
+  let q = db.selectFrom('audit_log').where('seq', '<=', top);
   if (filter.actor !== undefined) q = q.where('actor', '=', filter.actor);
   if (filter.action !== undefined) q = q.where('action', '=', filter.action);
   if (filter.entityType !== undefined) q = q.where('entity_type', '=', filter.entityType);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -20,10 +20,13 @@ export function AuditPage() {
   const [page, setPage] = useState<AuditPageAnswer | null>(null);
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The newest seq of the first page under the current filters (our own reads are audited too).
+  const snapshot = useRef<number | null>(null);
 
   const load = useCallback(async (f: AuditFilters, at: number) => {
     try {
-      const [p, s] = await Promise.all([api.get<AuditPageAnswer>(`/api/audit?${auditQuery(f, at)}`), api.get<AuditStatus>('/api/audit/status')]);
+      const [p, s] = await Promise.all([api.get<AuditPageAnswer>(`/api/audit?${auditQuery(f, at, snapshot.current)}`), api.get<AuditStatus>('/api/audit/status')]);
+      if (snapshot.current === null) snapshot.current = p.items[0]?.seq ?? null;
       setPage(p);
       setStatus(s);
       setError(null);
@@ -51,6 +54,7 @@ export function AuditPage() {
         actions={page?.actions ?? []}
         initial={filters}
         onApply={(f) => {
+          snapshot.current = null;
           setOffset(0);
           setFilters(f);
         }}

@@ -40,9 +40,11 @@ export const NO_FILTERS: AuditFilters = { actor: '', action: '', entityType: '',
 
 export const PAGE_SIZE = 25;
 
-export function auditQuery(f: AuditFilters, offset: number): string {
+/** `maxSeq`: the newest seq when the filters were applied, so pages do not shift as the log grows. */
+export function auditQuery(f: AuditFilters, offset: number, maxSeq: number | null): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v.trim()) q.set(k, v.trim());
+  if (maxSeq !== null) q.set('maxSeq', String(maxSeq));
   q.set('limit', String(PAGE_SIZE));
   q.set('offset', String(offset));
   return q.toString();
