@@ -19,10 +19,10 @@ export interface CheckpointLoopOptions {
 export function startCheckpointLoop(ctx: AppContext, opts: CheckpointLoopOptions): { stop(): Promise<void>; runNow(): Promise<void> } {
   let running: Promise<void> | null = null;
 
+  // Only reads here: deciding must not wait for the write lock (writeCheckpoint does, once due).
   const due = async (force: boolean): Promise<boolean> => {
-    await ctx.reads.flush();
     const last = (await latestCheckpoints(ctx.db.kysely, 1))[0];
-    const head = await lastAuditSeq(ctx.db.kysely);
+    const head = (await lastAuditSeq(ctx.db.kysely)) + ctx.reads.pending;
     if (!last) return head > 0;
     const grown = head - last.seq;
     if (grown <= 0) return false;
