@@ -39,8 +39,11 @@ describe.each(await testDialects())('users API over HTTP (%s)', (dialect) => {
   afterAll(async () => node?.close());
 
   const k = () => node.ctx.db.kysely;
-  const count = async (table: 'users' | 'audit_log' | 'sessions') =>
-    Number((await k().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'users' | 'audit_log' | 'sessions') => {
+    // Earlier reads' audit entries are chained in the background: settle them before counting.
+    await node.ctx.reads.flush();
+    return Number((await k().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  };
   const newUser = (username: string, extra: Record<string, unknown> = {}) => ({
     username,
     displayName: 'Nodira Usmonova',
