@@ -38,11 +38,12 @@ test('a commander reads the audit log: chain status, filters, paging, no names, 
   await filters.locator('[name="actor"]').fill('tj.commander');
   await filters.locator('[name="action"]').selectOption('auth.login');
   await page.getByTestId('audit-apply').click();
+  // Wait for the filtered page itself (the table re-renders when the answer arrives).
+  await expect(page.locator('[data-testid="audit-row"]:not([data-action="auth.login"])')).toHaveCount(0);
   await expect(rows.first()).toHaveAttribute('data-action', 'auth.login');
-  for (const row of await rows.all()) {
-    await expect(row).toHaveAttribute('data-action', 'auth.login');
-    await expect(row.getByTestId('audit-actor')).toHaveText('tj.commander');
-  }
+  const actors = await page.getByTestId('audit-actor').allTextContents();
+  expect(actors.length).toBeGreaterThan(0);
+  expect(new Set(actors)).toEqual(new Set(['tj.commander']));
   // A window in the past matches nothing.
   await filters.locator('[name="to"]').fill('2001-01-01');
   await page.getByTestId('audit-apply').click();
@@ -54,6 +55,11 @@ test('a commander reads the audit log: chain status, filters, paging, no names, 
   await page.getByTestId('nav-alerts').click();
   await expect(page.getByTestId('alerts-page')).toBeVisible();
   await page.getByTestId('nav-audit').click();
+  // The read's entry is chained in the background (within a second): reload until it is listed.
+  await expect(async () => {
+    await page.getByTestId('audit-reset').click();
+    await expect(filters.locator('option[value="personal_data.read"]')).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await filters.locator('[name="action"]').selectOption('personal_data.read');
   await page.getByTestId('audit-apply').click();
   await expect(rows.first()).toContainText('count:');

@@ -56,7 +56,8 @@ export function AuditPage() {
         onApply={(f) => {
           snapshot.current = null;
           setOffset(0);
-          setFilters(f);
+          // A new object even when unchanged: Apply (and Clear) always reload the newest entries.
+          setFilters({ ...f });
         }}
       />
       {!page && !error && <p role="status">{t('app.loading')}</p>}
