@@ -29,6 +29,10 @@ export interface Config {
   trustedProxies: string[];
   /** First back-off after too many failed logins; it doubles with each further failure. */
   loginBackoffBaseMs: number;
+  /** Seconds between signed audit checkpoints while the chain grows; 0 = off. */
+  auditCheckpointIntervalS: number;
+  /** ...or after this many new audit entries, whichever comes first; 0 = off. */
+  auditCheckpointEvery: number;
 }
 
 /** Loopback unless told otherwise: exposing a node is a decision, not a default. */
@@ -67,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(falsePositiveDays) || falsePositiveDays < 0 || falsePositiveDays > 3650) {
     throw new Error('SARHAD_FALSE_POSITIVE_DAYS must be a whole number of days from 0 to 3650');
   }
+  const auditCheckpointIntervalS = Number(env.SARHAD_AUDIT_CHECKPOINT_INTERVAL ?? 300);
+  if (!Number.isFinite(auditCheckpointIntervalS) || auditCheckpointIntervalS < 0) throw new Error('SARHAD_AUDIT_CHECKPOINT_INTERVAL must be a number of seconds (0 = off)');
+  const auditCheckpointEvery = Number(env.SARHAD_AUDIT_CHECKPOINT_EVERY ?? 1000);
+  if (!Number.isInteger(auditCheckpointEvery) || auditCheckpointEvery < 0) throw new Error('SARHAD_AUDIT_CHECKPOINT_EVERY must be a whole number of entries (0 = off)');
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   const loginBackoffBaseMs = Number(env.SARHAD_LOGIN_BACKOFF_MS ?? 1000);
@@ -90,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     falsePositiveDays,
     trustedProxies: parseTrustedProxies(env.SARHAD_TRUSTED_PROXIES),
     loginBackoffBaseMs,
+    auditCheckpointIntervalS,
+    auditCheckpointEvery,
   };
 }

@@ -8,7 +8,6 @@ import { markingSchema, type Marking } from '../domain/records/marking.ts';
 import { AppError, notFound, validation } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
-import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord, writeRecords } from './records.service.ts';
 
@@ -46,9 +45,7 @@ export async function createAlert(ctx: AppContext, subject: Subject, input: Crea
 export async function readAlerts(ctx: AppContext, subject: Subject): Promise<SavedRecord<'alert'>[]> {
   authorize(subject, 'alerts:read');
   const visible = (await listRecords(ctx.db.kysely, 'alert')).filter((a) => allows(subject, 'alerts:read', alertTarget(ctx.node.id, a)));
-  await inWriteTransaction(ctx.db, (trx) =>
-    appendAudit(trx, { actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: null, detail: { count: visible.length } }),
-  );
+  ctx.reads.record({ actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: null, detail: { count: visible.length } });
   return visible;
 }
 
@@ -58,9 +55,7 @@ export async function readAlert(ctx: AppContext, subject: Subject, id: string): 
   const alert = await findRecord(ctx.db.kysely, 'alert', id);
   if (!alert) throw notFound('alert');
   authorize(subject, 'alerts:read', alertTarget(ctx.node.id, alert));
-  await inWriteTransaction(ctx.db, (trx) =>
-    appendAudit(trx, { actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: id, detail: { count: 1 } }),
-  );
+  ctx.reads.record({ actor: subject.userId, action: 'personal_data.read', entityType: 'alert', entityId: id, detail: { count: 1 } });
   return alert;
 }
 

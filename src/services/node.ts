@@ -7,6 +7,7 @@ import { ensureNodeIdentity } from './bootstrap.service.ts';
 import type { AppContext } from './context.ts';
 import { attachPgRelay } from './change-relay.ts';
 import { EventBus } from './events.ts';
+import { ReadAuditLog } from './read-audit.ts';
 
 /** Opens the database, brings its schema up to date and loads the node identity. */
 export async function openNode(config: Config, log: Logger): Promise<AppContext> {
@@ -18,13 +19,19 @@ export async function openNode(config: Config, log: Logger): Promise<AppContext>
     await ensureNodeKeys(db, node.id);
     const events = new EventBus((err) => log.warn({ err: (err as Error).message }, 'change channel: notify failed'));
     if (db.dialect === 'postgres' && config.databaseUrl) await attachPgRelay(events, db, config.databaseUrl, log);
-    // Every caller closes the node through db.close(): changes still being relayed go out first.
+    const reads = new ReadAuditLog(db, log);
+    // Every caller (server, CLI, test) closes the node through db.close(): queued read entries
+    // are appended and changes still being relayed go out first.
     const closeDb = db.close;
     db.close = async () => {
-      await events.close();
-      await closeDb();
+      try {
+        await reads.close();
+        await events.close();
+      } finally {
+        await closeDb();
+      }
     };
-    return { config, db, node, events, log };
+    return { config, db, node, events, log, reads };
   } catch (err) {
     await db.close();
     throw err;

@@ -131,9 +131,7 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: string, inpu
 export async function readUsers(ctx: AppContext, actor: Actor): Promise<UserRow[]> {
   authorize(principalOf(actor), 'users:read');
   const users = await listUsers(ctx.db.kysely);
-  await inWriteTransaction(ctx.db, (trx) =>
-    appendAudit(trx, { actor: actorId(actor), action: 'personal_data.read', entityType: 'user', entityId: null, detail: { count: users.length } }),
-  );
+  ctx.reads.record({ actor: actorId(actor), action: 'personal_data.read', entityType: 'user', entityId: null, detail: { count: users.length } });
   return users;
 }
 

@@ -26,7 +26,7 @@ async function cliVerify(env: Record<string, string>): Promise<{ code: number; s
   delete base.DATABASE_URL;
   delete base.SARHAD_DATA_DIR;
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', 'audit', 'verify'], { env: { ...base, ...env }, timeout: 30_000 });
+    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', 'audit', 'verify'], { env: { ...base, ...env }, timeout: 90_000 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -152,7 +152,7 @@ describe.each(await testDialects())('audit chain in the database (%s)', (dialect
     expect(await verifyAuditChain(ctx.db)).toEqual({ ok: true, checked: last() + 1, problem: null });
   });
 
-  it('`sarhad audit verify` exits 0 on the intact log and 1 naming seq=N on a tampered copy', { timeout: 60_000 }, async () => {
+  it('`sarhad audit verify` exits 0 on the intact log and 1 naming seq=N on a tampered copy', { timeout: 180_000 }, async () => {
     // A second database holding the same chain, tampered, so both CLI runs can go at once.
     const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-audit-copy-'));
     const copyPg = dialect === 'postgres' ? await createPgDatabase() : null;

@@ -3,6 +3,7 @@ import type { Db } from './db.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_alerts_screening.ts';
 import * as m0003 from './migrations/0003_federation.ts';
+import * as m0005 from './migrations/0005_audit_checkpoints.ts';
 import * as m0006 from './migrations/0006_logins_tokens.ts';
 import * as m0007 from './migrations/0007_false_positives.ts';
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_alerts_screening': m0002,
   '0003_federation': m0003,
+  '0005_audit_checkpoints': m0005,
   '0006_logins_tokens': m0006,
   '0007_false_positives': m0007,
 };

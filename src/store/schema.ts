@@ -177,6 +177,15 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface AuditCheckpointsTable {
+  id: string;
+  node_id: string;
+  seq: number;
+  head_hash: string;
+  at: string;
+  signature: string;
+}
+
 export interface UsersTable {
   id: string;
   username: string;
@@ -304,6 +313,7 @@ export interface Database {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

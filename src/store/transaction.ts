@@ -7,7 +7,7 @@ export type Executor = Kysely<Database> | Trx;
 
 // Any fixed 64-bit key: all writers of one node serialise on it, so audit and outbox
 // sequence numbers stay gap-free even with several API processes on one PostgreSQL.
-const WRITE_LOCK_KEY = 7_215_002_012;
+export const WRITE_LOCK_KEY = 7_215_002_012;
 
 /** Runs fn in one transaction that holds the node's write lock. */
 export async function inWriteTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {

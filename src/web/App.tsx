@@ -10,15 +10,17 @@ import { MapPage } from './pages/MapPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { AlertsPage } from './pages/AlertsPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
 import { can } from './permissions.ts';
 
-export type Route = 'map' | 'admin' | 'screen' | 'alerts';
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
   if (h.startsWith('#/admin')) return 'admin';
   if (h.startsWith('#/screen')) return 'screen';
   if (h.startsWith('#/alerts')) return 'alerts';
+  if (h.startsWith('#/audit')) return 'audit';
   return 'map';
 }
 
@@ -88,6 +90,7 @@ export function App() {
     route === 'admin' && isAdmin ? <AdminPage />
     : route === 'screen' && can(user, 'screening:run') ? <ScreeningPage user={user} />
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
+    : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

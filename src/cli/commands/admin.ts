@@ -1,5 +1,9 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
+import type { ChainProblem } from '../../domain/audit/chain.ts';
+import { describeCheckpointFailure } from '../../domain/audit/checkpoint.ts';
+import { verifyAuditIntegrity, writeCheckpoint } from '../../services/audit-checkpoints.service.ts';
 import { ROLES, type Role } from '../../domain/policy/roles.ts';
 import { generatePassword } from '../../services/passwords.ts';
 import { seedScenario } from '../../services/seed.service.ts';
@@ -138,20 +142,54 @@ export function registerAdminCommands(program: Command) {
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description('check the hash chain; exits 1 naming the first bad entry')
-    .action(async () => {
-      const result = await withNode((ctx) => verifyAuditChain(ctx.db));
-      if (result.ok) {
-        out(`audit log intact: ${result.checked} entries verified`);
-        return;
+    .description('check the hash chain and the newest stored checkpoints (and --checkpoint FILE); exits 1 naming the first problem')
+    .option('--checkpoint <file>', 'a signed checkpoint kept outside the database (from `sarhad audit checkpoint`)')
+    .action(async (opts: { checkpoint?: string }) => {
+      const external = opts.checkpoint === undefined ? undefined : readCheckpointFile(opts.checkpoint);
+      const result = await withNode((ctx) => verifyAuditIntegrity(ctx, external));
+      const problems: string[] = [];
+      const chainProblem = result.chain.problem;
+      if (chainProblem) problems.push(`first bad entry seq=${chainProblem.kind === 'gap' ? chainProblem.expectedSeq : chainProblem.seq}: ${describeChainProblem(chainProblem)}`);
+      for (const v of result.checkpoints) if (!v.ok) problems.push(`stored ${describeCheckpointFailure(v)}`);
+      if (result.external && !result.external.ok) problems.push(`the chain no longer extends ${describeCheckpointFailure(result.external)}`);
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(`audit log TAMPERED: ${p}\n`);
+        process.exit(1);
       }
-      const p = result.problem!;
-      const what =
-        p.kind === 'gap' ? `entry ${p.expectedSeq} is missing (next present is ${p.seq})`
-        : p.kind === 'broken-link' ? `entry ${p.seq} does not link to the entry before it (removed or reordered)`
-        : p.kind === 'altered' ? `entry ${p.seq} was altered (its hash does not match its content)`
-        : `the newest entries from ${p.seq} on were removed (chain head does not match)`;
-      process.stderr.write(`audit log TAMPERED: first bad entry seq=${p.kind === 'gap' ? p.expectedSeq : p.seq}: ${what}\n`);
-      process.exit(1);
+      out(`audit log intact: ${result.chain.checked} entries verified`);
+      const latest = result.checkpoints[0];
+      if (latest?.ok) out(`extends the ${result.checkpoints.length} newest stored checkpoint(s), latest seq=${latest.checkpoint.seq} at ${latest.checkpoint.at}`);
+      else out('no stored checkpoint yet (run `sarhad audit checkpoint` and keep the output elsewhere)');
+      if (result.external?.ok) out(`extends the checkpoint in ${opts.checkpoint}: seq=${result.external.checkpoint.seq} at ${result.external.checkpoint.at}`);
     });
+
+  audit
+    .command('checkpoint')
+    .description('sign the chain as it stands now, store the checkpoint, and print it as JSON (keep a copy off this node)')
+    .action(async () => {
+      const checkpoint = await withNode((ctx) => writeCheckpoint(ctx, 'system:cli'));
+      out(JSON.stringify(checkpoint, null, 2));
+    });
+}
+
+function describeChainProblem(p: ChainProblem): string {
+  return p.kind === 'gap' ? `entry ${p.expectedSeq} is missing (next present is ${p.seq})`
+    : p.kind === 'broken-link' ? `entry ${p.seq} does not link to the entry before it (removed or reordered)`
+    : p.kind === 'altered' ? `entry ${p.seq} was altered (its hash does not match its content)`
+    : `the newest entries from ${p.seq} on were removed (chain head does not match)`;
+}
+
+/** The file's JSON, or exit 2 naming why it cannot be read (a tampered-but-valid JSON is judged later). */
+function readCheckpointFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return fail(`cannot read checkpoint file ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fail(`checkpoint file ${file} is not JSON`);
+  }
 }

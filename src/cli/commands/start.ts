@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { startSyncLoop } from '../../federation/sync-loop.ts';
+import { startCheckpointLoop } from '../../services/audit-checkpoint-loop.ts';
 import { buildApp } from '../../server/app.ts';
 import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
 import type { AppContext } from '../../services/context.ts';
@@ -46,6 +47,10 @@ export async function runNode(
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const sync = config.syncIntervalS > 0 ? startSyncLoop(ctx, config.syncIntervalS * 1000) : null;
+  const checkpoints =
+    config.auditCheckpointIntervalS > 0 || config.auditCheckpointEvery > 0
+      ? startCheckpointLoop(ctx, { intervalMs: config.auditCheckpointIntervalS * 1000, everyEntries: config.auditCheckpointEvery })
+      : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
@@ -64,6 +69,8 @@ export async function runNode(
     close: async () => {
       await sync?.stop();
       await app.close();
+      // After the server stopped answering: the last reads are flushed into the final checkpoint.
+      await checkpoints?.stop();
       await ctx.db.close();
     },
   };

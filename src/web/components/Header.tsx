@@ -31,6 +31,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('nav.alerts')}
           </a>
         )}
+        {can(user, 'audit:read') && (
+          <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
+            {t('nav.audit')}
+          </a>
+        )}
         {isAdmin && (
           <a href="#/admin" data-testid="nav-admin" aria-current={route === 'admin' ? 'page' : undefined}>
             {t('nav.admin')}

@@ -39,8 +39,11 @@ describe.each(await testDialects())('users API over HTTP (%s)', (dialect) => {
   afterAll(async () => node?.close());
 
   const k = () => node.ctx.db.kysely;
-  const count = async (table: 'users' | 'audit_log' | 'sessions') =>
-    Number((await k().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'users' | 'audit_log' | 'sessions') => {
+    // Earlier reads' audit entries are chained in the background: settle them before counting.
+    await node.ctx.reads.flush();
+    return Number((await k().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  };
   const newUser = (username: string, extra: Record<string, unknown> = {}) => ({
     username,
     displayName: 'Nodira Usmonova',
@@ -120,6 +123,8 @@ describe.each(await testDialects())('users API over HTTP (%s)', (dialect) => {
     const before = await count('audit_log');
     const res = track(await admin.get('/api/users'));
     expect(res.status).toBe(200);
+    // Read entries are chained off the request path (services/read-audit.ts): flush as a checkpoint would.
+    await node.ctx.reads.flush();
     const entries = await k().selectFrom('audit_log').selectAll().where('seq', '>', before).execute();
     expect(entries.map((e) => [e.action, e.actor])).toEqual([['personal_data.read', adminId]]);
     expect(JSON.parse(entries[0]!.detail_json)).toEqual({ count: res.body.items.length });
