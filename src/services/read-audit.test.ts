@@ -28,7 +28,7 @@ describe.each(await testDialects())('audit of reads never takes the write lock (
     const admin = await node.as('admin');
     await node.ctx.reads.flush();
     const before = (await reads()).length;
-    let alertCount = -1;
+    let alertCount: number;
 
     // Another process (a sync, an import, a CLI command) in the middle of a long write.
     const other = openDb({ dataDir: node.config.dataDir, databaseUrl: node.config.databaseUrl });

@@ -9,7 +9,6 @@ import { generatePassword } from '../../services/passwords.ts';
 import { seedScenario } from '../../services/seed.service.ts';
 import { createToken, listTokens, revokeToken, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../services/tokens.service.ts';
 import { createUser, type Actor } from '../../services/users.service.ts';
-import { verifyAuditChain } from '../../store/audit.repository.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
 import { idsByRef } from '../../store/records.repository.ts';
 import { loadScenario } from '../../store/seed/scenarios.ts';

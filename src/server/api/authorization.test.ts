@@ -154,6 +154,12 @@ const TABLE: Row[] = [
   // A wrong current password: every signed-in user reaches the check (400), none changes anything.
   { route: 'POST /api/me/password', allow: EVERYONE, ok: 400, call: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'another-long-password' } }) },
 
+  // The audit log: commanders and administrators (audit:read).
+  { route: 'GET /api/audit', allow: ['admin', 'tj.commander'], ok: 200 },
+  { route: 'GET /api/audit/status', allow: ['admin', 'tj.commander'], ok: 200 },
+  // No checkpoint is written in the table's node: readers reach the look-up (404), others are refused before it.
+  { route: 'GET /api/audit/checkpoints/latest', allow: ['admin', 'tj.commander'], ok: 404 },
+
   { route: 'GET /api/alerts', allow: ALERT_READERS, ok: 200 },
   {
     route: 'POST /api/alerts',
