@@ -4,7 +4,7 @@ import ps from '../src/web/i18n/locales/ps.ts';
 import { SCREEN_DIR, loginIn, createPersonAlert, createVehicleAlert, en, login, logout } from './helpers.ts';
 
 const suffix = Date.now().toString(36);
-// shared/ sits beside the checkout (here and in CI).
+// The real UN list ships with the repository (datasets/un).
 const UN_XML = fileURLToPath(new URL('../datasets/un/consolidated-2025-08-02.xml', import.meta.url));
 
 test('an analyst creates a person alert through the form and finds it in the list', async ({ page }) => {
