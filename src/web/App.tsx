@@ -11,9 +11,10 @@ import { AdminPage } from './pages/AdminPage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { AlertsPage } from './pages/AlertsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
 import { can } from './permissions.ts';
 
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit';
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -21,6 +22,7 @@ function routeFromHash(): Route {
   if (h.startsWith('#/screen')) return 'screen';
   if (h.startsWith('#/alerts')) return 'alerts';
   if (h.startsWith('#/audit')) return 'audit';
+  if (h.startsWith('#/profile')) return 'profile';
   return 'map';
 }
 
@@ -91,6 +93,7 @@ export function App() {
     : route === 'screen' && can(user, 'screening:run') ? <ScreeningPage user={user} />
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
+    : route === 'profile' ? <ProfilePage user={user} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

@@ -35,6 +35,8 @@ export class ApiError extends Error {
     message: string,
     /** Field paths the server reported as invalid, when it says so. */
     readonly fields: string[] = [],
+    /** Seconds to wait before trying again (the `Retry-After` header of a 429), when sent. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -83,7 +85,13 @@ function fieldsOf(details: unknown): string[] {
   return [...new Set(out.map((f) => f.replace(/^body\./, '')).filter((f) => f.length > 0))];
 }
 
-function errorFromBody(status: number, statusText: string, text: string): ApiError {
+function retryAfterOf(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
+}
+
+function errorFromBody(status: number, statusText: string, text: string, retryAfter: string | null = null): ApiError {
   let code: ErrorCode = codeForStatus(status);
   let message = statusText;
   let fields: string[] = [];
@@ -95,7 +103,7 @@ function errorFromBody(status: number, statusText: string, text: string): ApiErr
   } catch {
     /* not JSON */
   }
-  return new ApiError(code, status, message, fields);
+  return new ApiError(code, status, message, fields, retryAfterOf(retryAfter));
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -105,7 +113,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     /* no body */
   }
-  return errorFromBody(res.status, res.statusText, text);
+  return errorFromBody(res.status, res.statusText, text, res.headers.get('retry-after'));
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
@@ -160,7 +168,7 @@ export function upload<T>(path: string, body: Blob, contentType: string, onProgr
         }
         return;
       }
-      const err = errorFromBody(xhr.status, xhr.statusText, xhr.responseText);
+      const err = errorFromBody(xhr.status, xhr.statusText, xhr.responseText, xhr.getResponseHeader('retry-after'));
       if (err.status === 401) onUnauthenticated?.();
       reject(err);
     };

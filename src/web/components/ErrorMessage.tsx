@@ -11,11 +11,14 @@ export function ErrorMessage({
   error,
   testId = 'error',
   labels = {},
+  message,
 }: {
   error: unknown;
   testId?: string;
   /** Translated labels of the form's fields, by API field path. */
   labels?: Record<string, string>;
+  /** A more precise translated message than the code's own (e.g. which field was wrong). */
+  message?: string;
 }) {
   const { t } = useTranslation();
   if (!error) return null;
@@ -23,7 +26,7 @@ export function ErrorMessage({
   const fields = error instanceof ApiError ? error.fields : [];
   return (
     <div className="alert alert-error" role="alert" data-testid={testId} data-error-code={code}>
-      <p>{t(`errors.${code}`)}</p>
+      <p>{message ?? t(`errors.${code}`)}</p>
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (

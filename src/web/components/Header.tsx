@@ -51,9 +51,15 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
           {date(new Date())}
         </time>
         <LanguageSwitcher />
-        <span className="current-user" data-testid="current-user" title={t('nav.signedInAs', { name: user.username })}>
+        <a
+          href="#/profile"
+          className="current-user"
+          data-testid="current-user"
+          title={t('nav.myAccountOf', { name: user.username })}
+          aria-current={route === 'profile' ? 'page' : undefined}
+        >
           {user.displayName}
-        </span>
+        </a>
         <button type="button" className="btn btn-quiet" data-testid="logout" onClick={onLogout}>
           {t('nav.logout')}
         </button>

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import type { Directory } from './directory.ts';
 import { CreateUserForm } from './CreateUserForm.tsx';
-import { TokensPanel } from './TokensPanel.tsx';
+import { TokensPanel } from '../../components/TokensPanel.tsx';
 
 export function UsersSection({ dir, onChanged, setUsers }: { dir: Directory; onChanged: () => Promise<void>; setUsers: (u: User[]) => void }) {
   const { t } = useTranslation();
@@ -79,7 +79,15 @@ export function UsersSection({ dir, onChanged, setUsers }: { dir: Directory; onC
         </table>
       </div>
       {/* keyed by user: a secret shown for one user must not stay on screen for the next */}
-      {tokensUser && <TokensPanel key={tokensUser.id} user={tokensUser} onClose={() => setTokensOf(null)} />}
+      {tokensUser && (
+        <TokensPanel
+          key={tokensUser.id}
+          base={`/api/users/${encodeURIComponent(tokensUser.id)}/tokens`}
+          username={tokensUser.username}
+          title={t('tokens.title', { username: tokensUser.username })}
+          onClose={() => setTokensOf(null)}
+        />
+      )}
       <CreateUserForm dir={dir} onCreated={onChanged} />
     </section>
   );

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
-import type { ListAnswer, User } from '../../types.ts';
-import { useLocale } from '../../util.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { TextField } from '../../components/form/Field.tsx';
-import { OkMessage } from '../../components/form/OkMessage.tsx';
-import { SubmitButton } from '../../components/form/SubmitButton.tsx';
-import { useApiForm } from '../../components/form/useApiForm.ts';
-import { TableHead } from '../../components/TableHead.tsx';
+import { api } from '../api.ts';
+import type { ListAnswer } from '../types.ts';
+import { useLocale } from '../util.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { TextField } from './form/Field.tsx';
+import { OkMessage } from './form/OkMessage.tsx';
+import { SubmitButton } from './form/SubmitButton.tsx';
+import { useApiForm } from './form/useApiForm.ts';
+import { TableHead } from './TableHead.tsx';
 
 /** A token as the API lists it (never its secret). */
 export interface ApiToken {
@@ -21,11 +21,27 @@ export interface ApiToken {
   expired: boolean;
 }
 
-/** A user's API tokens: list, revoke, and create (the secret is shown once, here only). */
-export function TokensPanel({ user, onClose }: { user: User; onClose: () => void }) {
+/**
+ * A user's API tokens: list, revoke, and create (the secret is shown once, here only).
+ * `base` is the collection: `/api/users/:id/tokens` (an administrator, for anyone) or
+ * `/api/me/tokens` (one's own, on the profile page).
+ */
+export function TokensPanel({
+  base,
+  username,
+  title,
+  heading: Heading = 'h3',
+  onClose,
+}: {
+  base: string;
+  username: string;
+  title: string;
+  heading?: 'h2' | 'h3';
+  onClose?: () => void;
+}) {
   const { t } = useTranslation();
   const loc = useLocale();
-  const base = `/api/users/${encodeURIComponent(user.id)}/tokens`;
+  const [copied, setCopied] = useState(false);
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [listError, setListError] = useState<unknown>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
@@ -55,19 +71,28 @@ export function TokensPanel({ user, onClose }: { user: User; onClose: () => void
     }
   }
 
+  async function copy(value: string) {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      /* no clipboard (plain http on another machine): the secret stays selectable */
+    }
+  }
+
   const submit = form.onSubmit(async () => {
     setRevoked(null);
+    setCopied(false);
     const created = await api.post<{ token: ApiToken; secret: string }>(base, { name, expiresInDays: Number(days) });
     form.succeed({ name: created.token.name, secret: created.secret });
     setName('');
     await load();
   });
 
+  const secret = form.done?.secret;
   return (
-    <section className="card tokens-panel" aria-labelledby="tokens-heading" data-testid="tokens-panel" data-username={user.username}>
-      <h3 id="tokens-heading">
-        {t('tokens.title', { username: user.username })}
-      </h3>
+    <section className="card tokens-panel" aria-labelledby="tokens-heading" data-testid="tokens-panel" data-username={username}>
+      <Heading id="tokens-heading">{title}</Heading>
       <ErrorMessage error={listError} testId="tokens-error" />
       {revoked && <OkMessage testId="token-revoked">{t('tokens.revoked', { name: revoked })}</OkMessage>}
       <div className="table-scroll">
@@ -102,12 +127,17 @@ export function TokensPanel({ user, onClose }: { user: User; onClose: () => void
       </div>
       <form className="admin-form" onSubmit={submit} data-testid="create-token-form">
         <ErrorMessage error={form.error} testId="create-token-error" labels={{ name: t('tokens.name'), expiresInDays: t('tokens.expiresInDays') }} />
-        {form.done && (
+        {form.done && secret && (
           <OkMessage testId="create-token-ok">
             {t('tokens.created', { name: form.done.name })}{' '}
             <output dir="ltr" className="mono token-secret" data-testid="token-secret">
               {form.done.secret}
-            </output>
+            </output>{' '}
+            {typeof navigator.clipboard?.writeText === 'function' && (
+              <button type="button" className="btn btn-small" data-testid="copy-token" onClick={() => void copy(secret)}>
+                {copied ? t('tokens.copied') : t('tokens.copy')}
+              </button>
+            )}
           </OkMessage>
         )}
         <div className="form-grid">
@@ -133,9 +163,11 @@ export function TokensPanel({ user, onClose }: { user: User; onClose: () => void
           </TextField>
         </div>
         <SubmitButton busy={form.busy} testId="create-token-submit" label={t('tokens.create')} busyLabel={t('tokens.creating')} />
-        <button type="button" className="btn" data-testid="close-tokens" onClick={onClose}>
-          {t('tokens.close')}
-        </button>
+        {onClose && (
+          <button type="button" className="btn" data-testid="close-tokens" onClick={onClose}>
+            {t('tokens.close')}
+          </button>
+        )}
       </form>
     </section>
   );
