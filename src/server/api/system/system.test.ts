@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSectionSchema } from '../../../services/sections.service.ts';
@@ -7,6 +6,7 @@ import { createUnitSchema } from '../../../services/registry.service.ts';
 import { createUserSchema, updateUserSchema } from '../../../services/users.service.ts';
 import type { ApiClient } from '../../testing/api-client.ts';
 import { testDialects } from '../../testing/databases.ts';
+import { openStream } from '../../testing/sse.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
 
 const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
@@ -15,53 +15,6 @@ if (process.env.CI === 'true' && !hasPromtool) {
 }
 
 const METRICS_TOKEN = 'test-metrics-token-0123456789';
-
-interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
-/** Opens an SSE stream with a cookie; collects parsed events until closed. */
-function openStream(url: string, cookie: string | null): Promise<{ status: number; contentType: string; events: SseEvent[]; waitFor(pred: (e: SseEvent) => boolean, ms: number): Promise<SseEvent>; close(): void }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${url}/api/stream`, { headers: cookie ? { cookie, accept: 'text/event-stream' } : {} }, (res) => {
-      const events: SseEvent[] = [];
-      const waiters: { pred: (e: SseEvent) => boolean; done: (e: SseEvent) => void }[] = [];
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (!event || data === undefined) continue;
-          const e = { event, data: JSON.parse(data) as unknown };
-          events.push(e);
-          for (const w of [...waiters]) if (w.pred(e)) w.done(e);
-        }
-      });
-      resolve({
-        status: res.statusCode ?? 0,
-        contentType: String(res.headers['content-type'] ?? ''),
-        events,
-        waitFor: (pred, ms) =>
-          new Promise((ok, fail) => {
-            const found = events.find(pred);
-            if (found) return ok(found);
-            const timer = setTimeout(() => fail(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)), ms);
-            waiters.push({ pred, done: (e) => (clearTimeout(timer), ok(e)) });
-          }),
-        close: () => req.destroy(),
-      });
-    });
-    req.on('error', (err) => {
-      if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err);
-    });
-  });
-}
 
 describe.each(await testDialects())('system endpoints over HTTP (%s)', (dialect) => {
   let node: TestNode;
