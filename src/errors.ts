@@ -28,6 +28,10 @@ export const ERROR_CODES = {
   SIGNATURE_INVALID: 401,
   /** Federation: x-sarhad-date is missing, unparsable or more than 5 minutes away. */
   SIGNATURE_STALE: 401,
+  /** Federation: this signed request (its nonce) was already used: a replay. */
+  REQUEST_REPLAYED: 401,
+  /** Federation: the peer publishes another state or key than the one registered for it. */
+  PEER_MISMATCH: 409,
   CSRF_FAILED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

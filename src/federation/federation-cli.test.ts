@@ -21,7 +21,7 @@ function sarhad(dataDir: string, args: string[]): Promise<{ code: number | null;
   });
 }
 
-describe('sarhad node key / peers add, agree, list, sync (SQLite AF node pulling from a TJ node)', { timeout: 120_000 }, () => {
+describe('sarhad node key / peers add, agree, list, sync (SQLite AF node pulling from a TJ node)', { timeout: 240_000 }, () => {
   let tj: TestNode;
   let dataDir: string;
   beforeAll(async () => {

@@ -12,6 +12,8 @@ import { saveRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import { nodeSigner } from './keys.ts';
 import { fetchFeedPage, receiveEnvelope } from './sync.ts';
+import { signedTermsFor } from './feed.ts';
+import { canonicalJson } from '../domain/records/content-hash.ts';
 
 const person = (name: string, releasableTo: string[]) => ({
   subject: { kind: 'person', names: [{ name, quality: 'good' }], birthDates: [{ kind: 'exact', date: '1984-03-12' }], nationalities: ['TJ'], documents: ['401234567'] },
@@ -41,11 +43,17 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
   const afAlert = (id: string) => af.ctx.db.kysely.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
   const peerOnAf = async (): Promise<Peer> => (await findPeer(af.ctx.db.kysely, { id: tjPeerOnAf }))!;
   /** A feed request to TJ signed as AF would sign it, with overrides to break it. */
-  const feedAsAf = async (over: { nodeId?: string; key?: string; now?: Date; path?: string } = {}) => {
-    const path = over.path ?? '/api/federation/feed?after=0&limit=10';
+  const feedBody = async (limit = 10) => {
+    const peer = await peerOnAf();
+    return { limit, agreement: await signedTermsFor(af.ctx, peer, await currentAgreement(af.ctx.db.kysely, peer.id)) };
+  };
+  const feedAsAf = async (over: { nodeId?: string; key?: string; now?: Date; path?: string; body?: object; headers?: Record<string, string> } = {}) => {
+    const path = over.path ?? '/api/federation/feed';
     const key = over.key ? privateKeyFromPem(over.key) : (await nodeSigner(af.ctx)).privateKey;
-    const headers = signRequest(over.nodeId ?? af.ctx.node.id, 'GET', path, key, over.now);
-    return tj.anonymous().request('GET', path, undefined, { headers });
+    const body = over.body ?? (await feedBody());
+    const headers = over.headers ?? signRequest(over.nodeId ?? af.ctx.node.id, 'POST', path, key, over.now, canonicalJson(body));
+    const res = await tj.anonymous().request('POST', path, body, { headers });
+    return Object.assign(res, { sentHeaders: headers, sentBody: body });
   };
 
   beforeAll(async () => {
@@ -126,14 +134,16 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(res.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(ids.a);
   });
 
-  it('pulling again transfers nothing, and the feed answers "nothing new" at the cursor', async () => {
+  it('pulling again transfers nothing: everything sent was receipted, and the feed answers "nothing new"', async () => {
     const summary = await sync();
-    expect(summary).toMatchObject({ stored: 0, ignored: 0, rejected: 0 });
-    const cursor = (await peerOnAf()).pullCursor;
-    expect(cursor).toBeGreaterThan(0);
-    const page = await feedAsAf({ path: `/api/federation/feed?after=${cursor}&limit=50` });
+    expect(summary).toMatchObject({ stored: 0, ignored: 0, rejected: 0, backlog: 0 });
+    const page = await feedAsAf();
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ envelopes: [], cursor, more: false });
+    expect(page.body).toMatchObject({ envelopes: [], page: { count: 0, more: false, backlog: 0, from: tj.ctx.node.id, to: af.ctx.node.id, state: 'TJ' } });
+    // TJ holds AF's signed receipt for the alert it sent.
+    const receipts = await tj.ctx.db.kysely.selectFrom('fed_receipts').select(['receipt_json', 'direction']).execute();
+    expect(receipts.map((r) => r.direction)).toEqual(['in']);
+    expect(JSON.parse(receipts[0]!.receipt_json)).toMatchObject({ from: af.ctx.node.id, to: tj.ctx.node.id, items: [{ id: ids.a, version: 1, op: 'put', status: 'applied' }] });
   });
 
   it('an update on TJ reaches AF as version 2, linked to version 1', async () => {
@@ -198,7 +208,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
       marking: { tlp: 'AMBER', releasableTo: { states: ['AF'] } },
     });
     const peer = await peerOnAf();
-    const page = await fetchFeedPage(af.ctx, peer, peer.pullCursor, 50);
+    const page = await fetchFeedPage(af.ctx, peer, 50);
     const genuine = page.envelopes.find((e) => e.id === plate.body.id)!;
     expect(genuine).toBeDefined();
     const agreement = await currentAgreement(af.ctx.db.kysely, peer.id);
@@ -250,7 +260,11 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     const summary = await sync();
     // The walk restarts at 0 under the new agreement: the person alerts AF holds (the new one and
     // the revoked (a), at the very version AF has) are withdrawn; the vehicle arrives.
-    expect(summary).toMatchObject({ stored: 1, withdrawn: 2, rejected: 0 });
+    // The vehicle alert AF already held (the plate above) is re-sent redacted at the same version:
+    // adding a redaction reaches copies already held.
+    expect(summary).toMatchObject({ stored: 2, withdrawn: 2, rejected: 0 });
+    const plateCopy = await af.ctx.db.kysely.selectFrom('alerts').select(['subject_json', 'version']).where('subject_kind', '=', 'vehicle').where('owner_node', '=', tj.ctx.node.id).execute();
+    expect(plateCopy.map((p) => JSON.parse(p.subject_json).description)).toEqual([null, null]);
     expect((await afAlert(ids.a))!.deleted_at).not.toBeNull();
     expect(await afAlert(d.body.id)).toBeUndefined();
     const withdrawn = await afAlert(held.body.id);
@@ -298,7 +312,8 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
 
   it('widening the agreement again restores copies withdrawn at the same version and sends what was held back', async () => {
     expect((await tjAdmin.post(`/api/federation/peers/${afPeerOnTj}/agreements`, { types: ['alert'], maxTlp: 'AMBER', personalData: true })).status).toBe(201);
-    expect(await sync()).toMatchObject({ stored: 3, withdrawn: 0, rejected: 0 });
+    // 3 come back or arrive; the 2 vehicle alerts are re-sent without the redaction (it was lifted).
+    expect(await sync()).toMatchObject({ stored: 5, withdrawn: 0, rejected: 0 });
     expect(await afAlert(ids.held)).toMatchObject({ version: 1, deleted_at: null, active: 1 });
     expect(await afAlert(ids.a)).toMatchObject({ version: 3, deleted_at: null, active: 0 });
     expect(await afAlert(ids.d)).toMatchObject({ version: 1, deleted_at: null });
@@ -321,7 +336,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(new Set(actions.map((a) => a.action))).toEqual(new Set(['federation.peer_add', 'federation.agreement', 'federation.receive', 'federation.reject', 'federation.withdrawn']));
   });
 
-  it('feed requests with an unknown node, a bad signature, a stale date or no signature get 401 with a stable code', async () => {
+  it('feed requests with an unknown node, a bad signature, a stale date, a replayed nonce or no signature get 401 with a stable code, and are recorded', async () => {
     expect((await feedAsAf()).status).toBe(200);
     const stranger = generateNodeKeyPair();
     const unknown = await feedAsAf({ nodeId: 'f1e2d3c4-0000-4000-8000-00000000dead', key: stranger.privateKeyPem });
@@ -335,13 +350,21 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     expect(stale.body.error.code).toBe('SIGNATURE_STALE');
     const future = await feedAsAf({ now: new Date(Date.now() + 6 * 60_000) });
     expect(future.body.error.code).toBe('SIGNATURE_STALE');
-    // A signature for one query does not cover another.
-    const path = '/api/federation/feed?after=0&limit=10';
-    const headers = signRequest(af.ctx.node.id, 'GET', path, (await nodeSigner(af.ctx)).privateKey);
-    const replayed = await tj.anonymous().request('GET', '/api/federation/feed?after=0&limit=500', undefined, { headers });
-    expect(replayed.body.error.code).toBe('SIGNATURE_INVALID');
-    const none = await tj.anonymous().get('/api/federation/feed?after=0');
+    // A signature for one body does not cover another.
+    const body = await feedBody(10);
+    const headers = signRequest(af.ctx.node.id, 'POST', '/api/federation/feed', (await nodeSigner(af.ctx)).privateKey, new Date(), canonicalJson(body));
+    const other = await feedAsAf({ body: { ...body, limit: 500 }, headers });
+    expect(other.body.error.code).toBe('SIGNATURE_INVALID');
+    // The same signed request twice: the nonce was used, the replay is refused.
+    const first = await feedAsAf();
+    expect(first.status).toBe(200);
+    const replayed = await feedAsAf({ body: first.sentBody, headers: first.sentHeaders });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error.code).toBe('REQUEST_REPLAYED');
+    const none = await tj.anonymous().post('/api/federation/feed', body);
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe('SIGNATURE_INVALID');
+    const recorded = await tj.ctx.db.kysely.selectFrom('fed_rejections').select(['code', 'peer_id']).where('kind', '=', 'request').execute();
+    expect(recorded.map((r) => r.code)).toEqual(expect.arrayContaining(['PEER_UNKNOWN', 'SIGNATURE_INVALID', 'SIGNATURE_STALE', 'REQUEST_REPLAYED']));
   });
 });

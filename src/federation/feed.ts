@@ -1,29 +1,59 @@
+import { randomUUID } from 'node:crypto';
 import { envelopeDigest, publicKeyFromBase64, signEnvelope, type Envelope, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
 import { isRecordKind } from '../domain/federation/bodies.ts';
-import { checkSignedRequest, DATE_HEADER, NODE_HEADER, SIGNATURE_HEADER } from '../domain/federation/request-signing.ts';
-import { decideOutbound, redact } from '../domain/federation/sharing-policy.ts';
+import {
+  agreementTerms,
+  agreementTermsSchema,
+  effectiveAgreement,
+  envelopesDigest,
+  receiptSchema,
+  signObject,
+  termsFingerprint,
+  verifyObject,
+  type SignedAgreementTerms,
+  type SignedPageHeader,
+} from '../domain/federation/protocol.ts';
+import { checkSignedRequest, DATE_HEADER, MAX_CLOCK_SKEW_MS, NODE_HEADER, NONCE_HEADER, SIGNATURE_HEADER } from '../domain/federation/request-signing.ts';
+import { decideOutbound, redact, type Agreement } from '../domain/federation/sharing-policy.ts';
 import type { RecordKind } from '../domain/records/bodies.ts';
 import type { Marking } from '../domain/records/marking.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../services/context.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { currentAgreement, currentRecords, findPeer, heldByPeer, markSent, outboxAfter, versionsOf, type Peer } from '../store/federation.repository.ts';
+import {
+  applyReceiptItems,
+  countOutboxAfter,
+  countPending,
+  currentAgreement,
+  currentRecords,
+  findPeer,
+  insertReceipt,
+  insertRejection,
+  markSigned,
+  outboxAfter,
+  outgoingFor,
+  pendingOutgoing,
+  setOutWalk,
+  touchPeer,
+  upsertDesired,
+  useNonce,
+  versionsOf,
+  type OutgoingRow,
+  type Peer,
+} from '../store/federation.repository.ts';
 import type { SavedRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import { nodeSigner } from './keys.ts';
 
-export const FEED_DEFAULT_LIMIT = 100;
-export const FEED_MAX_LIMIT = 500;
-/** Value of `known` for a caller whose cursor was built while we had no agreement for it. */
-export const NO_AGREEMENT = 'none';
+export const FEED_DEFAULT_LIMIT = 200;
+export const FEED_MAX_LIMIT = 1000;
+/** Outbox rows examined per feed request at most (the rest on the next request). */
+const WALK_MAX = 5000;
 
 export interface FeedPage {
   envelopes: SignedEnvelope[];
-  /** The last outbox seq examined: pass it as `after` next time. */
-  cursor: number;
-  more: boolean;
-  /** Id of the sender's agreement in force for the caller (null: none); send it back as `known`. */
-  agreement: string | null;
+  /** Signed by the sender: who it is for, the request nonce it answers, a digest of the envelopes, backlog, the sender's agreement terms. */
+  page: SignedPageHeader;
 }
 
 const header = (headers: Record<string, string | string[] | undefined>, name: string) => {
@@ -31,97 +61,279 @@ const header = (headers: Record<string, string | string[] | undefined>, name: st
   return typeof v === 'string' ? v : undefined;
 };
 
+/** A refusal worth showing on the peer page (and in the audit for envelopes). */
+export async function recordRejection(
+  ctx: AppContext,
+  r: { peerId: string | null; nodeId?: string | null; kind: 'request' | 'envelope' | 'page' | 'receipt' | 'contact'; code: string; recordId?: string | null; version?: number | null; detail?: string | null },
+): Promise<void> {
+  try {
+    await insertRejection(ctx.db.kysely, {
+      id: randomUUID(),
+      peerId: r.peerId,
+      nodeId: r.nodeId ?? null,
+      kind: r.kind,
+      code: r.code,
+      recordId: r.recordId ?? null,
+      version: r.version ?? null,
+      detail: r.detail ?? null,
+      at: new Date().toISOString(),
+    });
+  } catch (err) {
+    ctx.log.warn({ err: (err as Error).message }, 'federation: could not record a rejection');
+  }
+}
+
 /**
- * Who is calling: a registered peer that signed "METHOD\npath?query\ndate" with its key,
- * dated within ±5 minutes. Anything else is 401 with a stable code.
+ * Who is calling: a registered peer that signed "METHOD\npath?query\ndate\nnonce\nsha256(body)"
+ * with its key, dated within ±5 minutes, with a nonce it has not used before (nonces are kept
+ * for the validity window). Anything else is 401 with a stable code, and recorded.
  */
 export async function authenticatePeerRequest(
   ctx: AppContext,
-  req: { method: string; url: string; headers: Record<string, string | string[] | undefined> },
+  req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body?: string },
   now = new Date(),
 ): Promise<Peer> {
   const nodeId = header(req.headers, NODE_HEADER);
   const date = header(req.headers, DATE_HEADER);
+  const nonce = header(req.headers, NONCE_HEADER) ?? '';
   const signature = header(req.headers, SIGNATURE_HEADER);
-  if (!nodeId || !signature) throw new AppError('SIGNATURE_INVALID', `Signed node requests need ${NODE_HEADER}, ${DATE_HEADER} and ${SIGNATURE_HEADER}`);
+  if (!nodeId || !signature) throw new AppError('SIGNATURE_INVALID', `Signed node requests need ${NODE_HEADER}, ${DATE_HEADER}, ${NONCE_HEADER} and ${SIGNATURE_HEADER}`);
   const peer = await findPeer(ctx.db.kysely, { nodeId });
-  if (!peer) throw new AppError('PEER_UNKNOWN', 'This node is not registered as a peer here');
-  if (!date) throw new AppError('SIGNATURE_STALE', `Missing ${DATE_HEADER}`);
-  const check = checkSignedRequest({ method: req.method, pathWithQuery: req.url, date, signature }, publicKeyFromBase64(peer.publicKey), now);
-  if (!check.ok) {
-    throw check.reason === 'STALE'
-      ? new AppError('SIGNATURE_STALE', `${DATE_HEADER} must be an ISO date within 5 minutes of this node's clock`)
-      : new AppError('SIGNATURE_INVALID', 'The request signature does not verify with the key registered for this node');
+  if (!peer) {
+    await recordRejection(ctx, { peerId: null, nodeId: nodeId.slice(0, 64), kind: 'request', code: 'PEER_UNKNOWN', detail: req.url.slice(0, 200) });
+    throw new AppError('PEER_UNKNOWN', 'This node is not registered as a peer here');
   }
+  const refuse = async (code: 'SIGNATURE_STALE' | 'SIGNATURE_INVALID' | 'REQUEST_REPLAYED', message: string): Promise<never> => {
+    await recordRejection(ctx, { peerId: peer.id, nodeId, kind: 'request', code, detail: `${req.method} ${req.url.slice(0, 200)}` });
+    throw new AppError(code, message);
+  };
+  if (!date) return refuse('SIGNATURE_STALE', `Missing ${DATE_HEADER}`);
+  const check = checkSignedRequest({ method: req.method, pathWithQuery: req.url, date, nonce, signature, body: req.body }, publicKeyFromBase64(peer.publicKey), now);
+  if (!check.ok) {
+    return check.reason === 'STALE'
+      ? refuse('SIGNATURE_STALE', `${DATE_HEADER} must be an ISO date within 5 minutes of this node's clock`)
+      : refuse('SIGNATURE_INVALID', 'The request signature does not verify with the key registered for this node');
+  }
+  // Kept until the signature could no longer be fresh anyway: date + window (+ a margin).
+  const expires = new Date(Date.parse(date) + MAX_CLOCK_SKEW_MS + 60_000).toISOString();
+  const fresh = await inWriteTransaction(ctx.db, (trx) => useNonce(trx, peer.id, nonce, expires, now.toISOString()));
+  if (!fresh) return refuse('REQUEST_REPLAYED', 'This signed request was already used (same nonce): replays are refused');
   return peer;
 }
 
-/**
- * One page of the feed for a peer: walks the outbox after the cursor (index first, one query
- * when there is nothing new), keeps only the latest version of each record, applies the
- * sending-side policy, redacts, signs a separate envelope for this peer and audits each send.
- * A record the peer holds that is no longer shareable with it (marking tightened, agreement
- * narrowed) goes as a signed withdrawal instead.
- */
-export async function buildFeed(ctx: AppContext, peer: Peer, requestedAfter: number, limit = FEED_DEFAULT_LIMIT, known?: string): Promise<FeedPage> {
-  const agreement = await currentAgreement(ctx.db.kysely, peer.id);
-  // The caller says which of our agreements its cursor was built under: if ours changed since,
-  // what was refused before may be allowed now, so the walk starts again from 0 (idempotent).
-  const after = known !== undefined && known !== (agreement?.id ?? NO_AGREEMENT) ? 0 : requestedAfter;
-  const rows = await outboxAfter(ctx.db.kysely, after, limit + 1);
-  if (rows.length === 0) return { envelopes: [], cursor: after, more: false, agreement: agreement?.id ?? null };
-  const more = rows.length > limit;
-  const examined = rows.slice(0, limit);
-  const cursor = examined[examined.length - 1]!.seq;
-  if (!agreement?.active) return { envelopes: [], cursor, more, agreement: agreement?.id ?? null };
+/** Our agreement terms for a peer, signed: what we allow, so it can apply the stricter of both. */
+export async function signedTermsFor(ctx: AppContext, peer: Peer, agreement: Agreement | null): Promise<SignedAgreementTerms> {
+  const signer = await nodeSigner(ctx);
+  return signObject(agreementTerms(agreement, ctx.node.id, ctx.node.stateCode, peer.nodeId, new Date().toISOString()), signer.privateKey);
+}
 
-  // Records this peer holds from us: if one stops being shareable, it gets a withdrawal.
-  const held = await heldByPeer(ctx.db.kysely, peer.id, [...new Set(examined.map((r) => r.recordId))]);
-  // Current state of every record that may matter, one query per type.
+/** Parses and checks a peer's signed agreement terms for us; null when absent or not genuine. */
+export function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown): SignedAgreementTerms | null {
+  const parsed = agreementTermsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const t = parsed.data;
+  if (t.from !== peer.nodeId || t.to !== ctx.node.id) return null;
+  return verifyObject(t, publicKeyFromBase64(peer.publicKey)) ? t : null;
+}
+
+type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> };
+
+const ownerOf = (record: SavedRecord<RecordKind>) => ({ node: record.owner.node, state: record.owner.state, agency: record.owner.agencyId, unit: record.owner.unitId });
+
+/** What the peer should hold of this record under the effective agreement: a put (redacted), a withdrawal, or nothing. */
+function desiredFor(ctx: AppContext, peer: Peer, agreement: Agreement | null, record: SavedRecord<RecordKind>, existing: OutgoingRow | undefined, seq: number): Desired | null {
+  const decision = decideOutbound(
+    { type: record.type, owner: record.owner, marking: record.marking, body: record.body },
+    { agreement, peerState: peer.stateCode, localNode: ctx.node.id },
+  );
+  const base = { id: record.id, type: record.type, version: record.version, owner: ownerOf(record), marking: record.marking };
+  if (decision.share) {
+    const digest = envelopeDigest({ ...base, op: 'put', body: decision.body, redacted: decision.redacted });
+    return { recordId: record.id, type: record.type, seq, version: record.version, op: 'put', digest, body: decision.body, redacted: decision.redacted, record };
+  }
+  // Never offered before, or its withdrawal is acknowledged already: nothing to take back.
+  if (!existing || (existing.ackedOp === 'withdraw' && existing.op === 'withdraw')) return null;
+  const digest = envelopeDigest({ ...base, op: 'withdraw', body: null, redacted: [] });
+  return { recordId: record.id, type: record.type, seq, version: record.version, op: 'withdraw', digest, body: null, redacted: [], record };
+}
+
+async function loadCurrent(ctx: AppContext, items: { type: string; recordId: string }[]): Promise<Map<string, SavedRecord<RecordKind>>> {
   const byType = new Map<RecordKind, string[]>();
-  for (const r of examined) {
-    if (!isRecordKind(r.type) || !(agreement.types.includes(r.type) || held.has(r.recordId))) continue;
+  for (const r of items) {
+    if (!isRecordKind(r.type)) continue;
     byType.set(r.type, [...(byType.get(r.type) ?? []), r.recordId]);
   }
   const current = new Map<string, SavedRecord<RecordKind>>();
-  for (const [type, ids] of byType) for (const [id, rec] of await currentRecords(ctx.db.kysely, type, [...new Set(ids)])) current.set(id, rec);
-
-  const picked: { record: SavedRecord<RecordKind>; op: EnvelopeOp; body: unknown; redacted: string[] }[] = [];
-  for (const row of examined) {
-    const record = current.get(row.recordId);
-    // Only the latest version travels: an outbox row for an older version is skipped.
-    if (!record || record.version !== row.version) continue;
-    const decision = decideOutbound(
-      { type: record.type, owner: record.owner, marking: record.marking, body: record.body },
-      { agreement, peerState: peer.stateCode, localNode: ctx.node.id },
-    );
-    if (decision.share) picked.push({ record, op: 'put', body: decision.body, redacted: decision.redacted });
-    else if (held.has(record.id)) picked.push({ record, op: 'withdraw', body: null, redacted: [] });
+  for (const [type, ids] of byType) {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 400) for (const [id, rec] of await currentRecords(ctx.db.kysely, type, unique.slice(i, i + 400))) current.set(id, rec);
   }
-  if (picked.length === 0) return { envelopes: [], cursor, more, agreement: agreement.id };
+  return current;
+}
 
+/**
+ * Walks the outbox after this peer's sender-side cursor and records, per record, what the peer
+ * should hold now (a put of the latest version as redacted for it, or a withdrawal). When the
+ * effective agreement changed, the walk restarts at 0, so every copy the peer holds is
+ * re-evaluated (narrowed, suspended, a redaction added → withdrawn or re-sent).
+ */
+async function advanceWalk(ctx: AppContext, peer: Peer, agreement: Agreement | null, want: number): Promise<{ cursor: number }> {
+  const terms = termsFingerprint(agreement);
+  let cursor = peer.outTerms === terms ? peer.outCursor : 0;
+  let walked = 0;
+  let pending = await countPending(ctx.db.kysely, peer.id);
+  const restarted = cursor !== peer.outCursor || peer.outTerms !== terms;
+  if (restarted) await inWriteTransaction(ctx.db, (trx) => setOutWalk(trx, peer.id, cursor, terms));
+  while (pending < want && walked < WALK_MAX) {
+    const rows = await outboxAfter(ctx.db.kysely, cursor, 500);
+    if (rows.length === 0) break;
+    walked += rows.length;
+    const current = await loadCurrent(ctx, rows);
+    const existing = await outgoingFor(ctx.db.kysely, peer.id, rows.map((r) => r.recordId));
+    const changes = new Map<string, Desired>();
+    for (const row of rows) {
+      const record = current.get(row.recordId);
+      // Only the latest version travels: an outbox row for an older version is skipped.
+      if (!record || record.version !== row.version) continue;
+      const before = existing.get(row.recordId);
+      const d = desiredFor(ctx, peer, agreement, record, before, row.seq);
+      if (!d) continue;
+      if (before && before.version === d.version && before.op === d.op && before.digest === d.digest) continue;
+      changes.set(d.recordId, d);
+    }
+    const last = rows[rows.length - 1]!.seq;
+    const list = [...changes.values()].map((d) => {
+      const before = existing.get(d.recordId);
+      const held = before && before.ackedVersion === d.version && before.ackedOp === d.op && before.ackedDigest === d.digest;
+      return { recordId: d.recordId, type: d.type, seq: d.seq, version: d.version, op: d.op, digest: d.digest, pending: !held };
+    });
+    await inWriteTransaction(ctx.db, async (trx) => {
+      await upsertDesired(trx, peer.id, list);
+      await setOutWalk(trx, peer.id, last, terms);
+    });
+    pending += list.filter((l) => l.pending && !existing.get(l.recordId)?.pending).length;
+    cursor = last;
+    if (rows.length < 500) break;
+  }
+  return { cursor };
+}
+
+/**
+ * One page of the feed for a peer. Everything the peer should hold and has not acknowledged
+ * with a signed receipt is (re)sent, oldest change first — a put or withdrawal is delivered
+ * only when the receipt says so, so lost pages, lost receipts and crashes on either side only
+ * cause a re-send. Each envelope is signed for this peer (after its redactions), and the page
+ * header is signed and bound to the request's nonce.
+ */
+export async function buildFeed(
+  ctx: AppContext,
+  peer: Peer,
+  req: { limit: number; nonce: string; terms: unknown },
+): Promise<FeedPage> {
+  const limit = Math.min(Math.max(1, req.limit), FEED_MAX_LIMIT);
+  const theirs = checkPeerTerms(ctx, peer, req.terms);
+  const now = new Date().toISOString();
+  if (theirs && theirs.state !== peer.stateCode) {
+    await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: 'contact', code: 'PEER_MISMATCH', detail: `the peer says it is ${theirs.state}; it was registered as ${peer.stateCode}` });
+    throw new AppError('PEER_MISMATCH', `this node registered you as ${peer.stateCode}, you say you are ${theirs.state}: nothing is sent`);
+  }
+  if (!theirs) await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: 'request', code: 'AGREEMENT_INVALID', detail: 'feed request without valid signed agreement terms' });
+  await touchPeer(ctx.db.kysely, peer.id, now, theirs ? JSON.stringify(theirs) : undefined);
+  const mine = await currentAgreement(ctx.db.kysely, peer.id);
+  // Nothing crosses until both sides' terms are known: then the stricter of the two applies.
+  const agreement = effectiveAgreement(mine, theirs);
+  const { cursor } = await advanceWalk(ctx, peer, agreement, limit);
+
+  const rows = await pendingOutgoing(ctx.db.kysely, peer.id, limit);
+  const current = await loadCurrent(ctx, rows);
+  const signer = await nodeSigner(ctx);
+  const picked: Desired[] = [];
+  const fixes: { recordId: string; type: string; seq: number; version: number; op: string; digest: string; pending: boolean }[] = [];
+  for (const row of rows) {
+    const record = current.get(row.recordId);
+    if (!record) {
+      // The local record is gone: nothing can be signed for it any more.
+      fixes.push({ recordId: row.recordId, type: row.type, seq: row.seq, version: row.version, op: row.op, digest: row.digest, pending: false });
+      continue;
+    }
+    // Decided again on the current record: it may have changed since the walk (its newer outbox row comes later and finds it settled).
+    const d = desiredFor(ctx, peer, agreement, record, row, row.seq);
+    if (!d) {
+      fixes.push({ recordId: row.recordId, type: row.type, seq: row.seq, version: row.version, op: row.op, digest: row.digest, pending: false });
+      continue;
+    }
+    if (d.version !== row.version || d.op !== row.op || d.digest !== row.digest) fixes.push({ recordId: d.recordId, type: d.type, seq: row.seq, version: d.version, op: d.op, digest: d.digest, pending: true });
+    picked.push(d);
+  }
   const previous = await versionsOf(
     ctx.db.kysely,
-    picked.filter((p) => p.record.version > 1).map((p) => ({ recordId: p.record.id, version: p.record.version - 1 })),
+    picked.filter((p) => p.op === 'put' && p.version > 1).map((p) => ({ recordId: p.recordId, version: p.version - 1 })),
   );
-  const signer = await nodeSigner(ctx);
-  const signedAt = new Date().toISOString();
-  const envelopes = picked.map(({ record, op, body, redacted }) => {
-    const owner = { node: record.owner.node, state: record.owner.state, agency: record.owner.agencyId, unit: record.owner.unitId };
-    const before = previous.get(`${record.id}@${record.version - 1}`);
+  const nowMs = Date.now();
+  const lastSigned = new Map(rows.map((r) => [r.recordId, r.lastSignedAt ? Date.parse(r.lastSignedAt) : 0]));
+  const envelopes = picked.map((p) => {
+    const owner = ownerOf(p.record);
+    const before = previous.get(`${p.recordId}@${p.version - 1}`);
     // prev: digest of the previous version as this peer would have received it (same redactions).
-    const prev = before
-      ? envelopeDigest({ id: record.id, type: record.type, version: record.version - 1, op: 'put', owner, marking: before.marking as Marking, ...redact(before.body, agreement.redact) })
-      : null;
-    const envelope: Envelope = { id: record.id, type: record.type, version: record.version, op, owner, prev, marking: record.marking, body, redacted, signedAt };
+    const prev =
+      p.op === 'put' && before
+        ? envelopeDigest({ id: p.recordId, type: p.type, version: p.version - 1, op: 'put', owner, marking: before.marking as Marking, ...redact(before.body, agreement?.redact ?? []) })
+        : null;
+    // Strictly later than anything signed before for this record and peer: the receiver orders same-version states by it.
+    const signedAt = new Date(Math.max(nowMs, (lastSigned.get(p.recordId) ?? 0) + 1)).toISOString();
+    const envelope: Envelope = { id: p.recordId, type: p.type, version: p.version, op: p.op, owner, prev, marking: p.record.marking, body: p.body, redacted: p.redacted, signedAt };
     return signEnvelope(envelope, signer.privateKey);
   });
   await inWriteTransaction(ctx.db, async (trx) => {
+    if (fixes.length) await upsertDesired(trx, peer.id, fixes);
+    await markSigned(trx, peer.id, envelopes.map((e) => ({ recordId: e.id, signedAt: e.signedAt })));
     for (const e of envelopes) {
       const action = e.op === 'put' ? 'federation.send' : 'federation.withdraw';
       await appendAudit(trx, { actor: `peer:${peer.id}`, action, entityType: e.type, entityId: e.id, detail: { peer: peer.id, version: e.version } });
-      await markSent(trx, peer.id, e.id, e.version, e.op === 'withdraw', signedAt);
     }
   });
-  return { envelopes, cursor, more, agreement: agreement.id };
+  const pendingNow = await countPending(ctx.db.kysely, peer.id);
+  const unwalked = await countOutboxAfter(ctx.db.kysely, cursor);
+  const backlog = pendingNow + unwalked;
+  const page = signObject(
+    {
+      from: ctx.node.id,
+      to: peer.nodeId,
+      state: ctx.node.stateCode,
+      nonce: req.nonce,
+      count: envelopes.length,
+      envelopes: envelopesDigest(envelopes.map((e) => e.signature)),
+      more: pendingNow > envelopes.length || unwalked > 0,
+      backlog,
+      agreement: await signedTermsFor(ctx, peer, mine),
+      signedAt: new Date().toISOString(),
+    },
+    signer.privateKey,
+  );
+  return { envelopes, page };
+}
+
+/**
+ * A signed receipt from the peer for what we sent: verified with its key, kept as proof, and
+ * every item that matches what the peer should hold is no longer pending.
+ */
+export async function acceptReceipt(ctx: AppContext, peer: Peer, raw: unknown): Promise<{ cleared: number; items: number }> {
+  const parsed = receiptSchema.safeParse(raw);
+  const refuse = async (code: string, detail: string): Promise<never> => {
+    await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: 'receipt', code, detail });
+    throw new AppError('VALIDATION_FAILED', `receipt refused: ${code}`, { code });
+  };
+  if (!parsed.success) return refuse('RECEIPT_MALFORMED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const receipt = parsed.data;
+  if (receipt.from !== peer.nodeId || receipt.to !== ctx.node.id) return refuse('RECEIPT_MISADDRESSED', `from ${receipt.from} to ${receipt.to}`);
+  if (!verifyObject(receipt, publicKeyFromBase64(peer.publicKey))) return refuse('RECEIPT_BAD_SIGNATURE', 'the receipt does not verify with the peer key');
+  const at = new Date().toISOString();
+  const cleared = await inWriteTransaction(ctx.db, async (trx) => {
+    const n = await applyReceiptItems(trx, peer.id, receipt.items, at);
+    await insertReceipt(trx, { id: randomUUID(), peerId: peer.id, direction: 'in', items: receipt.items.length, json: JSON.stringify(receipt), at });
+    await appendAudit(trx, { actor: `peer:${peer.id}`, action: 'federation.receipt', entityType: 'peer', entityId: peer.id, detail: { items: receipt.items.length, cleared: n, nonce: receipt.nonce } });
+    return n;
+  });
+  await touchPeer(ctx.db.kysely, peer.id, at);
+  return { cleared, items: receipt.items.length };
 }

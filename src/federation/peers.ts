@@ -68,12 +68,22 @@ export async function addPeer(ctx: AppContext, actor: Actor, raw: AddPeerInput, 
   authorize(principalOf(actor), 'federation:admin');
   const input = addPeerSchema.parse(raw);
   let nodeId = input.nodeId;
-  if (!nodeId) {
-    // The key given by the peer's administrator is the trust anchor; the URL only tells us its id.
-    const info = await readPeerNode(input.url, fetchImpl);
+  // The key given by the peer's administrator is the trust anchor; the URL tells us its id, and
+  // what it publishes (key, state, id) must agree with what we were told. A peer that cannot be
+  // reached now is accepted only with an explicit node id; it is checked on every contact anyway.
+  let info: { nodeId: string; publicKey: string; state: string } | null = null;
+  try {
+    info = await readPeerNode(input.url, fetchImpl);
+  } catch (err) {
+    if (!nodeId) throw err;
+  }
+  if (info) {
     if (info.publicKey !== input.publicKey) throw validation('the key published at that URL is not the key you gave: not registering it');
+    if (info.state !== input.stateCode) throw new AppError('PEER_MISMATCH', `the node at that URL publishes state ${info.state}, not ${input.stateCode}: not registering it`);
+    if (nodeId && info.nodeId !== nodeId) throw new AppError('PEER_MISMATCH', `the node at that URL publishes node id ${info.nodeId}, not ${nodeId}: not registering it`);
     nodeId = info.nodeId;
   }
+  if (!nodeId) throw validation('give nodeId or a reachable URL');
   if (nodeId === ctx.node.id) throw validation('that is this node itself');
   const peer = { id: randomUUID(), nodeId, name: input.name, stateCode: input.stateCode, url: input.url.replace(/\/+$/, ''), publicKey: input.publicKey, createdAt: new Date().toISOString() };
   await inWriteTransaction(ctx.db, async (trx) => {

@@ -1,16 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { RECORD_BODY_SCHEMAS, isRecordKind } from '../domain/federation/bodies.ts';
-import { publicKeyFromBase64, verifyEnvelope, type SignedEnvelope } from '../domain/federation/envelope.ts';
-import { signRequest } from '../domain/federation/request-signing.ts';
+import { envelopeDigest, publicKeyFromBase64, verifyEnvelope, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import {
+  compareToApplied,
+  effectiveAgreement,
+  envelopesDigest,
+  pageHeaderSchema,
+  signObject,
+  verifyObject,
+  type ReceiptItem,
+  type SignedPageHeader,
+} from '../domain/federation/protocol.ts';
+import { newNonce, signRequest } from '../domain/federation/request-signing.ts';
 import { decideInbound, type Agreement } from '../domain/federation/sharing-policy.ts';
+import { canonicalJson } from '../domain/records/content-hash.ts';
 import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import type { RecordChange } from '../domain/records/record.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../services/context.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { currentAgreement, findPeer, insertReceivedEnvelope, setPullCursor, type Peer } from '../store/federation.repository.ts';
+import {
+  currentAgreement,
+  findPeer,
+  incomingStates,
+  insertReceipt,
+  insertReceivedEnvelope,
+  touchPeer,
+  upsertIncoming,
+  type IncomingState,
+  type Peer,
+} from '../store/federation.repository.ts';
 import { saveReceivedRecord, withdrawReceivedRecord } from '../store/records.repository.ts';
-import { inWriteTransaction } from '../store/transaction.ts';
-import { NO_AGREEMENT, type FeedPage } from './feed.ts';
+import { inWriteTransaction, type Trx } from '../store/transaction.ts';
+import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -19,76 +41,150 @@ export type ReceiveOutcome =
   | { status: 'ignored'; id: string; version: number }
   | { status: 'rejected'; id: string | null; version: number | null; reason: string; detail?: string };
 
-/**
- * Receives one envelope from `peer`: verify with the peer's registered key (the owner must be
- * the peer: nothing is relayed yet), validate the body like a local write, check our own policy
- * again, then store a read-only copy idempotently by (id, version) in one transaction. A
- * rejected envelope writes no record (only an audit entry saying it was refused).
- */
-export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown, agreement: Agreement | null): Promise<ReceiveOutcome> {
-  const anyRaw = (raw ?? {}) as { id?: unknown; version?: unknown };
-  const rawId = typeof anyRaw.id === 'string' ? anyRaw.id.slice(0, 64) : null;
-  const rawVersion = typeof anyRaw.version === 'number' ? anyRaw.version : null;
-  const reject = async (reason: string, detail?: string): Promise<ReceiveOutcome> => {
-    await inWriteTransaction(ctx.db, (trx) =>
-      appendAudit(trx, { actor: `peer:${peer.id}`, action: 'federation.reject', entityType: 'envelope', entityId: rawId, detail: { peer: peer.id, version: rawVersion, reason } }),
-    );
-    ctx.log.warn({ peer: peer.name, id: rawId, version: rawVersion, reason }, 'federation: envelope rejected');
-    return { status: 'rejected', id: rawId, version: rawVersion, reason, detail };
-  };
+interface Applied {
+  outcome: ReceiveOutcome;
+  item: ReceiptItem | null;
+  change: RecordChange | null;
+  audit?: { reason: string };
+}
 
-  const verified = verifyEnvelope(raw, new Map([[peer.nodeId, publicKeyFromBase64(peer.publicKey)]]), peer.nodeId);
-  if (!verified.ok) return reject(verified.reason, verified.detail);
-  const env = verified.envelope;
-  if (!isRecordKind(env.type)) return reject('UNKNOWN_TYPE', env.type);
-  const owner = { node: env.owner.node, state: env.owner.state, agencyId: env.owner.agency, unitId: env.owner.unit };
+const ownerOf = (env: SignedEnvelope) => ({ node: env.owner.node, state: env.owner.state, agencyId: env.owner.agency, unitId: env.owner.unit });
+
+/**
+ * Applies one verified envelope inside the page's transaction, newest wins: a higher version,
+ * or the same version signed later by the owner, replaces what we hold; the same (version, op,
+ * content) is a duplicate (acknowledged again, nothing written); anything older is stale and
+ * refused — so a replayed put can never undo a later withdrawal. Our own policy (the stricter
+ * agreement of both sides) is checked again; a refused put also drops a copy we held.
+ */
+async function applyOne(trx: Trx, ctx: AppContext, peer: Peer, env: SignedEnvelope, agreement: Agreement | null, held: Map<string, IncomingState>, at: string): Promise<Applied> {
+  const digest = envelopeDigest(env);
+  const base = { id: env.id, version: env.version, op: env.op, digest };
+  const before = held.get(env.id) ?? null;
+  const cmp = compareToApplied(before, { version: env.version, op: env.op, digest, signedAt: env.signedAt });
+  if (cmp === 'duplicate') {
+    const refused = before!.state === 'refused';
+    return { outcome: { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: refused ? 'rejected' : 'duplicate', ...(refused ? { reason: 'REFUSED' } : {}) }, change: null };
+  }
+  if (cmp === 'stale') {
+    return {
+      outcome: { status: 'rejected', id: env.id, version: env.version, reason: 'STALE_ENVELOPE', detail: `we hold version ${before!.version} (${before!.op}) signed ${before!.signedAt}` },
+      item: { ...base, status: 'stale' },
+      change: null,
+      audit: { reason: 'STALE_ENVELOPE' },
+    };
+  }
+  const owner = ownerOf(env);
+  const remember = async (state: IncomingState['state']) => {
+    const s: IncomingState = { recordId: env.id, type: env.type, ownerNode: env.owner.node, peerId: peer.id, version: env.version, op: env.op, digest, signedAt: env.signedAt, state };
+    await upsertIncoming(trx, s, at);
+    await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, at);
+    held.set(env.id, s);
+  };
+  const refuse = async (reason: string, detail?: string): Promise<Applied> => {
+    // What we may not hold, we do not keep: a copy of an earlier version is dropped too.
+    let change: RecordChange | null = null;
+    if (isRecordKind(env.type) && before?.state === 'held') {
+      change = await withdrawReceivedRecord(trx, { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id }, new Date(at));
+    }
+    await remember('refused');
+    return { outcome: { status: 'rejected', id: env.id, version: env.version, reason, detail }, item: { ...base, status: 'rejected', reason }, change, audit: { reason } };
+  };
+  if (!isRecordKind(env.type)) return refuse('UNKNOWN_TYPE', env.type);
   if (env.op === 'withdraw') {
     // A withdrawal only removes what we hold, so it needs no policy check beyond the signature.
-    let change: RecordChange | null;
-    try {
-      change = await inWriteTransaction(ctx.db, async (trx) => {
-        const withdrawn = await withdrawReceivedRecord(trx, { type: env.type as RecordKind, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id });
-        if (withdrawn) {
-          await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
-        }
-        return withdrawn;
-      });
-    } catch (err) {
-      return reject(err instanceof AppError ? err.code : 'STORE_FAILED', (err as Error).message);
-    }
-    if (!change) return { status: 'ignored', id: env.id, version: env.version };
-    ctx.events.publish({ ...change, audience: { owner, marking: env.marking, createdBy: `node:${owner.node}` } });
-    return { status: 'withdrawn', id: env.id, version: env.version };
+    const change = await withdrawReceivedRecord(trx, { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id }, new Date(at));
+    await remember('withdrawn');
+    return { outcome: change ? { status: 'withdrawn', id: env.id, version: env.version } : { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
   }
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
-  if (!body.success) return reject('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!body.success) return refuse('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const policy = decideInbound({ type: env.type, owner: env.owner, marking: env.marking, body: body.data }, { agreement, localState: ctx.node.stateCode });
-  if (!policy.accept) return reject(policy.reason);
+  if (!policy.accept) return refuse(policy.reason);
+  const saved = await saveReceivedRecord(
+    trx,
+    { type: env.type, id: env.id, version: env.version, body: body.data as RecordBodies[RecordKind], marking: env.marking, owner, peerId: peer.id, sameVersion: before !== null && before.version === env.version },
+    new Date(at),
+  );
+  await remember('held');
+  const change = saved.change && { ...saved.change, audience: { owner: saved.record.owner, marking: saved.record.marking, createdBy: saved.record.createdBy } };
+  return { outcome: change ? { status: 'stored', id: env.id, version: env.version } : { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
+}
 
-  let change: RecordChange | null;
-  try {
-    change = await inWriteTransaction(ctx.db, async (trx) => {
-      const saved = await saveReceivedRecord(trx, {
-        type: env.type as RecordKind,
-        id: env.id,
-        version: env.version,
-        body: body.data as RecordBodies[RecordKind],
-        marking: env.marking,
-        owner,
-        peerId: peer.id,
-      });
-      if (saved.change) {
-        await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, new Date().toISOString());
-      }
-      return saved.change && { ...saved.change, audience: { owner: saved.record.owner, marking: saved.record.marking, createdBy: saved.record.createdBy } };
-    });
-  } catch (err) {
-    return reject(err instanceof AppError ? err.code : 'STORE_FAILED', (err as Error).message);
+async function auditRejections(trx: Trx, peer: Peer, list: { id: string | null; version: number | null; reason: string }[]) {
+  for (const r of list) {
+    await appendAudit(trx, { actor: `peer:${peer.id}`, action: 'federation.reject', entityType: 'envelope', entityId: r.id, detail: { peer: peer.id, version: r.version, reason: r.reason } });
   }
-  if (!change) return { status: 'ignored', id: env.id, version: env.version };
-  // Listeners (screening index, SSE to users the marking allows) hear of it only after the commit.
-  ctx.events.publish(change);
-  return { status: 'stored', id: env.id, version: env.version };
+}
+
+/**
+ * Receives a page of envelopes from `peer`: verify each with the peer's registered key (the
+ * owner must be the peer), then apply them all in one transaction (one per envelope if the page
+ * fails as a whole). Returns each outcome and the receipt items to sign: only envelopes that
+ * verified are acknowledged — anything else will be sent again.
+ */
+export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[], agreement: Agreement | null): Promise<{ outcomes: ReceiveOutcome[]; items: ReceiptItem[] }> {
+  const at = new Date().toISOString();
+  const key = new Map([[peer.nodeId, publicKeyFromBase64(peer.publicKey)]]);
+  const slots: (Applied | SignedEnvelope)[] = raws.map((raw) => {
+    const v = verifyEnvelope(raw, key, peer.nodeId);
+    if (v.ok) return v.envelope;
+    const anyRaw = (raw ?? {}) as { id?: unknown; version?: unknown };
+    const id = typeof anyRaw.id === 'string' ? anyRaw.id.slice(0, 64) : null;
+    const version = typeof anyRaw.version === 'number' ? anyRaw.version : null;
+    return { outcome: { status: 'rejected', id, version, reason: v.reason, detail: v.detail }, item: null, change: null, audit: { reason: v.reason } } satisfies Applied;
+  });
+  const envs = slots.filter((s): s is SignedEnvelope => 'signature' in s);
+  const applyAll = async (trx: Trx, list: (Applied | SignedEnvelope)[], held: Map<string, IncomingState>) => {
+    const out: Applied[] = [];
+    for (const s of list) {
+      if (!('signature' in s)) {
+        out.push(s);
+        continue;
+      }
+      try {
+        out.push(await applyOne(trx, ctx, peer, s, agreement, held, at));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        // Refused by the store before it wrote anything (e.g. another owner holds that id here).
+        out.push({ outcome: { status: 'rejected', id: s.id, version: s.version, reason: err.code, detail: err.message }, item: { id: s.id, version: s.version, op: s.op, digest: envelopeDigest(s), status: 'rejected', reason: err.code }, change: null, audit: { reason: err.code } });
+      }
+    }
+    await auditRejections(trx, peer, out.filter((a) => a.audit).map((a) => ({ id: a.outcome.id, version: a.outcome.version, reason: a.audit!.reason })));
+    return out;
+  };
+  let results: Applied[];
+  try {
+    const held = await incomingStates(ctx.db.kysely, envs.map((e) => e.id));
+    results = await inWriteTransaction(ctx.db, (trx) => applyAll(trx, slots, held));
+  } catch (err) {
+    ctx.log.warn({ peer: peer.name, err: (err as Error).message }, 'federation: page failed as a whole; applying envelope by envelope');
+    results = [];
+    for (const s of slots) {
+      try {
+        const held = 'signature' in s ? await incomingStates(ctx.db.kysely, [s.id]) : new Map<string, IncomingState>();
+        results.push(...(await inWriteTransaction(ctx.db, (trx) => applyAll(trx, [s], held))));
+      } catch (e) {
+        const id = 'signature' in s ? s.id : s.outcome.id;
+        const version = 'signature' in s ? s.version : s.outcome.version;
+        results.push({ outcome: { status: 'rejected', id, version, reason: 'STORE_FAILED', detail: (e as Error).message }, item: null, change: null });
+      }
+    }
+  }
+  for (const r of results) {
+    if (r.outcome.status === 'rejected') {
+      ctx.log.warn({ peer: peer.name, id: r.outcome.id, version: r.outcome.version, reason: r.outcome.reason }, 'federation: envelope rejected');
+      await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: 'envelope', code: r.outcome.reason, recordId: r.outcome.id, version: r.outcome.version, detail: r.outcome.detail ?? null });
+    }
+    // Listeners (screening index, SSE to users the marking allows) hear of it only after the commit.
+    if (r.change) ctx.events.publish(r.change.audience ? r.change : { ...r.change, audience: undefined });
+  }
+  return { outcomes: results.map((r) => r.outcome), items: results.flatMap((r) => (r.item ? [r.item] : [])) };
+}
+
+/** One envelope (tests and tools): the same path as a page of one. */
+export async function receiveEnvelope(ctx: AppContext, peer: Peer, raw: unknown, agreement: Agreement | null): Promise<ReceiveOutcome> {
+  return (await receiveBatch(ctx, peer, [raw], agreement)).outcomes[0]!;
 }
 
 export interface PullSummary {
@@ -98,7 +194,8 @@ export interface PullSummary {
   withdrawn: number;
   ignored: number;
   rejected: number;
-  cursor: number;
+  /** What the peer still has for us after this pull (records unacknowledged + outbox not yet examined). */
+  backlog: number;
   rejections: { id: string | null; version: number | null; reason: string }[];
 }
 
@@ -112,53 +209,95 @@ export class PeerRequestError extends Error {
   }
 }
 
-/** Fetches one signed feed page from the peer. */
-export async function fetchFeedPage(ctx: AppContext, peer: Peer, after: number, limit: number, fetchImpl: typeof fetch = fetch): Promise<FeedPage> {
+/** A signed request to a peer's federation API (JSON body, canonical, covered by the signature). */
+export async function peerRequest(ctx: AppContext, peer: Peer, path: string, body: unknown, fetchImpl: typeof fetch = fetch, nonce = newNonce()): Promise<{ status: number; text: string }> {
   const signer = await nodeSigner(ctx);
-  const known = after > 0 ? `&known=${encodeURIComponent(peer.remoteAgreementId ?? NO_AGREEMENT)}` : '';
-  const path = `/api/federation/feed?after=${after}&limit=${limit}${known}`;
-  const res = await fetchImpl(peer.url + path, { headers: signRequest(ctx.node.id, 'GET', path, signer.privateKey), signal: AbortSignal.timeout(30_000) });
-  const text = await res.text();
+  const text = canonicalJson(body);
+  const headers = { ...signRequest(ctx.node.id, 'POST', path, signer.privateKey, new Date(), text, nonce), 'content-type': 'application/json', 'accept-encoding': 'br, gzip' };
+  const res = await fetchImpl(peer.url + path, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(60_000) });
+  const answer = await res.text();
   if (!res.ok) {
     let code: string | null = null;
     try {
-      code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null;
+      code = (JSON.parse(answer) as { error?: { code?: string } }).error?.code ?? null;
     } catch {
       /* not our error shape */
     }
     throw new PeerRequestError(res.status, code, `peer ${peer.name} answered ${res.status}${code ? ` ${code}` : ''}`);
   }
-  const page = JSON.parse(text) as FeedPage;
-  if (!Array.isArray(page.envelopes) || !Number.isInteger(page.cursor) || typeof page.more !== 'boolean') {
-    throw new PeerRequestError(res.status, null, `peer ${peer.name} sent a feed page of the wrong shape`);
-  }
-  return page;
+  return { status: res.status, text: answer };
 }
 
 /**
- * Pulls everything new from a peer, page by page, and saves the cursor after each page (a
- * crash re-pulls at most one page, which is harmless: receiving is idempotent). The peer
- * restarts us at 0 when its agreement for us changed, so newly allowed records arrive; our own
- * agreement change resets the cursor too (setAgreement).
+ * Fetches one feed page and checks it before anything in it is used: the header is signed by
+ * the peer's key, addressed to us, answers this request's nonce (a replayed or reordered page
+ * is refused), names the state registered for the peer, and covers exactly these envelopes.
+ */
+export async function fetchFeedPage(
+  ctx: AppContext,
+  peer: Peer,
+  limit: number,
+  fetchImpl: typeof fetch = fetch,
+  agreement?: Agreement | null,
+): Promise<FeedPage & { nonce: string }> {
+  const mine = agreement === undefined ? await currentAgreement(ctx.db.kysely, peer.id) : agreement;
+  const nonce = newNonce();
+  const res = await peerRequest(ctx, peer, '/api/federation/feed', { limit, agreement: await signedTermsFor(ctx, peer, mine) }, fetchImpl, nonce);
+  const refuse = async (code: string, detail: string): Promise<never> => {
+    await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: code === 'PEER_MISMATCH' ? 'contact' : 'page', code, detail });
+    throw new PeerRequestError(res.status, code, `peer ${peer.name}: feed page refused (${code}): ${detail}`);
+  };
+  let data: { envelopes?: unknown; page?: unknown };
+  try {
+    data = JSON.parse(res.text) as typeof data;
+  } catch {
+    return refuse('PAGE_MALFORMED', 'not JSON');
+  }
+  const parsed = pageHeaderSchema.safeParse(data.page);
+  if (!parsed.success || !Array.isArray(data.envelopes)) return refuse('PAGE_MALFORMED', parsed.success ? 'no envelopes' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const page = parsed.data;
+  const envelopes = data.envelopes as SignedEnvelope[];
+  if (page.from !== peer.nodeId || page.to !== ctx.node.id || !verifyObject(page, publicKeyFromBase64(peer.publicKey))) return refuse('PAGE_FORGED', 'the page header is not signed by the peer for us');
+  if (page.nonce !== nonce) return refuse('PAGE_REPLAYED', 'the page answers another request');
+  if (page.state !== peer.stateCode) return refuse('PEER_MISMATCH', `the peer says it is ${page.state}; it was registered as ${peer.stateCode}`);
+  const sigs = envelopes.map((e) => (e && typeof e === 'object' && typeof e.signature === 'string' ? e.signature : ''));
+  if (page.count !== envelopes.length || page.envelopes !== envelopesDigest(sigs)) return refuse('PAGE_FORGED', 'the envelopes are not the ones the page header covers');
+  const theirs = checkPeerTerms(ctx, peer, page.agreement);
+  if (!theirs) return refuse('AGREEMENT_INVALID', 'the agreement terms in the page are not signed by the peer for us');
+  await touchPeer(ctx.db.kysely, peer.id, new Date().toISOString(), JSON.stringify(theirs));
+  return { envelopes, page, nonce };
+}
+
+/** Signs a receipt for what we applied (or refused) from a page and posts it to the peer; keeps a copy as proof. */
+export async function sendReceipt(ctx: AppContext, peer: Peer, nonce: string, items: ReceiptItem[], fetchImpl: typeof fetch = fetch): Promise<void> {
+  const signer = await nodeSigner(ctx);
+  const receipt = signObject({ from: ctx.node.id, to: peer.nodeId, nonce, items, signedAt: new Date().toISOString() }, signer.privateKey);
+  await inWriteTransaction(ctx.db, (trx) => insertReceipt(trx, { id: randomUUID(), peerId: peer.id, direction: 'out', items: items.length, json: JSON.stringify(receipt), at: receipt.signedAt }));
+  await peerRequest(ctx, peer, '/api/federation/receipts', receipt, fetchImpl);
+}
+
+/**
+ * Pulls everything the peer has for us, page by page: apply, then send a signed receipt. The
+ * peer keeps what we have not acknowledged and sends it again, so a crash or a lost answer on
+ * either side only repeats work (applying is idempotent by (id, version, op, content)).
  */
 export async function pullFromPeer(
   ctx: AppContext,
   peerRef: { id?: string; name?: string },
   opts: { fetchImpl?: typeof fetch; limit?: number; maxPages?: number } = {},
 ): Promise<PullSummary> {
-  let peer = await findPeer(ctx.db.kysely, peerRef);
+  const peer = await findPeer(ctx.db.kysely, peerRef);
   if (!peer) throw new AppError('NOT_FOUND', 'peer not found');
-  const limit = opts.limit ?? 100;
-  const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, withdrawn: 0, ignored: 0, rejected: 0, cursor: peer.pullCursor, rejections: [] };
-  let cursor = peer.pullCursor;
+  const limit = opts.limit ?? 500;
+  const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, withdrawn: 0, ignored: 0, rejected: 0, backlog: 0, rejections: [] };
   const maxPages = opts.maxPages ?? 10_000;
-  const agreement = await currentAgreement(ctx.db.kysely, peer.id);
+  const mine = await currentAgreement(ctx.db.kysely, peer.id);
   while (summary.batches < maxPages) {
-    const asked = cursor;
-    const page = await fetchFeedPage(ctx, peer, cursor, limit, opts.fetchImpl);
+    const { envelopes, page, nonce } = await fetchFeedPage(ctx, peer, limit, opts.fetchImpl, mine);
     summary.batches += 1;
-    for (const raw of page.envelopes) {
-      const outcome = await receiveEnvelope(ctx, peer, raw, agreement);
+    const theirs = page.agreement;
+    const { outcomes, items } = await receiveBatch(ctx, peer, envelopes, effectiveAgreement(mine, theirs));
+    for (const outcome of outcomes) {
       if (outcome.status === 'stored') summary.stored += 1;
       else if (outcome.status === 'withdrawn') summary.withdrawn += 1;
       else if (outcome.status === 'ignored') summary.ignored += 1;
@@ -167,20 +306,13 @@ export async function pullFromPeer(
         summary.rejections.push({ id: outcome.id, version: outcome.version, reason: outcome.reason });
       }
     }
-    // The peer's cursor is taken as given: it restarts from 0 when its agreement for us changed.
-    if (page.cursor !== cursor || page.agreement !== peer.remoteAgreementId) {
-      cursor = page.cursor;
-      const at = new Date().toISOString();
-      const remote = page.agreement;
-      await inWriteTransaction(ctx.db, (trx) => setPullCursor(trx, peer!.id, cursor, remote, at));
-      peer = { ...peer, pullCursor: cursor, remoteAgreementId: remote };
-    }
-    // A peer that says "more" without moving its cursor would keep us here forever.
-    if (!page.more || page.cursor === asked) break;
+    if (items.length) await sendReceipt(ctx, peer, nonce, items, opts.fetchImpl);
+    summary.backlog = Math.max(0, page.backlog - items.length);
+    // A page that says "more" but carried nothing we could acknowledge would keep us here.
+    if (!page.more || items.length === 0) break;
   }
-  summary.cursor = cursor;
   if (summary.stored || summary.withdrawn || summary.rejected) ctx.log.info({ ...summary, rejections: undefined }, 'federation: pulled from peer');
   return summary;
 }
 
-export type { SignedEnvelope };
+export type { SignedEnvelope, SignedPageHeader };

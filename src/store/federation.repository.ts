@@ -2,7 +2,7 @@ import type { Agreement, AgreementTlp } from '../domain/federation/sharing-polic
 import type { Kysely } from 'kysely';
 import type { RecordKind } from '../domain/records/bodies.ts';
 import { recordFromRow, type SavedRecord } from './records.repository.ts';
-import { RECORD_TABLES, type AgreementsTable, type PeersTable, type RecordColumns } from './schema.ts';
+import { RECORD_TABLES, type AgreementsTable, type FedOutgoingTable, type PeersTable, type RecordColumns } from './schema.ts';
 import type { Executor, Trx } from './transaction.ts';
 
 // ---- node keys --------------------------------------------------------------------------
@@ -38,9 +38,16 @@ export interface Peer {
   lastPullAt: string | null;
   remoteAgreementId: string | null;
   createdAt: string;
+  /** Sender side: how far the outbox has been evaluated for this peer. */
+  outCursor: number;
+  /** Fingerprint of the effective agreement the walk was evaluated under. */
+  outTerms: string | null;
+  /** The peer's own signed agreement terms for us, as it last sent them (JSON). */
+  remoteAgreementJson: string | null;
+  lastContactAt: string | null;
 }
 
-const peerFromRow = (r: PeersTable): Peer => ({
+const peerFromRow = (r: Omit<PeersTable, 'out_cursor'> & { out_cursor: number | string }): Peer => ({
   id: r.id,
   nodeId: r.node_id,
   name: r.name,
@@ -51,9 +58,16 @@ const peerFromRow = (r: PeersTable): Peer => ({
   lastPullAt: r.last_pull_at,
   remoteAgreementId: r.remote_agreement_id,
   createdAt: r.created_at,
+  outCursor: Number(r.out_cursor ?? 0),
+  outTerms: r.out_terms ?? null,
+  remoteAgreementJson: r.remote_agreement_json ?? null,
+  lastContactAt: r.last_contact_at ?? null,
 });
 
-export async function insertPeer(trx: Trx, p: Omit<Peer, 'pullCursor' | 'lastPullAt' | 'remoteAgreementId'>): Promise<void> {
+export async function insertPeer(
+  trx: Trx,
+  p: Omit<Peer, 'pullCursor' | 'lastPullAt' | 'remoteAgreementId' | 'outCursor' | 'outTerms' | 'remoteAgreementJson' | 'lastContactAt'>,
+): Promise<void> {
   await trx
     .insertInto('peers')
     .values({
@@ -239,4 +253,280 @@ export async function insertReceivedEnvelope(
 export async function countReceivedEnvelopes(db: Executor): Promise<number> {
   const r = await db.selectFrom('received_envelopes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+// ---- delivery with receipts (sender side) -----------------------------------------------
+
+export interface OutgoingRow {
+  peerId: string;
+  recordId: string;
+  type: string;
+  seq: number;
+  version: number;
+  op: string;
+  digest: string;
+  pending: boolean;
+  lastSignedAt: string | null;
+  sends: number;
+  ackedVersion: number | null;
+  ackedOp: string | null;
+  ackedDigest: string | null;
+  ackedStatus: string | null;
+  ackedReason: string | null;
+  ackedAt: string | null;
+}
+
+const outgoingFromRow = (r: FedOutgoingTable): OutgoingRow => ({
+  peerId: r.peer_id,
+  recordId: r.record_id,
+  type: r.type,
+  seq: Number(r.seq),
+  version: Number(r.version),
+  op: r.op,
+  digest: r.digest,
+  pending: Number(r.pending) === 1,
+  lastSignedAt: r.last_signed_at,
+  sends: Number(r.sends),
+  ackedVersion: r.acked_version === null ? null : Number(r.acked_version),
+  ackedOp: r.acked_op,
+  ackedDigest: r.acked_digest,
+  ackedStatus: r.acked_status,
+  ackedReason: r.acked_reason,
+  ackedAt: r.acked_at,
+});
+
+const CHUNK = 400;
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function outgoingFor(db: Executor, peerId: string, recordIds: string[]): Promise<Map<string, OutgoingRow>> {
+  const out = new Map<string, OutgoingRow>();
+  for (const ids of chunks([...new Set(recordIds)])) {
+    const rows = await db.selectFrom('fed_outgoing').selectAll().where('peer_id', '=', peerId).where('record_id', 'in', ids).execute();
+    for (const r of rows) out.set(r.record_id, outgoingFromRow(r));
+  }
+  return out;
+}
+
+/** Sets what the peer should hold now; pending unless its receipts already say it holds exactly that. */
+export async function upsertDesired(trx: Trx, peerId: string, rows: { recordId: string; type: string; seq: number; version: number; op: string; digest: string; pending: boolean }[]): Promise<void> {
+  for (const batch of chunks(rows, 200)) {
+    await trx
+      .insertInto('fed_outgoing')
+      .values(batch.map((r) => ({ peer_id: peerId, record_id: r.recordId, type: r.type, seq: r.seq, version: r.version, op: r.op, digest: r.digest, pending: r.pending ? 1 : 0, sends: 0 })))
+      .onConflict((oc) =>
+        oc.columns(['peer_id', 'record_id']).doUpdateSet((eb) => ({
+          type: eb.ref('excluded.type'),
+          seq: eb.ref('excluded.seq'),
+          version: eb.ref('excluded.version'),
+          op: eb.ref('excluded.op'),
+          digest: eb.ref('excluded.digest'),
+          pending: eb.ref('excluded.pending'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Records waiting for the peer's receipt, oldest change first. */
+export async function pendingOutgoing(db: Executor, peerId: string, limit: number): Promise<OutgoingRow[]> {
+  const rows = await db.selectFrom('fed_outgoing').selectAll().where('peer_id', '=', peerId).where('pending', '=', 1).orderBy('seq').orderBy('record_id').limit(limit).execute();
+  return rows.map(outgoingFromRow);
+}
+
+export async function countPending(db: Executor, peerId: string): Promise<number> {
+  const r = await db.selectFrom('fed_outgoing').select((eb) => eb.fn.countAll().as('n')).where('peer_id', '=', peerId).where('pending', '=', 1).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function countOutboxAfter(db: Executor, after: number): Promise<number> {
+  const r = await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('seq', '>', after).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function markSigned(trx: Trx, peerId: string, items: { recordId: string; signedAt: string }[]): Promise<void> {
+  for (const it of items) {
+    await trx
+      .updateTable('fed_outgoing')
+      .set((eb) => ({ last_signed_at: it.signedAt, sends: eb('sends', '+', 1) }))
+      .where('peer_id', '=', peerId)
+      .where('record_id', '=', it.recordId)
+      .execute();
+  }
+}
+
+export async function setOutWalk(trx: Trx, peerId: string, cursor: number, terms: string): Promise<void> {
+  await trx.updateTable('peers').set({ out_cursor: cursor, out_terms: terms }).where('id', '=', peerId).execute();
+}
+
+/**
+ * What the peer's signed receipt says it holds: an item that matches the desired state clears
+ * `pending`. A receipt for an older state (late or reordered) never moves `acked` backwards.
+ */
+export async function applyReceiptItems(
+  trx: Trx,
+  peerId: string,
+  items: { id: string; version: number; op: string; digest: string; status: string; reason?: string }[],
+  at: string,
+): Promise<number> {
+  const current = await outgoingFor(trx, peerId, items.map((i) => i.id));
+  let cleared = 0;
+  for (const it of items) {
+    const row = current.get(it.id);
+    if (!row) continue;
+    // 'stale' means the peer holds something newer than this item: it says nothing we can count on.
+    if (it.status === 'stale') continue;
+    if (row.ackedVersion !== null && it.version < row.ackedVersion) continue;
+    const matches = it.version === row.version && it.op === row.op && it.digest === row.digest;
+    if (matches && row.pending) cleared += 1;
+    await trx
+      .updateTable('fed_outgoing')
+      .set({
+        acked_version: it.version,
+        acked_op: it.op,
+        acked_digest: it.digest,
+        acked_status: it.status === 'rejected' ? 'rejected' : 'applied',
+        acked_reason: it.reason ?? null,
+        acked_at: at,
+        pending: matches ? 0 : row.pending ? 1 : 0,
+      })
+      .where('peer_id', '=', peerId)
+      .where('record_id', '=', it.id)
+      .execute();
+  }
+  return cleared;
+}
+
+// ---- delivery (receiver side) -----------------------------------------------------------
+
+export interface IncomingState {
+  recordId: string;
+  type: string;
+  ownerNode: string;
+  peerId: string;
+  version: number;
+  op: 'put' | 'withdraw';
+  digest: string;
+  signedAt: string;
+  state: 'held' | 'withdrawn' | 'refused';
+}
+
+export async function incomingStates(db: Executor, recordIds: string[]): Promise<Map<string, IncomingState>> {
+  const out = new Map<string, IncomingState>();
+  for (const ids of chunks([...new Set(recordIds)])) {
+    const rows = await db.selectFrom('fed_incoming').selectAll().where('record_id', 'in', ids).execute();
+    for (const r of rows) {
+      out.set(r.record_id, {
+        recordId: r.record_id,
+        type: r.type,
+        ownerNode: r.owner_node,
+        peerId: r.peer_id,
+        version: Number(r.version),
+        op: r.op as 'put' | 'withdraw',
+        digest: r.digest,
+        signedAt: r.signed_at,
+        state: r.state as IncomingState['state'],
+      });
+    }
+  }
+  return out;
+}
+
+export async function upsertIncoming(trx: Trx, s: IncomingState, at: string): Promise<void> {
+  const values = { type: s.type, owner_node: s.ownerNode, peer_id: s.peerId, version: s.version, op: s.op, digest: s.digest, signed_at: s.signedAt, state: s.state, received_at: at };
+  await trx
+    .insertInto('fed_incoming')
+    .values({ record_id: s.recordId, ...values })
+    .onConflict((oc) => oc.column('record_id').doUpdateSet(values))
+    .execute();
+}
+
+// ---- nonces, receipts, refusals, contact ------------------------------------------------
+
+/** Records a request nonce; false when that node already used it (a replay). Expired ones are purged. */
+export async function useNonce(trx: Trx, nodeId: string, nonce: string, expiresAt: string, now: string): Promise<boolean> {
+  const seen = await trx.selectFrom('fed_nonces').select('nonce').where('node_id', '=', nodeId).where('nonce', '=', nonce).executeTakeFirst();
+  if (seen) return false;
+  await trx.insertInto('fed_nonces').values({ node_id: nodeId, nonce, expires_at: expiresAt }).execute();
+  if (nonce.charCodeAt(0) % 16 === 0) await trx.deleteFrom('fed_nonces').where('expires_at', '<', now).execute();
+  return true;
+}
+
+export async function insertReceipt(trx: Trx, r: { id: string; peerId: string; direction: 'in' | 'out'; items: number; json: string; at: string }): Promise<void> {
+  await trx.insertInto('fed_receipts').values({ id: r.id, peer_id: r.peerId, direction: r.direction, items: r.items, receipt_json: r.json, at: r.at }).execute();
+}
+
+export interface Rejection {
+  id: string;
+  peerId: string | null;
+  nodeId: string | null;
+  kind: 'request' | 'envelope' | 'page' | 'receipt' | 'contact';
+  code: string;
+  recordId: string | null;
+  version: number | null;
+  detail: string | null;
+  at: string;
+}
+
+export async function insertRejection(db: Executor, r: Rejection): Promise<void> {
+  await db
+    .insertInto('fed_rejections')
+    .values({ id: r.id, peer_id: r.peerId, node_id: r.nodeId, kind: r.kind, code: r.code, record_id: r.recordId, version: r.version, detail: r.detail?.slice(0, 500) ?? null, at: r.at })
+    .execute();
+}
+
+export async function listRejections(db: Executor, peerId: string, limit: number): Promise<Rejection[]> {
+  const rows = await db.selectFrom('fed_rejections').selectAll().where('peer_id', '=', peerId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    peerId: r.peer_id,
+    nodeId: r.node_id,
+    kind: r.kind as Rejection['kind'],
+    code: r.code,
+    recordId: r.record_id,
+    version: r.version === null ? null : Number(r.version),
+    detail: r.detail,
+    at: r.at,
+  }));
+}
+
+export async function rejectionCounts(db: Executor, peerId: string): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('fed_rejections').select(['code', (eb) => eb.fn.countAll().as('n')]).where('peer_id', '=', peerId).groupBy('code').execute();
+  return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+}
+
+export async function touchPeer(db: Executor, peerId: string, at: string, remoteAgreementJson?: string): Promise<void> {
+  await db
+    .updateTable('peers')
+    .set({ last_contact_at: at, ...(remoteAgreementJson !== undefined ? { remote_agreement_json: remoteAgreementJson } : {}) })
+    .where('id', '=', peerId)
+    .execute();
+}
+
+/** Per record type: sent (acked applied / pending / rejected by the peer) and received (held / withdrawn / refused). */
+export async function deliveryStats(db: Executor, peerId: string) {
+  const out = await db
+    .selectFrom('fed_outgoing')
+    .select(['type', 'pending', 'acked_status', 'op', (eb) => eb.fn.countAll().as('n')])
+    .where('peer_id', '=', peerId)
+    .groupBy(['type', 'pending', 'acked_status', 'op'])
+    .execute();
+  const inc = await db
+    .selectFrom('fed_incoming')
+    .select(['type', 'state', (eb) => eb.fn.countAll().as('n')])
+    .where('peer_id', '=', peerId)
+    .groupBy(['type', 'state'])
+    .execute();
+  return {
+    sent: out.map((r) => ({ type: r.type, pending: Number(r.pending) === 1, ackedStatus: r.acked_status, op: r.op, count: Number(r.n) })),
+    received: inc.map((r) => ({ type: r.type, state: r.state, count: Number(r.n) })),
+  };
+}
+
+export async function lastReceiptAt(db: Executor, peerId: string, direction: 'in' | 'out'): Promise<string | null> {
+  const r = await db.selectFrom('fed_receipts').select('at').where('peer_id', '=', peerId).where('direction', '=', direction).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  return r?.at ?? null;
 }

@@ -158,6 +158,11 @@ export interface SaveReceivedInput<T extends RecordKind> {
   owner: RecordOwner;
   /** Who it came from, for the audit entry (peer id). */
   peerId: string;
+  /**
+   * The federation layer decided this envelope is newer than what we hold although its version
+   * is equal (the owner re-sent that version later: redacted differently, or released again).
+   */
+  sameVersion?: boolean;
 }
 
 /**
@@ -175,7 +180,7 @@ export async function saveReceivedRecord<T extends RecordKind>(trx: Trx, input: 
   }
   // A copy withdrawn at this very version comes back when the owner sends that version again
   // (e.g. the agreement was widened again); anything else older or equal is a repeat.
-  const restoring = existing !== undefined && existing.deleted_at !== null && existing.version === input.version;
+  const restoring = existing !== undefined && existing.version === input.version && (existing.deleted_at !== null || input.sameVersion === true);
   if (existing && existing.version >= input.version && !restoring) return { record: recordFromRow(input.type, existing), change: null };
 
   const at = now.toISOString();
@@ -234,6 +239,7 @@ export async function withdrawReceivedRecord(
   input: { type: RecordKind; id: string; version: number; marking: Marking; owner: RecordOwner; peerId: string },
   now = new Date(),
 ): Promise<RecordChange | null> {
+  // (The federation layer has already ordered it: it is newer than what we applied.)
   const table: string = RECORD_TABLES[input.type];
   const db = untyped(trx);
   const existing = (await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirst()) as RecordColumns | undefined;

@@ -2,6 +2,7 @@
  * Table shapes as Kysely sees them. JSON is stored as text and timestamps as ISO-8601 text
  * in both SQLite and PostgreSQL, so rows read back identically from either database.
  */
+import type { Generated } from 'kysely';
 
 
 /** Columns every shareable record carries (see domain/records). */
@@ -265,6 +266,10 @@ export interface PeersTable {
   remote_agreement_id: string | null;
   created_at: string;
   updated_at: string;
+  out_cursor: Generated<number>;
+  out_terms: string | null;
+  remote_agreement_json: string | null;
+  last_contact_at: string | null;
 }
 
 export interface AgreementsTable {
@@ -298,6 +303,65 @@ export interface ReceivedEnvelopesTable {
   received_at: string;
 }
 
+export interface FedOutgoingTable {
+  peer_id: string;
+  record_id: string;
+  type: string;
+  seq: number;
+  version: number;
+  op: string;
+  digest: string;
+  pending: number;
+  last_signed_at: string | null;
+  sends: number;
+  acked_version: number | null;
+  acked_op: string | null;
+  acked_digest: string | null;
+  acked_status: string | null;
+  acked_reason: string | null;
+  acked_at: string | null;
+}
+
+export interface FedIncomingTable {
+  record_id: string;
+  type: string;
+  owner_node: string;
+  peer_id: string;
+  version: number;
+  op: string;
+  digest: string;
+  signed_at: string;
+  state: string;
+  received_at: string;
+}
+
+export interface FedNoncesTable {
+  node_id: string;
+  nonce: string;
+  expires_at: string;
+}
+
+export interface FedReceiptsTable {
+  id: string;
+  peer_id: string;
+  direction: string;
+  items: number;
+  receipt_json: string;
+  at: string;
+}
+
+export interface FedRejectionsTable {
+  id: string;
+  peer_id: string | null;
+  node_id: string | null;
+  kind: string;
+  code: string;
+  record_id: string | null;
+  version: number | null;
+  detail: string | null;
+  at: string;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
   states: StatesTable;
@@ -326,6 +390,11 @@ export interface Database {
   agreements: AgreementsTable;
   received_envelopes: ReceivedEnvelopesTable;
   federation_sent: FederationSentTable;
+  fed_outgoing: FedOutgoingTable;
+  fed_incoming: FedIncomingTable;
+  fed_nonces: FedNoncesTable;
+  fed_receipts: FedReceiptsTable;
+  fed_rejections: FedRejectionsTable;
 }
 
 /** Tables that hold shareable records, by record type. */

@@ -103,7 +103,7 @@ export function registerFederationCommands(program: Command) {
       }
       for (const p of items) {
         const a = p.agreement;
-        out(`${p.name}\t${p.stateCode}\t${p.url}\tcursor ${p.pullCursor}\t${a ? `${a.active ? '' : 'inactive: '}${a.types.join(',')} ≤${a.maxTlp} personal:${a.personalData ? 'yes' : 'no'}` : 'no agreement'}`);
+        out(`${p.name}\t${p.stateCode}\t${p.url}\tlast contact ${p.lastContactAt ?? 'never'}\t${a ? `${a.active ? '' : 'inactive: '}${a.types.join(',')} ≤${a.maxTlp} personal:${a.personalData ? 'yes' : 'no'}` : 'no agreement'}`);
       }
     });
 
@@ -119,7 +119,7 @@ export function registerFederationCommands(program: Command) {
         for (const name of names) {
           try {
             const s = await pullFromPeer(ctx, { name });
-            out(`${name}: ${s.stored} stored, ${s.withdrawn} withdrawn, ${s.ignored} already held, ${s.rejected} rejected; cursor ${s.cursor}`);
+            out(`${name}: ${s.stored} stored, ${s.withdrawn} withdrawn, ${s.ignored} already held, ${s.rejected} rejected; backlog ${s.backlog}`);
             for (const r of s.rejections) out(`  rejected ${r.id ?? '?'} v${r.version ?? '?'}: ${r.reason}`);
           } catch (err) {
             failed = true;

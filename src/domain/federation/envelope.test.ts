@@ -10,7 +10,7 @@ import {
   type Envelope,
   type SignedEnvelope,
 } from './envelope.ts';
-import { checkSignedRequest, signRequest, SIGNATURE_HEADER, DATE_HEADER } from './request-signing.ts';
+import { checkSignedRequest, signRequest, SIGNATURE_HEADER, DATE_HEADER, NONCE_HEADER } from './request-signing.ts';
 
 const tj = generateNodeKeyPair();
 const af = generateNodeKeyPair();
@@ -96,9 +96,10 @@ describe('request signing', () => {
   const priv = privateKeyFromPem(af.privateKeyPem);
   const pub = publicKeyFromBase64(af.publicKey);
   const path = '/api/federation/feed?after=0&limit=100';
-  const headers = signRequest('node-af', 'GET', path, priv, now);
-  const check = (over: Partial<{ method: string; pathWithQuery: string; date: string; signature: string }>, at = now, key = pub) =>
-    checkSignedRequest({ method: 'GET', pathWithQuery: path, date: headers[DATE_HEADER]!, signature: headers[SIGNATURE_HEADER]!, ...over }, key, at);
+  const body = '{"limit":10}';
+  const headers = signRequest('node-af', 'GET', path, priv, now, body);
+  const check = (over: Partial<{ method: string; pathWithQuery: string; date: string; nonce: string; signature: string; body: string }>, at = now, key = pub) =>
+    checkSignedRequest({ method: 'GET', pathWithQuery: path, date: headers[DATE_HEADER]!, nonce: headers[NONCE_HEADER]!, signature: headers[SIGNATURE_HEADER]!, body, ...over }, key, at);
 
   it('verifies within five minutes either way', () => {
     expect(check({})).toEqual({ ok: true });
@@ -110,6 +111,10 @@ describe('request signing', () => {
     expect(check({ date: 'yesterday' })).toEqual({ ok: false, reason: 'STALE' });
     expect(check({ pathWithQuery: '/api/federation/feed?after=0&limit=500' })).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
     expect(check({ method: 'POST' })).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+    // The nonce and the body are signed too: another nonce or body does not verify.
+    expect(check({ nonce: 'AAAAAAAAAAAAAAAAAAAAAA' })).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+    expect(check({ nonce: 'short' })).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+    expect(check({ body: '{"limit":1000}' })).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
     expect(check({}, now, publicKeyFromBase64(tj.publicKey))).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
   });
 });

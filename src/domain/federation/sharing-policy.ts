@@ -1,6 +1,8 @@
-import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
 import { tlpRank, type Marking } from '../records/marking.ts';
 import type { RecordOwner } from '../records/record.ts';
+import { holdsPersonalDataOf } from './personal-data.ts';
+
+export { holdsPersonalDataOf };
 
 /** The most an agreement can allow: AMBER+STRICT and RED never leave the owner node. */
 export const AGREEMENT_TLPS = ['CLEAR', 'GREEN', 'AMBER'] as const;
@@ -43,12 +45,6 @@ export type PolicyRefusal =
 
 export type OutboundDecision = { share: true; body: unknown; redacted: string[] } | { share: false; reason: PolicyRefusal };
 export type InboundDecision = { accept: true } | { accept: false; reason: PolicyRefusal };
-
-/** Does this record hold personal data? Alerts on persons do; registry records do not. */
-export function holdsPersonalDataOf(type: string, body: unknown): boolean {
-  if (type === 'alert') return holdsPersonalData(body as AlertBody);
-  return false;
-}
 
 /**
  * May a record with this marking, owned in `ownerState`, be held in `state`?

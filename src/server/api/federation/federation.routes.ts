@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticatePeerRequest, buildFeed, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../../../federation/feed.ts';
+import { acceptReceipt, authenticatePeerRequest, buildFeed, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../../../federation/feed.ts';
+import { canonicalJson } from '../../../domain/records/content-hash.ts';
+import { sendCompressed } from './compress.ts';
 import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements, setAgreement } from '../../../federation/peers.ts';
 import { PeerRequestError, pullFromPeer } from '../../../federation/sync.ts';
 import { AppError } from '../../../errors.ts';
@@ -29,7 +31,7 @@ const peerView = z.object({
   stateCode: z.string(),
   url: z.string(),
   publicKey: z.string(),
-  pullCursor: z.number().int(),
+  lastContactAt: z.string().nullable(),
   lastPullAt: z.string().nullable(),
   createdAt: z.string(),
   agreement: agreementView.nullable(),
@@ -42,7 +44,7 @@ const present = <P extends z.output<typeof peerView>>(p: P): z.output<typeof pee
   stateCode: p.stateCode,
   url: p.url,
   publicKey: p.publicKey,
-  pullCursor: p.pullCursor,
+  lastContactAt: p.lastContactAt,
   lastPullAt: p.lastPullAt,
   createdAt: p.createdAt,
   agreement: p.agreement,
@@ -65,32 +67,44 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async () => nodeInfo(ctx),
   );
 
-  r.get(
+  const signedBy = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown }) =>
+    authenticatePeerRequest(ctx, { method: req.method, url: req.url, headers: req.headers, body: canonicalJson(req.body ?? {}) });
+
+  r.post(
     '/api/federation/feed',
     {
       schema: {
         tags,
         security: [],
         description:
-          'Signed pull feed for a peer node: headers x-sarhad-node, x-sarhad-date (ISO, ±5 min) and x-sarhad-signature (base64 Ed25519 over "GET\\n<path?query>\\n<date>").',
-        querystring: z
-          .object({
-            after: z.coerce.number().int().min(0).default(0),
-            limit: z.coerce.number().int().min(1).max(FEED_MAX_LIMIT).default(FEED_DEFAULT_LIMIT),
-            /** The agreement id the caller's cursor was built under (from the last page); a mismatch restarts at 0. */
-            known: z.string().max(64).optional(),
-          })
-          .strict(),
-        response: {
-          200: z.object({ envelopes: z.array(z.record(z.string(), z.unknown())), cursor: z.number().int(), more: z.boolean(), agreement: z.string().nullable() }),
-          ...errorResponses,
-        },
+          'Signed feed for a peer node (headers x-sarhad-node, x-sarhad-date, x-sarhad-nonce, x-sarhad-signature over "POST\\n<path>\\n<date>\\n<nonce>\\n<sha256 of the canonical JSON body>"). ' +
+          'Body: the caller\'s signed agreement terms for us and a page size. Answers every record the caller should hold and has not acknowledged, with a signed page header bound to the nonce. Compressed (br or gzip) when asked.',
+        body: z.object({ limit: z.number().int().min(1).max(FEED_MAX_LIMIT).default(FEED_DEFAULT_LIMIT), agreement: z.record(z.string(), z.unknown()) }).strict(),
+        response: { 200: z.object({ envelopes: z.array(z.record(z.string(), z.unknown())), page: z.record(z.string(), z.unknown()) }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const peer = await signedBy(req);
+      const nonce = req.headers['x-sarhad-nonce'] as string;
+      const page = await buildFeed(ctx, peer, { limit: req.body.limit, nonce, terms: req.body.agreement });
+      return sendCompressed(req, reply, JSON.stringify(page));
+    },
+  );
+
+  r.post(
+    '/api/federation/receipts',
+    {
+      schema: {
+        tags,
+        security: [],
+        description: 'A signed receipt from a peer for envelopes it applied or refused (signed request, as the feed). Only receipted records count as delivered.',
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: z.object({ items: z.number().int(), cleared: z.number().int() }), ...errorResponses },
       },
     },
     async (req) => {
-      const peer = await authenticatePeerRequest(ctx, { method: req.method, url: req.url, headers: req.headers });
-      const page = await buildFeed(ctx, peer, req.query.after, req.query.limit, req.query.known);
-      return { ...page, envelopes: page.envelopes as unknown as Record<string, unknown>[] };
+      const peer = await signedBy(req);
+      return acceptReceipt(ctx, peer, req.body);
     },
   );
 
@@ -132,7 +146,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
             withdrawn: z.number().int(),
             ignored: z.number().int(),
             rejected: z.number().int(),
-            cursor: z.number().int(),
+            backlog: z.number().int(),
             rejections: z.array(z.object({ id: z.string().nullable(), version: z.number().nullable(), reason: z.string() })),
           }),
           ...errorResponses,

@@ -1,0 +1,29 @@
+import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
+
+/**
+ * Does a record of this kind hold personal data (names, documents, images of persons)? One line
+ * per record kind. The federation sharing policy asks this registry on both sides: a record
+ * that holds personal data travels only under agreements (both sides') that allow it.
+ *
+ * A kind that is NOT listed here is treated as holding personal data (fail safe): it only
+ * travels where personal data may. Add your kind with its test (or `never`) when you add it.
+ */
+const never = () => false;
+const always = () => true;
+
+export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
+  state: never,
+  agency: never,
+  unit: never,
+  section: never,
+  community: never,
+  alert: (body) => holdsPersonalData(body as AlertBody),
+  // Kinds added by other branches plug in here, one line each, e.g.:
+  // event: (body) => eventHoldsPersonalData(body as EventBody),
+  // hit_report: always,
+};
+
+export function holdsPersonalDataOf(type: string, body: unknown): boolean {
+  const test = Object.hasOwn(PERSONAL_DATA_TESTS, type) ? PERSONAL_DATA_TESTS[type]! : always;
+  return test(body);
+}
