@@ -74,6 +74,12 @@ function unData() {
   return unCache;
 }
 
+/**
+ * Pairs of the names file that are listed people, so not "unlisted" (a label correction,
+ * checked by hand: Abdul Ghani Baradar is TAi.024 on the UN list).
+ */
+const LISTED_PAIRS = new Set(['Абдулғанӣ Бародар']);
+
 /** Id of a real name pair for the split: its two spellings. */
 export const pairId = (p: [string, string]): string => `${p[0]}\t${p[1]}`;
 
@@ -88,7 +94,7 @@ export function evaluateUn(half: Half, threshold: number): Figures {
     const orig = e.names.map(nameText).find(isOrig);
     if (orig) queries.push({ name: orig, expected: e.id });
   }
-  for (const p of pairs) if (halfOf(pairId(p)) === half) queries.push({ name: p[0], expected: null }, { name: p[1], expected: null });
+  for (const p of pairs) if (halfOf(pairId(p)) === half && !LISTED_PAIRS.has(p[0])) queries.push({ name: p[0], expected: null }, { name: p[1], expected: null });
   for (const q of queries) {
     const hits = screen(index, q.name, { threshold, includeBelow: true, limit: 10 });
     const alerted = hits.filter((h) => h.score >= threshold);
