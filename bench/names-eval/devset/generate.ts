@@ -96,7 +96,7 @@ function listedConv(r: Rng, p: DevPerson): Conv {
 }
 
 /** A query of person p written another way; returns the text and what was varied. */
-function variant(r: Rng, p: DevPerson, listed: Conv): { name: string; note: string[] } {
+function variant(r: Rng, p: DevPerson, listed: Conv, namesake = false): { name: string; note: string[] } {
   const note: string[] = [];
   const conv: Conv = r() < 0.85 ? choose(r, CONVS.filter((c) => c !== listed)) : listed;
   note.push(conv);
@@ -107,7 +107,8 @@ function variant(r: Rng, p: DevPerson, listed: Conv): { name: string; note: stri
     if (r() < 0.25) { o.patronymic = markerFor(r, conv, p); note.push(`patronymic ${o.patronymic}`); }
   } else {
     if (p.fatherInName && r() < 0.5) { o.fatherMarker = markerFor(r, conv, p); note.push(`father ${o.fatherMarker}`); }
-    if (p.tribe && p.fatherInName && r() < 0.25) { o.dropTribe = true; note.push('tribe dropped'); }
+    // (a namesake keeps every part: dropping the one that differs would write the listed name)
+    if (p.tribe && p.fatherInName && !namesake && r() < 0.25) { o.dropTribe = true; note.push('tribe dropped'); }
   }
   let els = elementsOf(p, r, o);
   if (!o.surnameFirst && r() < 0.12) { els = [...els].reverse(); note.push('reversed'); }
@@ -194,7 +195,7 @@ export function generateDevSet(opts: DevSetOptions): DevSet {
     const p = choose(r, people);
     const { q: x, how } = namesake(r, p);
     if (sigs.has(signatureOf(x))) continue;
-    const v = variant(r, x, convOf.get(p.id)!);
+    const v = variant(r, x, convOf.get(p.id)!, true);
     const q: DevQuery = { id: `N${i + 1}`, name: v.name, expected: null, half: halfOf(p.id), note: `namesake of ${p.id} (${how}); ${v.note.join(', ')}` };
     if (r() < 0.4) q.birthDate = r() < 0.6 ? x.birth : x.birth.slice(0, 4);
     queries.push(q);

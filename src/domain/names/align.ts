@@ -297,7 +297,11 @@ export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] |
   let score = den > 0 ? num / den : 0;
   if (qSuf > 0 && eSuf > 0) score *= SUFFIX_MIGRATION;
   // a chain shifted by one name (Ali Saddam Hussein / Saddam Hussein) is a son or a father
-  if ((shiftQ || shiftE) && !siblings) score *= SHIFTED_CHAIN;
+  // (a common extra name in front, Muhammad Nabi for Nabi, is usual and costs nothing more)
+  if (!siblings && ((shiftQ && QW[qFirst]! >= 0.3) || (shiftE && EW[eFirst]! >= 0.3))) score *= SHIFTED_CHAIN;
+  // two different given names with the rest in common are two people of one family (Qusay and
+  // Uday Saddam Hussein; Hasan and Karim Rahimov): never an alert on the names alone
+  if (siblings && score > SIBLING_CAP) score = SIBLING_CAP;
   lastMatchedQ = matchedQ;
   lastPairs = pairs;
   return score;
@@ -310,6 +314,8 @@ export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] |
 const SUFFIX_MIGRATION = 0.75;
 /** Multiplier of a name chain shifted by one given name (chosen on the tuning half). */
 const SHIFTED_CHAIN = 0.85;
+/** Highest name score of a sibling-shaped comparison (below the default threshold 0.70). */
+const SIBLING_CAP = 0.66;
 
 /** Weight multiplier of both unmatched given names in a sibling-shaped comparison. */
 const SIBLING = 2;

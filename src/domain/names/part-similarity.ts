@@ -11,7 +11,7 @@ export interface PartSim { sim: number; how: MatchHow }
 /** Below this a pair of parts is not considered matched. */
 export const MIN_PART_SIM = 0.62;
 /** Highest similarity of two different dictionary names. */
-const DIFFERENT_NAMES = 0.7;
+const DIFFERENT_NAMES = 0.6;
 
 function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
   let best = 0;
@@ -56,7 +56,7 @@ export function partSim(q: NamePart, e: NamePart): number {
   // two different known names (Hamid / Hamida, Karim / Karima, Mahmud / Muhammad) are not the
   // same name — unless a spelling is shared by several names, so the dictionary's reading is
   // a guess (Latin Akram and Dari اکرام for Ikrom both read "akram")
-  if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon) && !isSharedKey(e.phon) && !isSharedKey(q.stem) && !isSharedKey(e.stem)) s = DIFFERENT_NAMES;
+  if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon, q.arabic) && !isSharedKey(e.phon, e.arabic) && !isSharedKey(q.stem, q.arabic) && !isSharedKey(e.stem, e.arabic)) s = DIFFERENT_NAMES;
   simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
   return s;
 }

@@ -91,7 +91,7 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
     if (m) {
       const [, stem, suf] = m as unknown as [string, string, string];
       // -if is also the end of names (لطیف, شریف): only when the rest is a known name ending in -i (نبی, علی)
-      if (suf !== 'af' && suf !== 'ava' && suf !== 'va' && lookupByPhon(stem + 'i')) return { stem: stem + 'i', suffix: 'ov' };
+      if (suf !== 'af' && suf !== 'ava' && suf !== 'va' && lookupByPhon(stem + 'i', true)) return { stem: stem + 'i', suffix: 'ov' };
       if (consonantSkeleton(stem).length >= 2 && suf !== 'if' && suf !== 'yf') return { stem, suffix: 'ov' };
     }
   }
@@ -118,11 +118,11 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const arabic = detectScript(raw) === 'arabic';
   let phon = phoneticToken(raw.replace(/ /g, ''));
   // Arabic article on family names: التکریتی → تکریتی (not on dictionary names like الیاس)
-  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon) && !lookupByPhon(splitSuffix(phon, true).stem) && !(phon.endsWith('i') && lookupByPhon(phon.slice(0, -1)))) phon = phoneticToken(raw.slice(2));
+  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon, true) && !lookupByPhon(splitSuffix(phon, true).stem, true) && !(phon.endsWith('i') && lookupByPhon(phon.slice(0, -1), true))) phon = phoneticToken(raw.slice(2));
   if (!arabic && /^(al|el)[^aeiou]/.test(phon) && phon.length > 5 && !lookupByPhon(phon)) phon = phon.slice(2);
-  let dict = lookupByPhon(phon);
+  let dict = lookupByPhon(phon, arabic);
   const canon = canonicalCompound(phon, compound);
-  if (!dict && canon !== phon) dict = lookupByPhon(canon);
+  if (!dict && canon !== phon) dict = lookupByPhon(canon, arabic);
   phon = canon;
   const zoda = !dict ? WRITTEN_ZODA.exec(raw) : null;
   const zodaStem = zoda ? canonicalCompound(phoneticToken(zoda[1]!), compound) : '';
@@ -130,7 +130,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonantSkeleton(zodaStem).length >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
   if (suffix === 'ovich') role = 'patronymic';
   // Rahmonov ← Rahmon + ov: the stem may be a dictionary name
-  const sd = dict ?? lookupByPhon(stem);
+  const sd = dict ?? lookupByPhon(stem, arabic);
   let prior = rarityPrior(sd);
   if (suffix !== '' && suffix !== 'i' && sd && sd.commonness > 0) prior = Math.max(prior, 0.8); // Akhmedov is rarer than Ahmad
   return {
@@ -220,7 +220,10 @@ export function parseName(name: string): NamePart[] {
     patronymicNext = false;
     parts.push(part);
   }
-  const first = parts.find((x) => x.role === 'name');
-  if (first && (first.suffix === '' || first.suffix === 'i') && parts.filter((x) => x.role === 'name').length > 1) first.given = true;
+  // the given name: the first name part without a surname suffix (after the surname when the
+  // surname comes first, as Tajik documents write it)
+  const names = parts.filter((x) => x.role === 'name');
+  const given = names[0] && (names[0].suffix === '' || names[0].suffix === 'i') ? names[0] : names.find((x) => x.suffix === '' && !x.dict?.kind.startsWith('s'));
+  if (given && parts.filter((x) => x.role === 'name' || x.marked).length > 1) given.given = true;
   return parts;
 }

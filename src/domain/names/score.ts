@@ -69,7 +69,8 @@ export function scoreCandidate(query: ScreeningQuery, qx: PreparedQuery, entry: 
   // "Муҳаммад" stays far below the threshold, a lone rare surname ("Haqqani") finds its listed
   // people just above it, lower than their full names would; against a listed name of one
   // part (an alias "Atiqullah") any informative part may
-  if (qx.nameParts <= 1 && (bestMatchedQ <= 1 || eNameParts <= 1)) cap(eNameParts <= 1 && qx.maxNameWeight >= 0.3 ? threshold + 0.06 : loneCap(qx.maxNameWeight, qx.loneSurname || eNameParts <= 1, threshold), 'one-part-written');
+  // (scaled by the name score: a lone part must match nearly exactly)
+  if (qx.nameParts <= 1 && (bestMatchedQ <= 1 || eNameParts <= 1)) cap(s * (eNameParts <= 1 && qx.maxNameWeight >= 0.3 ? threshold + 0.06 : loneCap(qx.maxNameWeight, qx.loneSurname || eNameParts <= 1, threshold)), 'one-part-written');
   // …and so is a one-part listed name (an alias "Bilal") against a fuller written name
   else if (eNameParts <= 1 && bestPairs <= 1 && qx.parts.length - qx.titles >= 2) cap(threshold - 0.08, 'one-part-listed');
   let corroborated = false;
