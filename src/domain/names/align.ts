@@ -73,12 +73,28 @@ export class PreparedQuery {
   /** joined[i]: parts i and i+1 read as one compound */
   readonly joined: NamePart[];
   readonly nameParts: number;
+  /** weight of the most informative name part (prior × rarity in the list) */
+  readonly maxNameWeight: number;
+  /** whether that part is a family name (a lone family name may still find its people) */
+  readonly loneSurname: boolean;
   readonly titles: number;
   constructor(parts: NamePart[], readonly weight: WeightFn, readonly cache: SimCache = new SimCache()) {
     this.parts = parts.length > MAX_Q ? parts.slice(0, MAX_Q) : parts;
     this.weights = Float64Array.from(this.parts, (p) => weight(p));
     this.joined = this.parts.slice(1).map((p, i) => joinParts(this.parts[i]!, p));
-    this.nameParts = this.parts.filter((p) => p.role === 'name').length;
+    this.nameParts = this.parts.filter((p) => p.role === 'name' || p.marked).length;
+    let best = 0;
+    let surname = false;
+    for (let i = 0; i < this.parts.length; i++) {
+      const p = this.parts[i]!;
+      if ((p.role !== 'name' && !p.marked) || this.weights[i]! <= best) continue;
+      best = this.weights[i]!;
+      // a family name: a surname suffix, or a dictionary surname / tribe (Haqqani, Ahmadzai); a
+      // known given name alone (Mansur) or an unknown word is not
+      surname = (p.suffix !== '' && p.suffix !== 'ovich') || p.dict?.kind === 's';
+    }
+    this.maxNameWeight = best;
+    this.loneSurname = surname;
     this.titles = this.parts.filter((p) => p.role === 'title').length;
   }
 }
@@ -247,7 +263,7 @@ export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] |
     w += EW[j]!;
     den += EW[j]!;
     if (en === 2) { w += EW[j + 1]!; den += EW[j + 1]!; }
-    for (let x = i; x < i + qn; x++) if (Q[x]!.role === 'name') matchedQ++;
+    for (let x = i; x < i + qn; x++) if (Q[x]!.role === 'name' || Q[x]!.marked) matchedQ++;
     if (qn === 1 && en === 1) {
       // suffix migration: Farid Samadi vs Samad Faridov — surname suffix moved to the other name
       const a = Q[i]!; const b = E[j]!;
@@ -266,20 +282,40 @@ export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] |
   const shiftQ = qFirst >= 0 && !isUsed(usedQ, qFirst) && qOfEFirst > qFirst;
   let sigQ = false;
   let sigE = false;
-  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i) && Q[i]!.role === 'name') sigQ = true;
-  for (let j = 0; j < NE; j++) if (!isUsed(usedE, j) && e[j]!.role === 'name') sigE = true;
-  const conflict = sigQ && sigE;
+  let patQ = false;
+  let patE = false;
+  for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) { if (Q[i]!.role === 'name') sigQ = true; else if (Q[i]!.role === 'patronymic') patQ = true; }
+  for (let j = 0; j < NE; j++) if (!isUsed(usedE, j)) { if (e[j]!.role === 'name') sigE = true; else if (e[j]!.role === 'patronymic') patE = true; }
+  // an unmatched father's name on one side against an unmatched name or father's name on the
+  // other: two different fathers (Yusuf s/o Zahir is not Yusuf s/o Nazar)
+  const conflict = (sigQ || patQ) && (sigE || patE) && (sigQ && sigE || patQ || patE);
   // Both first (given) names unmatched while the rest agrees: siblings (Qusay / Uday
   // Saddam Hussein), or namesakes sharing a surname. The given names weigh double.
   const siblings = qFirst >= 0 && eFirst >= 0 && !isUsed(usedQ, qFirst) && !isUsed(usedE, eFirst);
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) den += unmatchedCost(Q[i]!, QW[i]!, 0.5, conflict || (shiftQ && i === qFirst)) * (siblings && i === qFirst ? SIBLING : 1);
   for (let j = 0; j < NE; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, EW[j]!, 0.35, conflict || (shiftE && j === eFirst)) * (siblings && j === eFirst ? SIBLING : 1);
   let score = den > 0 ? num / den : 0;
-  if (qSuf > 0 && eSuf > 0) score *= 0.85;
+  if (qSuf > 0 && eSuf > 0) score *= SUFFIX_MIGRATION;
+  // a chain shifted by one name (Ali Saddam Hussein / Saddam Hussein) is a son or a father
+  // (a common extra name in front, Muhammad Nabi for Nabi, is usual and costs nothing more)
+  if (!siblings && ((shiftQ && QW[qFirst]! >= 0.3) || (shiftE && EW[eFirst]! >= 0.3))) score *= SHIFTED_CHAIN;
+  // two different given names with the rest in common are two people of one family (Qusay and
+  // Uday Saddam Hussein; Hasan and Karim Rahimov): never an alert on the names alone
+  if (siblings && score > SIBLING_CAP) score = SIBLING_CAP;
   lastMatchedQ = matchedQ;
   lastPairs = pairs;
   return score;
 }
+
+/**
+ * Farid Samadi against Samad Faridov: the surname suffix sits on the other name, so given
+ * name and surname have traded places — another person of the same two names.
+ */
+const SUFFIX_MIGRATION = 0.75;
+/** Multiplier of a name chain shifted by one given name (chosen on the tuning half). */
+const SHIFTED_CHAIN = 0.85;
+/** Highest name score of a sibling-shaped comparison (below the default threshold 0.70). */
+const SIBLING_CAP = 0.66;
 
 /** Weight multiplier of both unmatched given names in a sibling-shaped comparison. */
 const SIBLING = 2;
@@ -291,7 +327,7 @@ function firstName(parts: NamePart[], n: number): number {
 
 function unmatchedCost(p: NamePart, w: number, side: number, conflict: boolean): number {
   if (p.role === 'title') return 0;
-  if (p.role === 'patronymic') return 0.1 * w;
+  if (p.role === 'patronymic') return conflict ? Math.max(w, 0.6) : 0.1 * w;
   return conflict ? Math.max(w, 0.6) : side * w;
 }
 

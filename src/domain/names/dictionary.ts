@@ -6,6 +6,7 @@
 import { NAME_DATA } from './dictionary-data.ts';
 import { NAME_DATA_2 } from './dictionary-data2.ts';
 import { normalizeName } from './normalize.ts';
+import { detectScript } from './script.ts';
 import { phoneticToken } from './translit.ts';
 
 export type NameKind = 'm' | 'f' | 'x' | 's' | 't';
@@ -31,9 +32,17 @@ export function tajikToRussian(s: string): string {
 /** Share of entries (0–1) hidden from look-ups; only the evaluation tool sets it. */
 let holdout = 0;
 let entries: DictEntry[] | undefined;
+/**
+ * Keys by the script of the spelling that made them: Perso-Arabic spellings lose short
+ * vowels, so اکرام (Ikrom) reads "akram" like Latin Akram (another name). A Latin or
+ * Cyrillic part is looked up among Latin and Cyrillic spellings first, a Perso-Arabic part
+ * among Perso-Arabic spellings first.
+ */
 let byPhon: Map<string, DictEntry> | undefined;
-/** keys that spell more than one entry (اکرام and Latin Akram both read "akram") */
+let byPhonArabic: Map<string, DictEntry> | undefined;
+/** keys that spell more than one entry within one script family (its reading is a guess) */
 let sharedKeys: Set<string> | undefined;
+let sharedArabic: Set<string> | undefined;
 
 /**
  * Evaluation only (bench/names-eval): `holdout: 0.3` hides about 30% of the entries from
@@ -46,7 +55,9 @@ export function configureDictionary(options: { holdout: number }): void {
   holdout = options.holdout;
   entries = undefined;
   byPhon = undefined;
+  byPhonArabic = undefined;
   sharedKeys = undefined;
+  sharedArabic = undefined;
 }
 
 function heldOut(key: string): boolean {
@@ -60,30 +71,33 @@ function heldOut(key: string): boolean {
 function build(): void {
   entries = [];
   byPhon = new Map();
+  byPhonArabic = new Map();
   sharedKeys = new Set();
+  sharedArabic = new Set();
   for (const line of (NAME_DATA + '\n' + NAME_DATA_2).split('\n')) {
     const f = line.trim().split('|');
     if (f.length < 4) continue;
-    const [key, tajik, dari, flags, extra] = f as [string, string, string, string, string | undefined];
+    const [key_, tajik, dari, flags, extra] = f as [string, string, string, string, string | undefined];
     const kind = (flags[0] ?? 'x') as NameKind;
     const commonness = flags.includes('*') ? 2 : flags.includes('+') ? 1 : 0;
-    const latin = [key, ...(extra ?? '').split(',').map((x) => x.trim()).filter(Boolean)];
+    const latin = [key_, ...(extra ?? '').split(',').map((x) => x.trim()).filter(Boolean)];
     const russian = tajikToRussian(tajik);
-    const e: DictEntry = { key, tajik, russian, dari, latin, kind, commonness, keys: [] };
-    const spellings = [tajik, russian, dari, ...latin];
-    const ks = new Set<string>();
-    for (const sp of spellings) {
-      const norm = normalizeName(sp).replace(/ /g, '');
-      const k = phoneticToken(norm);
-      if (k) ks.add(k);
-    }
-    e.keys = [...ks];
+    const e: DictEntry = { key: key_, tajik, russian, dari, latin, kind, commonness, keys: [] };
+    const key = (sp: string): string => phoneticToken(normalizeName(sp).replace(/ /g, ''));
+    const written = new Set([tajik, russian, ...latin].map(key).filter(Boolean));
+    const arabicKey = key(dari);
+    e.keys = [...new Set([...written, ...(arabicKey ? [arabicKey] : [])])];
     entries.push(e);
-    if (heldOut(key)) continue;
-    for (const k of e.keys) {
+    if (heldOut(key_)) continue;
+    for (const k of written) {
       const prev = byPhon.get(k);
       if (!prev) byPhon.set(k, e);
       else if (prev !== e) sharedKeys.add(k);
+    }
+    if (arabicKey) {
+      const prev = byPhonArabic.get(arabicKey);
+      if (!prev) byPhonArabic.set(arabicKey, e);
+      else if (prev !== e) sharedArabic.add(arabicKey);
     }
   }
 }
@@ -94,37 +108,48 @@ export function dictionary(): readonly DictEntry[] {
   return entries!;
 }
 
-/** Whether a phonetic key spells more than one dictionary entry (its reading is a guess). */
-export function isSharedKey(phon: string): boolean {
+/**
+ * Whether a phonetic key spells more than one dictionary entry (its reading is a guess): in
+ * Perso-Arabic script (no short vowels) also when a Latin or Cyrillic spelling of another
+ * entry reads the same.
+ */
+export function isSharedKey(phon: string, arabic = false): boolean {
   if (!sharedKeys) build();
-  return sharedKeys!.has(phon);
+  if (!arabic) return sharedKeys!.has(phon);
+  const a = byPhonArabic!.get(phon);
+  const w = byPhon!.get(phon);
+  return sharedArabic!.has(phon) || (a !== undefined && w !== undefined && a !== w);
+}
+
+function get(phon: string, arabic: boolean): DictEntry | undefined {
+  return arabic ? byPhonArabic!.get(phon) ?? byPhon!.get(phon) : byPhon!.get(phon) ?? byPhonArabic!.get(phon);
 }
 
 /** Latin "ch" (key X) is х in German, ш in French, ч in English: the readings to try. */
 const CH_READINGS = ['h', 'S', 'C'];
 
-/** Entry whose spelling has this phonetic key. */
-export function lookupByPhon(phon: string): DictEntry | undefined {
+/** Entry whose spelling has this phonetic key (`arabic`: the key comes from Perso-Arabic script). */
+export function lookupByPhon(phon: string, arabic = false): DictEntry | undefined {
   if (!byPhon) build();
-  const e = byPhon!.get(phon);
-  if (e) return e;
+  const e = get(phon, arabic);
+  if (e || arabic) return e;
   if (phon.includes('X')) {
     for (const r of CH_READINGS) {
-      const hit = byPhon!.get(phon.replaceAll('X', r));
+      const hit = get(phon.replaceAll('X', r), false);
       if (hit) return hit;
     }
   }
   // German spelling: j is y, ch is х, a leading s before a vowel is z (Sakarijo = Zakariyo, Jachjo = Yahyo)
   const german = phon.replaceAll('J', 'y').replaceAll('X', 'h').replace(/^s(?=[aeiou])/, 'z');
-  const g = german !== phon ? byPhon!.get(german) : undefined;
+  const g = german !== phon ? get(german, false) : undefined;
   if (g) return g;
   // Tajik typed on a Russian keyboard: ч for ҷ (Чамшед = Ҷамшед)
-  return phon.includes('C') ? byPhon!.get(phon.replaceAll('C', 'J')) : undefined;
+  return phon.includes('C') ? get(phon.replaceAll('C', 'J'), false) : undefined;
 }
 
 /** Dictionary rendering of a normalised token in the target script, if known. */
 export function lookupDisplay(token: string, target: 'latin' | 'cyrillic' | 'arabic'): string | undefined {
-  const e = lookupByPhon(phoneticToken(token));
+  const e = lookupByPhon(phoneticToken(token), detectScript(token) === 'arabic');
   if (!e) return undefined;
   if (target === 'cyrillic') return e.tajik;
   if (target === 'arabic') return e.dari;

@@ -11,7 +11,7 @@ export interface PartSim { sim: number; how: MatchHow }
 /** Below this a pair of parts is not considered matched. */
 export const MIN_PART_SIM = 0.62;
 /** Highest similarity of two different dictionary names. */
-const DIFFERENT_NAMES = 0.8;
+const DIFFERENT_NAMES = 0.6;
 
 function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
   let best = 0;
@@ -29,12 +29,17 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSim {
 export let simHow = 0;
 
 export function partSim(q: NamePart, e: NamePart): number {
+  // a name never stands for a title (Molina is not Maulana), unless it is itself a title-like name (Sayyid, Mir)
+  if ((q.role === 'title') !== (e.role === 'title') && (q.role === 'title' ? e : q).prior > 0.4) { simHow = HOW_CODE.fuzzy; return 0; }
   if (q.role === e.role) {
     if (q.raw === e.raw) { simHow = HOW_CODE.exact; return 1; }
     if (q.phon === e.phon) { simHow = HOW_CODE.translit; return 1; }
   }
   const suffixDiff = q.suffix !== e.suffix;
-  const patro = (q.role === 'patronymic') !== (e.role === 'patronymic');
+  // a patronymic against a plain name costs, unless the patronymic is a marked father's name
+  // (bin Karim, ولد کریم, s/o Karim): that is the name Karim, written with its marker
+  // — but never the given name on the other side (Sadiq s/o Nazar is not Nazar s/o Sadiq)
+  const patro = (q.role === 'patronymic') !== (e.role === 'patronymic') && ((!q.marked && !e.marked) || (q.marked ? e.given : q.given) === true);
   const suffixFactor = patro ? 0.65 : !suffixDiff ? 1 : (q.suffix === 'i' || e.suffix === 'i') ? 0.88 : 0.93;
   if (q.dict && e.dict && q.dict === e.dict && !patro) {
     simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit;
@@ -51,7 +56,7 @@ export function partSim(q: NamePart, e: NamePart): number {
   // two different known names (Hamid / Hamida, Karim / Karima, Mahmud / Muhammad) are not the
   // same name — unless a spelling is shared by several names, so the dictionary's reading is
   // a guess (Latin Akram and Dari اکرام for Ikrom both read "akram")
-  if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon) && !isSharedKey(e.phon) && !isSharedKey(q.stem) && !isSharedKey(e.stem)) s = DIFFERENT_NAMES;
+  if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon, q.arabic) && !isSharedKey(e.phon, e.arabic) && !isSharedKey(q.stem, q.arabic) && !isSharedKey(e.stem, e.arabic)) s = DIFFERENT_NAMES;
   simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
   return s;
 }

@@ -32,13 +32,21 @@ export interface NamePart {
   compound: boolean;
   /** id of this exact part in a watch-list index, shared by equal parts; -1 outside an index */
   sid: number;
+  /**
+   * A father's (or husband's) name introduced by a marker (bin, ibn, ولد, s/o, сын…): its
+   * role is 'patronymic', but it is an ordinary name and may meet the same name written
+   * without the marker (UN lists and Afghan usage write the father's name plainly).
+   */
+  marked?: boolean;
+  /** the first name part written, when it carries no surname suffix: a given name */
+  given?: boolean;
 }
 
 const TITLES = new Set(['haji', 'hajji', 'hadji', 'hoji', 'hodzhi', 'khodzhi', 'alhaj', 'alhaji', 'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'mawlawi', 'maulvi', 'mawlavi', 'mavlavi', 'moulavi', 'maulavi', 'mawlana', 'maulana', 'mavlono', 'sheikh', 'shaikh', 'shaykh', 'qari', 'qori', 'kori', 'dr', 'doctor', 'eng', 'engineer', 'general', 'gen', 'col', 'colonel', 'commander', 'qomandon', 'mr', 'mrs', 'ms', 'hafiz', 'ustad', 'ustod', 'ostad', 'akhund', 'okhund', 'akhoond', 'sayed', 'sayyid', 'sayid', 'syed', 'seyed', 'sayyed', 'sayed', 'said', 'mir']
   .map((t) => phoneticToken(t)));
 /** Titles that are ALSO ordinary given names: kept as parts, but with a low prior. */
 const WEAK_TITLES = new Set(['hafiz', 'said', 'mir', 'sayid'].map((t) => phoneticToken(t)));
-const PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ud', 'bin', 'ben', 'ibn', 'ibni', 'bint', 'binti', 'va', 'wa', 'von', 'de', 'ал', 'ибн', 'ибни', 'бин', 'ва', 'бинти', 'و', 'بن', 'ابن', 'بنت', 'ال', 'آل', 'o', 'у', 'e', 'i', 'и', 'ли'].flatMap((t) => [t, phoneticToken(t)]));
+const PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ud', 'ibn', 'ibni', 'bint', 'binti', 'va', 'wa', 'von', 'de', 'ал', 'ибн', 'ибни', 'бин', 'ва', 'бинти', 'و', 'بن', 'ابن', 'بنت', 'ال', 'آل', 'o', 'у', 'e', 'i', 'и', 'ли'].flatMap((t) => [t, phoneticToken(t)]));
 const ABD = new Set(['abd', 'abdu', 'abdul', 'abdal', 'abdel', 'abdol', 'abdur', 'abdus', 'abdun', 'абд', 'абду', 'абдул', 'абдал', 'عبد', 'عبدال'].map(phoneticToken));
 const ULLAH = new Set(['ullah', 'ulloh', 'ullo', 'ulla', 'allah', 'alloh', 'ollah', 'ulah', 'улло', 'улла', 'уллоҳ', 'аллоҳ', 'алла', 'الله'].map(phoneticToken));
 const DIN = new Set(['din', 'deen', 'dyn', 'дин', 'الدین', 'دین'].map(phoneticToken));
@@ -77,6 +85,16 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
   }
   // -ov in Perso-Arabic script: سامیوف (Samiev), وفاوف (Vafoev) end in و read as v, then ف
   if (arabic && phon.endsWith('vf') && consonantSkeleton(phon.slice(0, -2)).length >= 2) return { stem: phon.slice(0, -2), suffix: 'ov' };
+  if (arabic) {
+    // Dari spellings of Slavic -ov/-ev/-ova: کریم‌اف, علی‌یف / علییف (Aliev), شرف‌اوا (Sharafova)
+    const m = /^(.+?)(af|ava|va|iuf|ivf|yf|if)$/.exec(phon);
+    if (m) {
+      const [, stem, suf] = m as unknown as [string, string, string];
+      // -if is also the end of names (لطیف, شریف): only when the rest is a known name ending in -i (نبی, علی)
+      if (suf !== 'af' && suf !== 'ava' && suf !== 'va' && lookupByPhon(stem + 'i', true)) return { stem: stem + 'i', suffix: 'ov' };
+      if (consonantSkeleton(stem).length >= 2 && suf !== 'if' && suf !== 'yf') return { stem, suffix: 'ov' };
+    }
+  }
   return { stem: phon, suffix: '' };
 }
 
@@ -100,11 +118,11 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const arabic = detectScript(raw) === 'arabic';
   let phon = phoneticToken(raw.replace(/ /g, ''));
   // Arabic article on family names: التکریتی → تکریتی (not on dictionary names like الیاس)
-  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon) && !lookupByPhon(splitSuffix(phon, true).stem) && !(phon.endsWith('i') && lookupByPhon(phon.slice(0, -1)))) phon = phoneticToken(raw.slice(2));
+  if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon, true) && !lookupByPhon(splitSuffix(phon, true).stem, true) && !(phon.endsWith('i') && lookupByPhon(phon.slice(0, -1), true))) phon = phoneticToken(raw.slice(2));
   if (!arabic && /^(al|el)[^aeiou]/.test(phon) && phon.length > 5 && !lookupByPhon(phon)) phon = phon.slice(2);
-  let dict = lookupByPhon(phon);
+  let dict = lookupByPhon(phon, arabic);
   const canon = canonicalCompound(phon, compound);
-  if (!dict && canon !== phon) dict = lookupByPhon(canon);
+  if (!dict && canon !== phon) dict = lookupByPhon(canon, arabic);
   phon = canon;
   const zoda = !dict ? WRITTEN_ZODA.exec(raw) : null;
   const zodaStem = zoda ? canonicalCompound(phoneticToken(zoda[1]!), compound) : '';
@@ -112,7 +130,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonantSkeleton(zodaStem).length >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
   if (suffix === 'ovich') role = 'patronymic';
   // Rahmonov ← Rahmon + ov: the stem may be a dictionary name
-  const sd = dict ?? lookupByPhon(stem);
+  const sd = dict ?? lookupByPhon(stem, arabic);
   let prior = rarityPrior(sd);
   if (suffix !== '' && suffix !== 'i' && sd && sd.commonness > 0) prior = Math.max(prior, 0.8); // Akhmedov is rarer than Ahmad
   return {
@@ -137,9 +155,19 @@ function looksLikeTitle(p: string): boolean {
   return false;
 }
 
+/**
+ * Words that introduce a father's (or, for w/o, a husband's) name, in every script met at
+ * the border: Arabic and Dari bin / ibn / bint / ولد ("son of") / پسر / دختر, Tajik ibni /
+ * binti / писари / духтари, Russian сын / дочь, Latin walad / ould / ben; s/o, d/o, w/o and
+ * "son of" are rewritten to ibn before tokenising (the slash would split them).
+ */
+const MARKERS = new Set(['ibni', 'ibn', 'bin', 'ben', 'binti', 'bint', 'binte', 'walad', 'valad', 'wuld', 'ould', 'ибни', 'ибн', 'бин', 'бинти', 'бинт', 'сын', 'дочь', 'писари', 'духтари', 'фарзанди', 'валад', 'بن', 'ابن', 'بنت', 'ولد', 'پسر', 'دختر', 'فرزند']);
+const SLASH_MARKER = /(^|[\s,;(])[sdwSDW]\s*\/\s*[oO](?=[\s,;).]|$)\.?/g;
+const OF_MARKER = /(^|[\s,;(])(?:son|daughter|wife)\s+of(?=\s)/gi;
+
 /** Split a name into parts. */
 export function parseName(name: string): NamePart[] {
-  const toks = normalizeName(name).split(' ').filter(Boolean);
+  const toks = normalizeName(name.replace(SLASH_MARKER, '$1 ibn ').replace(OF_MARKER, '$1 ibn ')).split(' ').filter(Boolean);
   const phons = toks.map((t) => phoneticToken(t));
   const parts: NamePart[] = [];
   let patronymicNext = false;
@@ -147,13 +175,19 @@ export function parseName(name: string): NamePart[] {
     const t = toks[i]!;
     const p = phons[i]!;
     if (!p) continue;
-    // ibni / бинти introduce a father's name (Tajik ibni, Arabic bin)
-    if (['ibni', 'ibn', 'bin', 'binti', 'bint', 'ибни', 'ибн', 'бинти', 'بن', 'ابن'].includes(t) || p === 'ibni' || p === 'binti') { patronymicNext = true; continue; }
+    // bin / ibni / ولد / сын… introduce a father's name (never the last word: then it is a name)
+    if (MARKERS.has(t) || p === 'ibni' || p === 'binti') {
+      // …and not the first word either: Ibn Qaim, Ibn Taymiyya are names in their own right
+      if (i + 1 < toks.length && parts.some((x) => x.role !== 'title')) patronymicNext = true;
+      continue;
+    }
     // compounds with separate tokens
     if (ABD.has(p) && i + 1 < toks.length) {
       let j = i + 1;
       if (PARTICLES.has(phons[j]!) && j + 1 < toks.length) j++;
-      parts.push(makePart(t + toks.slice(i + 1, j + 1).join(''), true, patronymicNext ? 'patronymic' : 'name'));
+      const abd = makePart(t + toks.slice(i + 1, j + 1).join(''), true, patronymicNext ? 'patronymic' : 'name');
+      if (patronymicNext) abd.marked = true;
+      parts.push(abd);
       patronymicNext = false;
       i = j;
       continue;
@@ -165,7 +199,10 @@ export function parseName(name: string): NamePart[] {
     }
     if (DIN.has(p) && parts.length > 0) {
       const prev = parts.pop()!;
-      parts.push(makePart(prev.raw + 'ud' + t, true, prev.role));
+      // the joining article in the word's own script: Zia ud Din, Зиё уд дин, ضیا الدین (never Latin inside Arabic)
+      const script = detectScript(t);
+      const ud = script === 'arabic' ? (t.startsWith('ال') ? '' : 'ال') : script === 'cyrillic' ? 'уд' : 'ud';
+      parts.push(makePart(prev.raw + ud + t, true, prev.role));
       continue;
     }
     if (UD.has(p) && i + 1 < toks.length && DIN.has(phons[i + 1]!) && parts.length > 0) {
@@ -176,10 +213,17 @@ export function parseName(name: string): NamePart[] {
     }
     if (PARTICLES.has(t) || PARTICLES.has(p)) continue;
     if (toks.length > 1 && !WEAK_TITLES.has(p) && (TITLES.has(p) || lookupByPhon(p)?.kind === 't' || (parts.length === 0 && looksLikeTitle(p)))) { parts.push({ ...makePart(t, false), role: 'title', prior: 0.1 }); continue; }
-    const part = makePart(t, false, patronymicNext ? 'patronymic' : 'name');
+    // a Perso-Arabic word ending in الله / الدین is a compound even without a ZWNJ or space
+    const part = makePart(t, /^.{2,}(?:الله|الدین)$/.test(t), patronymicNext ? 'patronymic' : 'name');
+    if (patronymicNext) part.marked = true;
     if (WEAK_TITLES.has(p)) part.prior = Math.min(part.prior, 0.4);
     patronymicNext = false;
     parts.push(part);
   }
+  // the given name: the first name part without a surname suffix (after the surname when the
+  // surname comes first, as Tajik documents write it)
+  const names = parts.filter((x) => x.role === 'name');
+  const given = names[0] && (names[0].suffix === '' || names[0].suffix === 'i') ? names[0] : names.find((x) => x.suffix === '' && !x.dict?.kind.startsWith('s'));
+  if (given && parts.filter((x) => x.role === 'name' || x.marked).length > 1) given.given = true;
   return parts;
 }

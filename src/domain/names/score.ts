@@ -23,6 +23,15 @@ function adjust(list: Adjustment[], kind: Adjustment['kind'], detail: Adjustment
   return out;
 }
 
+/**
+ * Highest score of a one-part query, by the part's weight (dictionary prior × rarity in the
+ * list, about 0.1 for Muhammad, 0.7–1 for a rare surname): from threshold − 0.25 up to
+ * threshold + 0.06 for a family name, threshold − 0.1 for a given name alone (never an alert).
+ */
+export function loneCap(weight: number, surname: boolean, threshold: number): number {
+  return threshold - 0.25 + (surname ? 0.31 : 0.15) * Math.min(1, Math.max(0, weight) / 0.85);
+}
+
 /** A candidate's score before its explanation is built (one small object per candidate). */
 export interface CandidateScore {
   entry: IndexedEntry;
@@ -52,12 +61,16 @@ export function scoreCandidate(query: ScreeningQuery, qx: PreparedQuery, entry: 
   let s = bestScore;
   const nameScore = s;
   let eNameParts = 0;
-  for (const p of best.parts) if (p.role === 'name') eNameParts++;
+  for (const p of best.parts) if (p.role === 'name' || p.marked) eNameParts++;
   const cap = (to: number, detail: AdjustmentDetail, kind: Adjustment['kind'] = 'single-part'): void => {
     if (s > to) { adj = adjust(adj, kind, detail, to - s); s = to; }
   };
-  // a single written name part is weak evidence against a multi-part listed name…
-  if (bestMatchedQ <= 1 && eNameParts >= 2 && qx.nameParts <= 1) cap(threshold - 0.08, 'one-part-written');
+  // a single written name part is weak evidence, the weaker the more common the part: a lone
+  // "Муҳаммад" stays far below the threshold, a lone rare surname ("Haqqani") finds its listed
+  // people just above it, lower than their full names would; against a listed name of one
+  // part (an alias "Atiqullah") any informative part may
+  // (scaled by the name score: a lone part must match nearly exactly)
+  if (qx.nameParts <= 1 && (bestMatchedQ <= 1 || eNameParts <= 1)) cap(s * (eNameParts <= 1 && qx.maxNameWeight >= 0.3 ? threshold + 0.06 : loneCap(qx.maxNameWeight, qx.loneSurname || eNameParts <= 1, threshold)), 'one-part-written');
   // …and so is a one-part listed name (an alias "Bilal") against a fuller written name
   else if (eNameParts <= 1 && bestPairs <= 1 && qx.parts.length - qx.titles >= 2) cap(threshold - 0.08, 'one-part-listed');
   let corroborated = false;

@@ -9,6 +9,13 @@ const VOWEL_SUB: Record<string, number> = {
   ao: 0.15, oa: 0.15, ou: 0.2, uo: 0.2, ei: 0.15, ie: 0.15, ae: 0.3, ea: 0.3, au: 0.3, ua: 0.3,
   ai: 0.4, ia: 0.4, eo: 0.4, oe: 0.4, eu: 0.4, ue: 0.4, iu: 0.4, ui: 0.4, io: 0.45, oi: 0.45,
 };
+/**
+ * When both spellings write their vowels (Latin, Cyrillic), i against a, o or u is another
+ * name, not another spelling (Salim / Salam, Jamil / Jamol, Karim / Karam): no convention
+ * turns one into the other, so those cost almost a consonant. Perso-Arabic script leaves
+ * short vowels out, so there every vowel stays cheap.
+ */
+const WRITTEN_VOWEL_SUB: Record<string, number> = { ...VOWEL_SUB, ai: 0.85, ia: 0.85, oi: 0.8, io: 0.8, ui: 0.7, iu: 0.7 };
 const CONS_SUB: Record<string, number> = {};
 function pair(a: string, b: string, c: number): void { CONS_SUB[a + b] = c; CONS_SUB[b + a] = c; }
 pair('k', 'g', 0.45); pair('k', 'h', 0.55); pair('g', 'h', 0.7); pair('S', 'C', 0.3); pair('S', 's', 0.5);
@@ -21,7 +28,7 @@ function sub(a: string, b: string, arabic: boolean): number {
   if (a === b) return 0;
   const va = VOWELS.has(a);
   const vb = VOWELS.has(b);
-  if (va && vb) return arabic ? Math.min(0.12, VOWEL_SUB[a + b] ?? 0.4) : (VOWEL_SUB[a + b] ?? 0.4);
+  if (va && vb) return arabic ? Math.min(0.12, VOWEL_SUB[a + b] ?? 0.4) : (WRITTEN_VOWEL_SUB[a + b] ?? 0.4);
   return CONS_SUB[a + b] ?? 1;
 }
 function indel(c: string, arabic: boolean): number {
