@@ -298,6 +298,76 @@ export interface ReceivedEnvelopesTable {
   received_at: string;
 }
 
+export interface WarningsTable extends RecordColumns {
+  identifier: string;
+  sender: string;
+  sent: string;
+  status: string;
+  msg_type: string;
+  event: string;
+  severity: string;
+  /** ISO instant of the latest info expiry; null when a block never expires. */
+  expires_at: string | null;
+  active: number;
+  cross_border: number;
+  origin: string;
+  gauge_id: string | null;
+  cap_json: string;
+  section_ids_json: string;
+}
+
+export interface GaugesTable extends RecordColumns {
+  ref: string | null;
+  name_json: string;
+  river: string;
+  state_code: string;
+  lon: number;
+  lat: number;
+  section_id: string | null;
+  thresholds_json: string;
+  active: number;
+}
+
+/** Water levels: many per gauge, local to the node that measures them (not records). */
+export interface GaugeReadingsTable {
+  id: string;
+  gauge_id: string;
+  at: string;
+  level_cm: number;
+  source: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+/** The once-only alarm of each gauge (domain/warnings/gauge.ts#judgeReading). */
+export interface GaugeAlarmsTable {
+  gauge_id: string;
+  armed: number;
+  last_at: string | null;
+  warning_id: string | null;
+  updated_at: string;
+}
+
+export interface DamageReportsTable extends RecordColumns {
+  warning_id: string | null;
+  section_id: string | null;
+  state_code: string;
+  kind: string;
+  level: string;
+  people_affected: number;
+  people_displaced: number;
+  observed_at: string;
+  body_json: string;
+}
+
+export interface ResourcesTable extends RecordColumns {
+  state_code: string;
+  unit_id: string | null;
+  kind: string;
+  quantity: number;
+  note: string | null;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
   states: StatesTable;
@@ -326,6 +396,12 @@ export interface Database {
   agreements: AgreementsTable;
   received_envelopes: ReceivedEnvelopesTable;
   federation_sent: FederationSentTable;
+  warnings: WarningsTable;
+  gauges: GaugesTable;
+  gauge_readings: GaugeReadingsTable;
+  gauge_alarms: GaugeAlarmsTable;
+  damage_reports: DamageReportsTable;
+  resources: ResourcesTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -336,5 +412,9 @@ export const RECORD_TABLES = {
   section: 'sections',
   community: 'communities',
   alert: 'alerts',
+  warning: 'warnings',
+  gauge: 'gauges',
+  damage: 'damage_reports',
+  resource: 'resources',
 } as const satisfies Record<string, keyof Database>;
 

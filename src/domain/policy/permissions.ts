@@ -17,6 +17,12 @@ export const ACTIONS = [
   'screening:review',
   'federation:admin',
   'tokens:manage-own',
+  'warnings:read',
+  'warnings:write',
+  'warnings:import',
+  'gauges:write',
+  'gauges:report',
+  'damage:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +54,18 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'federation:admin': ['administrator'],
   // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.
   'tokens:manage-own': EVERY_ROLE,
+  // Hazard warnings are public-safety information (TLP:CLEAR by default): everyone reads them.
+  'warnings:read': EVERY_ROLE,
+  // Issuing, updating and cancelling warnings: the officers who also write alerts.
+  'warnings:write': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  // CAP from other systems (national hydromet, civil protection, the other bank's agencies).
+  'warnings:import': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  // Gauge stations and their thresholds.
+  'gauges:write': ['analyst', 'commander'],
+  // Water levels: read at the posts by hand, or sent by a station with an API token.
+  'gauges:report': ['reporter', 'validator', 'analyst', 'commander'],
+  // Damage and needs reports, resources on hand: posts and liaison officers report them.
+  'damage:write': ['reporter', 'validator', 'analyst', 'liaison_officer', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

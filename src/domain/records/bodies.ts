@@ -1,4 +1,7 @@
 import type { AlertBody } from '../alerts/alert.ts';
+import type { DamageBody, ResourceBody } from '../warnings/damage.ts';
+import type { GaugeBody } from '../warnings/gauge.ts';
+import type { WarningBody } from '../warnings/cap.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -9,5 +12,9 @@ export interface RecordBodies {
   section: SectionBody;
   community: CommunityBody;
   alert: AlertBody;
+  warning: WarningBody;
+  gauge: GaugeBody;
+  damage: DamageBody;
+  resource: ResourceBody;
 }
 export type RecordKind = keyof RecordBodies;
