@@ -10,6 +10,18 @@ export const ERROR_CODES = {
   XML_TOO_DEEP: 400,
   /** Well-formed XML that is not the UN Security Council Consolidated List. */
   NOT_UN_LIST: 400,
+  /** Warnings: well-formed XML that is not a CAP 1.2 <alert>. */
+  NOT_CAP: 400,
+  /** Warnings: a required CAP element is missing or empty (identifier, sender, sent, info/event…). */
+  CAP_MISSING_FIELD: 400,
+  /** Warnings: a CAP value outside the specification's list (severity "Catastrophic") or of the wrong form. */
+  CAP_INVALID_VALUE: 400,
+  /** Warnings: a polygon that is not a closed ring of at least 4 in-range "lat,lon" pairs. */
+  CAP_INVALID_POLYGON: 400,
+  /** Warnings: a circle that is not "lat,lon radius" in range. */
+  CAP_INVALID_CIRCLE: 400,
+  /** Warnings: a message with this sender and identifier exists here with other content. */
+  CAP_DUPLICATE: 409,
   /** The URL is not valid percent-encoding (e.g. /%E0%A4%A). */
   MALFORMED_URL: 400,
   /** Screening: a false positive needs a full birth date or a document number in the query. */

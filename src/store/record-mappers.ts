@@ -1,3 +1,4 @@
+import { expiresAt, worstSeverity } from '../domain/warnings/cap.ts';
 import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import type { Database } from './schema.ts';
 import { RECORD_TABLES } from './schema.ts';
@@ -146,5 +147,72 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       sectionId: r.section_id,
       population: r.population,
     }),
+  },
+  warning: {
+    toColumns: (b) => ({
+      identifier: b.cap.identifier,
+      sender: b.cap.sender,
+      sent: b.cap.sent,
+      status: b.cap.status,
+      msg_type: b.cap.msgType,
+      event: b.cap.info[0]!.event,
+      severity: worstSeverity(b.cap),
+      expires_at: expiresAt(b.cap),
+      active: b.active ? 1 : 0,
+      cross_border: b.crossBorder ? 1 : 0,
+      origin: b.origin,
+      gauge_id: b.gaugeId,
+      cap_json: json(b.cap),
+      section_ids_json: json(b.sectionIds),
+    }),
+    fromRow: (r) => ({
+      cap: parse(r.cap_json),
+      sectionIds: parse(r.section_ids_json),
+      crossBorder: Boolean(r.cross_border),
+      active: Boolean(r.active),
+      origin: r.origin as RecordBodies['warning']['origin'],
+      gaugeId: r.gauge_id,
+    }),
+  },
+  gauge: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      name_json: json(b.name),
+      river: b.river,
+      state_code: b.stateCode,
+      lon: b.location[0],
+      lat: b.location[1],
+      section_id: b.sectionId,
+      thresholds_json: json(b.thresholds),
+      active: b.active ? 1 : 0,
+    }),
+    fromRow: (r) => ({
+      ref: r.ref,
+      name: parse(r.name_json),
+      river: r.river,
+      stateCode: r.state_code,
+      location: [r.lon, r.lat],
+      sectionId: r.section_id,
+      thresholds: parse(r.thresholds_json),
+      active: Boolean(r.active),
+    }),
+  },
+  damage: {
+    toColumns: (b) => ({
+      warning_id: b.warningId,
+      section_id: b.sectionId,
+      state_code: b.stateCode,
+      kind: b.kind,
+      level: b.level,
+      people_affected: b.peopleAffected,
+      people_displaced: b.peopleDisplaced,
+      observed_at: b.observedAt,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  resource: {
+    toColumns: (b) => ({ state_code: b.stateCode, unit_id: b.unitId, kind: b.kind, quantity: b.quantity, note: b.note }),
+    fromRow: (r) => ({ stateCode: r.state_code, unitId: r.unit_id, kind: r.kind as RecordBodies['resource']['kind'], quantity: r.quantity, note: r.note }),
   },
 };

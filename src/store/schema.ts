@@ -388,6 +388,74 @@ export interface FedRejectionsTable {
   version: number | null;
   detail: string | null;
   at: string;
+export interface WarningsTable extends RecordColumns {
+  identifier: string;
+  sender: string;
+  sent: string;
+  status: string;
+  msg_type: string;
+  event: string;
+  severity: string;
+  /** ISO instant of the latest info expiry; null when a block never expires. */
+  expires_at: string | null;
+  active: number;
+  cross_border: number;
+  origin: string;
+  gauge_id: string | null;
+  cap_json: string;
+  section_ids_json: string;
+}
+
+export interface GaugesTable extends RecordColumns {
+  ref: string | null;
+  name_json: string;
+  river: string;
+  state_code: string;
+  lon: number;
+  lat: number;
+  section_id: string | null;
+  thresholds_json: string;
+  active: number;
+}
+
+/** Water levels: many per gauge, local to the node that measures them (not records). */
+export interface GaugeReadingsTable {
+  id: string;
+  gauge_id: string;
+  at: string;
+  level_cm: number;
+  source: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+/** The once-only alarm of each gauge (domain/warnings/gauge.ts#judgeReading). */
+export interface GaugeAlarmsTable {
+  gauge_id: string;
+  armed: number;
+  last_at: string | null;
+  warning_id: string | null;
+  updated_at: string;
+}
+
+export interface DamageReportsTable extends RecordColumns {
+  warning_id: string | null;
+  section_id: string | null;
+  state_code: string;
+  kind: string;
+  level: string;
+  people_affected: number;
+  people_displaced: number;
+  observed_at: string;
+  body_json: string;
+}
+
+export interface ResourcesTable extends RecordColumns {
+  state_code: string;
+  unit_id: string | null;
+  kind: string;
+  quantity: number;
+  note: string | null;
 }
 
 export interface Database {
@@ -425,6 +493,12 @@ export interface Database {
   fed_nonces: FedNoncesTable;
   fed_receipts: FedReceiptsTable;
   fed_rejections: FedRejectionsTable;
+  warnings: WarningsTable;
+  gauges: GaugesTable;
+  gauge_readings: GaugeReadingsTable;
+  gauge_alarms: GaugeAlarmsTable;
+  damage_reports: DamageReportsTable;
+  resources: ResourcesTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -436,5 +510,9 @@ export const RECORD_TABLES = {
   community: 'communities',
   alert: 'alerts',
   event: 'events',
+  warning: 'warnings',
+  gauge: 'gauges',
+  damage: 'damage_reports',
+  resource: 'resources',
 } as const satisfies Record<string, keyof Database>;
 

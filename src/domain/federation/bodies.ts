@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { alertBodySchema } from '../alerts/alert.ts';
 import { eventBodySchema } from '../events/event.ts';
+import { warningBodySchema } from '../warnings/cap.ts';
+import { damageBodySchema, resourceBodySchema } from '../warnings/damage.ts';
+import { gaugeBodySchema } from '../warnings/gauge.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
@@ -13,6 +16,10 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   community: communityBodySchema,
   alert: alertBodySchema,
   event: eventBodySchema,
+  warning: warningBodySchema,
+  gauge: gaugeBodySchema,
+  damage: damageBodySchema,
+  resource: resourceBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -6,9 +6,11 @@ import type { Policy } from './policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
 import type { Subject } from './roles.ts';
 import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
+import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
 export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | WarningTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -25,6 +27,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   registry: registryPolicy,
   screening: screeningPolicy,
   event: eventPolicy,
+  warning: warningPolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -16,6 +16,14 @@ const EXPECTED: Record<Role, readonly Action[]> = {
   commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export'],
   partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export'],
   administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export'],
+  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'warnings:read', 'gauges:report', 'damage:write'],
+  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:report', 'damage:write'],
+  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write'],
+  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'damage:write'],
+  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'warnings:read'],
+  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write'],
+  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'warnings:read'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'warnings:read'],
 };
 
 describe('permission matrix', () => {

@@ -24,6 +24,12 @@ export const ACTIONS = [
   'events:close',
   'events:triage',
   'seizures:export',
+  'warnings:read',
+  'warnings:write',
+  'warnings:import',
+  'gauges:write',
+  'gauges:report',
+  'damage:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +75,18 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'events:triage': ['validator', 'commander', 'reporter'],
   // Seizure statistics without personal data (for UNODC / WCO returns).
   'seizures:export': ['analyst', 'commander', 'validator', 'partner_observer', 'administrator'],
+  // Hazard warnings are public-safety information (TLP:CLEAR by default): everyone reads them.
+  'warnings:read': EVERY_ROLE,
+  // Issuing, updating and cancelling warnings: the officers who also write alerts.
+  'warnings:write': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  // CAP from other systems (national hydromet, civil protection, the other bank's agencies).
+  'warnings:import': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  // Gauge stations and their thresholds.
+  'gauges:write': ['analyst', 'commander'],
+  // Water levels: read at the posts by hand, or sent by a station with an API token.
+  'gauges:report': ['reporter', 'validator', 'analyst', 'commander'],
+  // Damage and needs reports, resources on hand: posts and liaison officers report them.
+  'damage:write': ['reporter', 'validator', 'analyst', 'liaison_officer', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -6,6 +6,7 @@ import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
 const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'warning' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },
@@ -13,6 +14,10 @@ const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registr
   unit: { action: 'registry:read', resource: 'registry' },
   section: { action: 'registry:read', resource: 'registry' },
   community: { action: 'registry:read', resource: 'registry' },
+  warning: { action: 'warnings:read', resource: 'warning' },
+  gauge: { action: 'warnings:read', resource: 'warning' },
+  damage: { action: 'warnings:read', resource: 'warning' },
+  resource: { action: 'warnings:read', resource: 'warning' },
 };
 
 /**
@@ -29,5 +34,6 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
     return allows(subject, read.action, { resource: 'event', localNode, record: { ...record, status: record.status as EventStatus } });
   }
   if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
+  if (read.resource === 'warning') return allows(subject, read.action, { resource: 'warning', localNode, record: { ...record, active: true } });
   return allows(subject, read.action, { resource: 'registry', localNode, record });
 }

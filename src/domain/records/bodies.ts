@@ -1,5 +1,8 @@
 import type { AlertBody } from '../alerts/alert.ts';
 import type { EventBody } from '../events/event.ts';
+import type { DamageBody, ResourceBody } from '../warnings/damage.ts';
+import type { GaugeBody } from '../warnings/gauge.ts';
+import type { WarningBody } from '../warnings/cap.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -11,5 +14,9 @@ export interface RecordBodies {
   community: CommunityBody;
   alert: AlertBody;
   event: EventBody;
+  warning: WarningBody;
+  gauge: GaugeBody;
+  damage: DamageBody;
+  resource: ResourceBody;
 }
 export type RecordKind = keyof RecordBodies;

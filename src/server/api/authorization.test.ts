@@ -38,6 +38,13 @@ const ALERT_READERS: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analy
 const ALERT_WRITERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
 const SCREENERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
 const DECIDERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander', 'tj.customs', 'af.customs'];
+// Warnings (permissions.ts): everyone reads; writers as alerts; the owning side is the TJ border guard.
+const WARNING_WRITERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
+const WARNING_OWNER_WRITERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander'];
+const WARNING_IMPORTERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
+const WARNING_BODY = {
+  info: [{ language: 'en', category: ['Met'], event: 'Flood', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', area: [{ areaDesc: 'Khorog', circle: [{ center: [37.49, 71.55], radiusKm: 5 }] }] }],
+};
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -78,6 +85,9 @@ const FIXTURES: Record<string, Fixture> = {
 
 interface Fixtures {
   alertId: string;
+  /** A TJ border-guard warning (TLP:CLEAR) created by tj.analyst; its CAP XML for the import row. */
+  warningId: string;
+  warningCap: string;
   alertVersion: number;
   userId: string;
   peerId: string;
@@ -243,6 +253,17 @@ const TABLE: Row[] = [
   { route: 'POST /api/federation/peers/:id/agreements', allow: ['admin'], ok: 201, call: (f) => ({ url: `/api/federation/peers/${f.peerId}/agreements`, body: { types: ['unit'], maxTlp: 'GREEN', personalData: false } }) },
   // Authorised, then the peer (a closed port) cannot be reached.
   { route: 'POST /api/federation/peers/:id/sync', allow: ['admin'], ok: 502, call: (f) => ({ url: `/api/federation/peers/${f.peerId}/sync`, body: {} }) },
+  // Hazard warnings (docs/warnings.md). Changes on the fixture warning send no version: its
+  // owning side reaches the precondition (428), everyone else is refused before it (403).
+  { route: 'GET /api/warnings', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/warnings.atom', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/warnings/:id', allow: EVERYONE, ok: 200, call: (f) => ({ url: `/api/warnings/${f.warningId}` }) },
+  { route: 'GET /api/warnings/:id/cap', allow: EVERYONE, ok: 200, call: (f) => ({ url: `/api/warnings/${f.warningId}/cap` }) },
+  { route: 'POST /api/warnings', allow: WARNING_WRITERS, ok: 201, call: () => ({ body: WARNING_BODY }) },
+  { route: 'PATCH /api/warnings/:id', allow: WARNING_OWNER_WRITERS, ok: 428, call: (f) => ({ url: `/api/warnings/${f.warningId}`, body: { status: 'Exercise' } }) },
+  { route: 'POST /api/warnings/:id/cancel', allow: WARNING_OWNER_WRITERS, ok: 428, call: (f) => ({ url: `/api/warnings/${f.warningId}/cancel`, body: {} }) },
+  // Re-importing the fixture's own CAP: importers reach it and are told it is held already (200).
+  { route: 'POST /api/warnings/import', allow: WARNING_IMPORTERS, ok: 200, call: (f) => ({ rawBody: f.warningCap, headers: { 'content-type': 'application/cap+xml' } }) },
 ];
 
 const partsOf = (route: string) => route.split(' ') as [string, string];
@@ -289,6 +310,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
       published: await make(['submit', 'validate', 'publish'], { tlp: 'GREEN' }),
     };
   }
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', warningId: '', warningCap: '' };
 
   async function login(user: User) {
     const client = await node.as(user);
@@ -342,6 +364,9 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     const peer = await admin.post('/api/federation/peers', { name: 'table-peer', url: 'http://127.0.0.1:9', stateCode: 'UZ', publicKey: publicKey(), nodeId: 'node-table-peer' });
     base.peerId = peer.body.id;
     await makeEvents();
+    const analyst = clients.get('tj.analyst')!;
+    base.warningId = (await analyst.post('/api/warnings', WARNING_BODY)).body.id;
+    base.warningCap = (await analyst.get(`/api/warnings/${base.warningId}/cap`)).text;
   }, 120_000);
   afterAll(async () => node?.close());
 
