@@ -51,6 +51,8 @@ export interface UnitsTable extends RecordColumns {
   locode: string | null;
   section_id: string | null;
   paired_with_id: string | null;
+  /** share of authorised strength present, 0..1 (migration 0014); null = not known */
+  staffing: number | null;
 }
 
 export interface SectionsTable extends RecordColumns {
@@ -65,6 +67,8 @@ export interface SectionsTable extends RecordColumns {
   length_km: number;
   geometry_json: string;
   impact_level: string | null;
+  /** known informal crossing points (migration 0014); null = the terrain's default */
+  crossing_points: number | null;
 }
 
 export interface CommunitiesTable extends RecordColumns {
@@ -87,6 +91,43 @@ export interface AlertsTable extends RecordColumns {
   source: string;
   source_ref: string | null;
   active: number;
+}
+
+export interface AssessmentsTable extends RecordColumns {
+  section_id: string;
+  section_ref: string | null;
+  level: string;
+  computed_level: string;
+  score: number;
+  override_json: string | null;
+  explanation_json: string;
+  computed_at: string;
+  notice_json: string | null;
+}
+
+export interface AssessmentSnapshotsTable {
+  id: string;
+  section_id: string;
+  at: string;
+  level: string;
+  computed_level: string;
+  score: number;
+  override_id: string | null;
+  explanation_json: string;
+  /** 'daily' | 'change' | 'override' */
+  cause: string;
+}
+
+export interface RiskOverridesTable {
+  id: string;
+  section_id: string;
+  level: string;
+  reason: string;
+  expires_at: string;
+  set_by: string;
+  set_at: string;
+  cleared_by: string | null;
+  cleared_at: string | null;
 }
 
 export interface ScreeningsTable {
@@ -326,6 +367,9 @@ export interface Database {
   agreements: AgreementsTable;
   received_envelopes: ReceivedEnvelopesTable;
   federation_sent: FederationSentTable;
+  assessments: AssessmentsTable;
+  assessment_snapshots: AssessmentSnapshotsTable;
+  risk_overrides: RiskOverridesTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -336,5 +380,6 @@ export const RECORD_TABLES = {
   section: 'sections',
   community: 'communities',
   alert: 'alerts',
+  assessment: 'assessments',
 } as const satisfies Record<string, keyof Database>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { alertBodySchema } from '../alerts/alert.ts';
 import type { RecordKind } from '../records/bodies.ts';
+import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
 /** Body schema per record type: a received body is validated like a locally written one. */
@@ -11,6 +12,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   section: sectionBodySchema,
   community: communityBodySchema,
   alert: alertBodySchema,
+  assessment: assessmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -17,6 +17,8 @@ export const ACTIONS = [
   'screening:review',
   'federation:admin',
   'tokens:manage-own',
+  'assessments:read',
+  'assessments:override',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +50,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'federation:admin': ['administrator'],
   // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.
   'tokens:manage-own': EVERY_ROLE,
+  // Section threat levels (docs/risk-model.md): the common picture, partners included.
+  'assessments:read': EVERY_ROLE,
+  // Overruling the computed level, with a reason and an expiry: analysts and commanders.
+  'assessments:override': ['analyst', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -4,13 +4,14 @@ import type { Action } from './permissions.ts';
 import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'assessment' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   state: { action: 'registry:read', resource: 'registry' },
   agency: { action: 'registry:read', resource: 'registry' },
   unit: { action: 'registry:read', resource: 'registry' },
   section: { action: 'registry:read', resource: 'registry' },
   community: { action: 'registry:read', resource: 'registry' },
+  assessment: { action: 'assessments:read', resource: 'assessment' },
 };
 
 /**
@@ -23,5 +24,6 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
   if (!read || !change.audience) return false;
   const record = change.audience;
   if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
+  if (read.resource === 'assessment') return allows(subject, read.action, { resource: 'assessment', localNode, record });
   return allows(subject, read.action, { resource: 'registry', localNode, record });
 }

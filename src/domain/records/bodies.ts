@@ -1,4 +1,5 @@
 import type { AlertBody } from '../alerts/alert.ts';
+import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -9,5 +10,6 @@ export interface RecordBodies {
   section: SectionBody;
   community: CommunityBody;
   alert: AlertBody;
+  assessment: AssessmentBody;
 }
 export type RecordKind = keyof RecordBodies;
