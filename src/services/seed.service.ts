@@ -66,6 +66,7 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise
         lengthKm: s.lengthKm,
         geometry: s.geometry,
         impactLevel: null,
+        ...(s.crossingPoints === undefined ? {} : { crossingPoints: s.crossingPoints }),
       },
       marking,
     }));
@@ -92,6 +93,7 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise
           locode: u.locode,
           sectionId: u.section ? sections.get(u.section) ?? null : null,
           pairedWithId: u.pairedWith ? units.get(u.pairedWith) ?? null : null,
+          ...(u.staffing === undefined ? {} : { staffing: u.staffing }),
         },
         marking,
       };

@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_false_positives.ts';
 import * as m0010 from './migrations/0010_federation_delivery.ts';
 import * as m0011 from './migrations/0011_events.ts';
 import * as m0013 from './migrations/0013_warnings.ts';
+import * as m0014 from './migrations/0014_risk.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_federation_delivery': m0010,
   '0011_events': m0011,
   '0013_warnings': m0013,
+  '0014_risk': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -42,6 +42,7 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       locode: b.locode,
       section_id: b.sectionId,
       paired_with_id: b.pairedWithId,
+      staffing: b.staffing ?? null,
     }),
     fromRow: (r) => ({
       ref: r.ref,
@@ -54,6 +55,8 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       locode: r.locode,
       sectionId: r.section_id,
       pairedWithId: r.paired_with_id,
+      // absent rather than null: bodies written before migration 0014 keep their content hash
+      ...(r.staffing === null || r.staffing === undefined ? {} : { staffing: r.staffing }),
     }),
   },
   section: {
@@ -69,6 +72,7 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       length_km: b.lengthKm,
       geometry_json: json(b.geometry),
       impact_level: b.impactLevel,
+      crossing_points: b.crossingPoints ?? null,
     }),
     fromRow: (r) => ({
       ref: r.ref,
@@ -82,6 +86,7 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       lengthKm: r.length_km,
       geometry: parse(r.geometry_json),
       impactLevel: r.impact_level as RecordBodies['section']['impactLevel'],
+      ...(r.crossing_points === null || r.crossing_points === undefined ? {} : { crossingPoints: r.crossing_points }),
     }),
   },
   alert: {
@@ -128,6 +133,29 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       body_json: json(b),
     }),
     fromRow: (r) => parse(r.body_json),
+  assessment: {
+    toColumns: (b) => ({
+      section_id: b.sectionId,
+      section_ref: b.sectionRef,
+      level: b.level,
+      computed_level: b.computedLevel,
+      score: b.score,
+      override_json: b.override ? json(b.override) : null,
+      explanation_json: json(b.explanation),
+      computed_at: b.computedAt,
+      notice_json: b.notice ? json(b.notice) : null,
+    }),
+    fromRow: (r) => ({
+      sectionId: r.section_id,
+      sectionRef: r.section_ref,
+      level: r.level as RecordBodies['assessment']['level'],
+      computedLevel: r.computed_level as RecordBodies['assessment']['computedLevel'],
+      score: r.score,
+      override: r.override_json ? parse(r.override_json) : null,
+      explanation: parse(r.explanation_json),
+      computedAt: r.computed_at,
+      notice: r.notice_json ? parse(r.notice_json) : null,
+    }),
   },
   community: {
     toColumns: (b) => ({

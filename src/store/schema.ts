@@ -52,6 +52,8 @@ export interface UnitsTable extends RecordColumns {
   locode: string | null;
   section_id: string | null;
   paired_with_id: string | null;
+  /** share of authorised strength present, 0..1 (migration 0014); null = not known */
+  staffing: number | null;
 }
 
 export interface SectionsTable extends RecordColumns {
@@ -66,6 +68,8 @@ export interface SectionsTable extends RecordColumns {
   length_km: number;
   geometry_json: string;
   impact_level: string | null;
+  /** known informal crossing points (migration 0014); null = the terrain's default */
+  crossing_points: number | null;
 }
 
 export interface CommunitiesTable extends RecordColumns {
@@ -116,6 +120,41 @@ export interface EventIdempotencyTable {
   request_hash: string;
   event_id: string;
   created_at: string;
+export interface AssessmentsTable extends RecordColumns {
+  section_id: string;
+  section_ref: string | null;
+  level: string;
+  computed_level: string;
+  score: number;
+  override_json: string | null;
+  explanation_json: string;
+  computed_at: string;
+  notice_json: string | null;
+}
+
+export interface AssessmentSnapshotsTable {
+  id: string;
+  section_id: string;
+  at: string;
+  level: string;
+  computed_level: string;
+  score: number;
+  override_id: string | null;
+  explanation_json: string;
+  /** 'daily' | 'change' | 'override' */
+  cause: string;
+}
+
+export interface RiskOverridesTable {
+  id: string;
+  section_id: string;
+  level: string;
+  reason: string;
+  expires_at: string;
+  set_by: string;
+  set_at: string;
+  cleared_by: string | null;
+  cleared_at: string | null;
 }
 
 export interface ScreeningsTable {
@@ -499,6 +538,9 @@ export interface Database {
   gauge_alarms: GaugeAlarmsTable;
   damage_reports: DamageReportsTable;
   resources: ResourcesTable;
+  assessments: AssessmentsTable;
+  assessment_snapshots: AssessmentSnapshotsTable;
+  risk_overrides: RiskOverridesTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -514,5 +556,6 @@ export const RECORD_TABLES = {
   gauge: 'gauges',
   damage: 'damage_reports',
   resource: 'resources',
+  assessment: 'assessments',
 } as const satisfies Record<string, keyof Database>;
 

@@ -5,6 +5,7 @@ import { warningBodySchema } from '../warnings/cap.ts';
 import { damageBodySchema, resourceBodySchema } from '../warnings/damage.ts';
 import { gaugeBodySchema } from '../warnings/gauge.ts';
 import type { RecordKind } from '../records/bodies.ts';
+import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
 /** Body schema per record type: a received body is validated like a locally written one. */
@@ -20,6 +21,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   gauge: gaugeBodySchema,
   damage: damageBodySchema,
   resource: resourceBodySchema,
+  assessment: assessmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -4,6 +4,7 @@ import { eventPolicy, type EventTarget } from './events.policy.ts';
 import { can, type Action } from './permissions.ts';
 import type { Policy } from './policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
+import { riskPolicy, type AssessmentTarget } from './risk.policy.ts';
 import type { Subject } from './roles.ts';
 import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
@@ -11,6 +12,7 @@ import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 /** A record an action is aimed at, tagged with the policy that governs it. */
 export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget;
 export type Target = AlertTarget | RegistryTarget | ScreeningTarget | WarningTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | AssessmentTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -28,6 +30,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   screening: screeningPolicy,
   event: eventPolicy,
   warning: warningPolicy,
+  assessment: riskPolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -30,6 +30,8 @@ export const ACTIONS = [
   'gauges:write',
   'gauges:report',
   'damage:write',
+  'assessments:read',
+  'assessments:override',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -87,6 +89,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'gauges:report': ['reporter', 'validator', 'analyst', 'commander'],
   // Damage and needs reports, resources on hand: posts and liaison officers report them.
   'damage:write': ['reporter', 'validator', 'analyst', 'liaison_officer', 'commander'],
+  // Section threat levels (docs/risk-model.md): the common picture, partners included.
+  'assessments:read': EVERY_ROLE,
+  // Overruling the computed level, with a reason and an expiry: analysts and commanders.
+  'assessments:override': ['analyst', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

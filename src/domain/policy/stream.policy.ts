@@ -7,6 +7,7 @@ import type { Subject } from './roles.ts';
 /** Reading which record type needs which action; a type not listed is announced to no one. */
 const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' }> = {
 const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'warning' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'assessment' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },
@@ -18,6 +19,7 @@ const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registr
   gauge: { action: 'warnings:read', resource: 'warning' },
   damage: { action: 'warnings:read', resource: 'warning' },
   resource: { action: 'warnings:read', resource: 'warning' },
+  assessment: { action: 'assessments:read', resource: 'assessment' },
 };
 
 /**
@@ -35,5 +37,6 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
   }
   if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
   if (read.resource === 'warning') return allows(subject, read.action, { resource: 'warning', localNode, record: { ...record, active: true } });
+  if (read.resource === 'assessment') return allows(subject, read.action, { resource: 'assessment', localNode, record });
   return allows(subject, read.action, { resource: 'registry', localNode, record });
 }

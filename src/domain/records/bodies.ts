@@ -3,6 +3,7 @@ import type { EventBody } from '../events/event.ts';
 import type { DamageBody, ResourceBody } from '../warnings/damage.ts';
 import type { GaugeBody } from '../warnings/gauge.ts';
 import type { WarningBody } from '../warnings/cap.ts';
+import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -18,5 +19,6 @@ export interface RecordBodies {
   gauge: GaugeBody;
   damage: DamageBody;
   resource: ResourceBody;
+  assessment: AssessmentBody;
 }
 export type RecordKind = keyof RecordBodies;

@@ -44,6 +44,8 @@ export const unitBodySchema = z
     locode: z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'UN/LOCODE such as TJDYU').nullable(),
     sectionId: uuid.nullable(),
     pairedWithId: uuid.nullable(),
+    /** share of the authorised strength present, 0..1 (risk model); absent = not known */
+    staffing: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type UnitBody = z.output<typeof unitBodySchema>;
@@ -71,6 +73,8 @@ export const sectionBodySchema = z
     lengthKm: z.number().min(0),
     geometry: lineStringSchema,
     impactLevel: z.enum(IMPACT_LEVELS).nullable(),
+    /** known informal crossing points: fords, ferry points (risk model); absent = the terrain's default */
+    crossingPoints: z.number().int().min(0).max(1000).optional(),
   })
   .strict();
 export type SectionBody = z.output<typeof sectionBodySchema>;

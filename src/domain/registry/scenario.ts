@@ -51,6 +51,8 @@ export const sectionSchema = z.object({
   patrolCoverage: z.number().min(0).max(1),
   lengthKm: z.number().positive(),
   geometry: lineStringSchema,
+  /** known informal crossing points (fords, ferry points) for the risk model; absent = the terrain's default */
+  crossingPoints: z.number().int().nonnegative().optional(),
 });
 
 export const unitSchema = z.object({
@@ -69,6 +71,8 @@ export const unitSchema = z.object({
   section: z.string().nullable(),
   /** the facing unit on the other side of the border (symmetric) */
   pairedWith: z.string().nullable(),
+  /** share of the authorised strength present, 0..1 (risk model); absent = not known */
+  staffing: z.number().min(0).max(1).optional(),
 });
 
 export const communitySchema = z.object({
