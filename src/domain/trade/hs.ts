@@ -1,4 +1,4 @@
-import hs2022 from '../../../datasets/hs2022/hs2022-headings.json' with { type: 'json' };
+import hs2022 from './hs2022-headings.json' with { type: 'json' };
 
 /** HS 2022 at heading level, from datasets/hs2022 (source and licence in its README). */
 interface HsData {
