@@ -133,6 +133,7 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       body_json: json(b),
     }),
     fromRow: (r) => parse(r.body_json),
+  },
   assessment: {
     toColumns: (b) => ({
       section_id: b.sectionId,

@@ -120,6 +120,7 @@ export interface EventIdempotencyTable {
   request_hash: string;
   event_id: string;
   created_at: string;
+}
 export interface AssessmentsTable extends RecordColumns {
   section_id: string;
   section_ref: string | null;
@@ -427,6 +428,7 @@ export interface FedRejectionsTable {
   version: number | null;
   detail: string | null;
   at: string;
+}
 export interface WarningsTable extends RecordColumns {
   identifier: string;
   sender: string;

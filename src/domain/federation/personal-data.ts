@@ -1,4 +1,5 @@
 import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
+import { holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
 
 /**
  * Does a record of this kind hold personal data (names, documents, images of persons)? One line
@@ -19,7 +20,7 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   community: never,
   alert: (body) => holdsPersonalData(body as AlertBody),
   // Kinds added by other branches plug in here, one line each, e.g.:
-  // event: (body) => eventHoldsPersonalData(body as EventBody),
+  event: (body) => eventHoldsPersonalData(body as EventBody),
   // hit_report: always,
 };
 

@@ -1,5 +1,3 @@
-import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
-import { holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
 import { tlpRank, type Marking } from '../records/marking.ts';
 import type { RecordOwner } from '../records/record.ts';
 import { holdsPersonalDataOf } from './personal-data.ts';
@@ -48,12 +46,6 @@ export type PolicyRefusal =
 export type OutboundDecision = { share: true; body: unknown; redacted: string[] } | { share: false; reason: PolicyRefusal };
 export type InboundDecision = { accept: true } | { accept: false; reason: PolicyRefusal };
 
-/** Does this record hold personal data? Alerts on persons do; registry records do not. */
-export function holdsPersonalDataOf(type: string, body: unknown): boolean {
-  if (type === 'alert') return holdsPersonalData(body as AlertBody);
-  if (type === 'event') return eventHoldsPersonalData(body as EventBody);
-  return false;
-}
 
 /**
  * May a record with this marking, owned in `ownerState`, be held in `state`?

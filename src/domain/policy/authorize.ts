@@ -10,9 +10,7 @@ import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget;
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | WarningTarget;
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | AssessmentTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full

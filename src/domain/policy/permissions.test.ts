@@ -8,30 +8,14 @@ import { ROLES, type Role } from './roles.ts';
  * be made on purpose in both places.
  */
 const EXPECTED: Record<Role, readonly Action[]> = {
-  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'events:close', 'events:triage'],
-  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export'],
-  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'seizures:export'],
-  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report'],
-  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report'],
-  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export'],
-  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export'],
-  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export'],
-  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'warnings:read', 'gauges:report', 'damage:write'],
-  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:report', 'damage:write'],
-  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write'],
-  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'damage:write'],
-  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'warnings:read'],
-  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write'],
-  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'warnings:read'],
-  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'warnings:read'],
-  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'assessments:read'],
-  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'assessments:read'],
-  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'assessments:read', 'assessments:override'],
-  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'assessments:read'],
-  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'assessments:read'],
-  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'assessments:read', 'assessments:override'],
-  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'assessments:read'],
-  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'assessments:read'],
+  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'events:close', 'events:triage', 'warnings:read', 'gauges:report', 'damage:write', 'assessments:read'],
+  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:report', 'damage:write', 'assessments:read'],
+  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'seizures:export', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write', 'assessments:read', 'assessments:override'],
+  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'warnings:read', 'warnings:write', 'warnings:import', 'damage:write', 'assessments:read'],
+  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'warnings:read', 'assessments:read'],
+  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write', 'assessments:read', 'assessments:override'],
+  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export', 'warnings:read', 'assessments:read'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export', 'warnings:read', 'assessments:read'],
 };
 
 describe('permission matrix', () => {
