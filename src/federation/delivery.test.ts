@@ -186,4 +186,27 @@ describe.each(await testDialects())('newest wins, forged pages, peer checks, agr
     for (const [, v] of live) expect((v.marking as { tlp: string }).tlp).not.toBe('AMBER');
     expect(live.size).toBe([...(await allowedOnAf(pair.tj)).values()].filter((v) => (v.marking as { tlp: string }).tlp !== 'AMBER').length);
   });
+
+  it('the status API shows, per peer, contact, backlog both ways, unacknowledged records, refusals with reasons and counts per type', async () => {
+    await mutateAlerts(pair.tj, ids, rnd, 10);
+    const onTj = await pair.tjAdmin.get('/api/federation/status');
+    expect(onTj.status).toBe(200);
+    const af = onTj.body.items[0];
+    expect(af).toMatchObject({ peer: { name: 'sarhad-af', stateCode: 'AF' }, agreements: { ours: { maxTlp: 'AMBER' }, theirs: { maxTlp: 'GREEN', state: 'AF' }, effective: { maxTlp: 'GREEN' } } });
+    expect(af.lastContactAt).not.toBeNull();
+    expect(af.outgoing.backlog).toBeGreaterThan(0);
+    expect(af.outgoing.byType[0]).toMatchObject({ type: 'alert' });
+    expect(af.rejections.byCode.PEER_MISMATCH).toBeGreaterThan(0);
+    await pull();
+    const after = (await pair.tjAdmin.get('/api/federation/status')).body.items[0];
+    expect(after.outgoing).toMatchObject({ unacked: 0, backlog: 0 });
+    expect(after.outgoing.byType[0].delivered).toBeGreaterThan(0);
+    expect(after.outgoing.lastReceiptAt).not.toBeNull();
+    const onAf = (await pair.afAdmin.get('/api/federation/status')).body.items[0];
+    expect(onAf.incoming.backlog).toBe(0);
+    expect(onAf.incoming.byType[0].held).toBe((await liveOnAf()).size);
+    for (const code of ['STALE_ENVELOPE', 'PAGE_REPLAYED', 'PAGE_FORGED', 'PAGE_MALFORMED', 'PEER_MISMATCH']) expect(onAf.rejections.byCode[code], code).toBeGreaterThan(0);
+    expect(onAf.rejections.recent[0]).toMatchObject({ code: expect.any(String), kind: expect.any(String), at: expect.any(String) });
+    expect((await (await pair.af.as('af.liaison')).get('/api/federation/status')).status).toBe(403);
+  });
 });

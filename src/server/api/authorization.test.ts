@@ -198,6 +198,7 @@ const TABLE: Row[] = [
   { route: 'POST /api/federation/feed', allow: PEER, ok: 200, call: () => ({ body: { limit: 10, agreement: {} } }) },
   { route: 'POST /api/federation/receipts', allow: PEER, ok: 200, call: () => ({ body: {} }) },
   { route: 'GET /api/federation/peers', allow: ['admin'], ok: 200 },
+  { route: 'GET /api/federation/status', allow: ['admin'], ok: 200 },
   {
     route: 'POST /api/federation/peers',
     allow: ['admin'],

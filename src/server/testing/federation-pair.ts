@@ -150,7 +150,6 @@ export async function mutateAlerts(node: { ctx: import('../../services/context.t
       if (ids.length < 10 || r < 0.45) {
         const id = randomUUID();
         ids.push(id);
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         await saveRecord(trx, { type: 'alert', id, body: alertBody(ids.length, rnd) as any, marking: randomMarking(rnd), owner, actor: 'test:workload' });
         continue;
       }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { acceptReceipt, authenticatePeerRequest, buildFeed, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../../../federation/feed.ts';
 import { canonicalJson } from '../../../domain/records/content-hash.ts';
 import { sendCompressed } from './compress.ts';
+import { federationStatus } from '../../../federation/status.ts';
 import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements, setAgreement } from '../../../federation/peers.ts';
 import { PeerRequestError, pullFromPeer } from '../../../federation/sync.ts';
 import { AppError } from '../../../errors.ts';
@@ -105,6 +106,47 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (req) => {
       const peer = await signedBy(req);
       return acceptReceipt(ctx, peer, req.body);
+    },
+  );
+
+  const counts = z.object({ type: z.string(), delivered: z.number().int(), withdrawn: z.number().int(), unacked: z.number().int(), refusedByPeer: z.number().int() });
+  const terms = z.object({ types: z.array(z.string()), maxTlp: z.string(), personalData: z.boolean(), redact: z.array(z.string()), active: z.boolean() }).passthrough();
+  r.get(
+    '/api/federation/status',
+    {
+      schema: {
+        tags,
+        description: 'Per peer: last contact, backlog both ways, records not acknowledged, refusals with reasons, records sent and received per type (administrator).',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                peer: z.object({ id: z.string(), name: z.string(), nodeId: z.string(), stateCode: z.string(), url: z.string() }),
+                lastContactAt: z.string().nullable(),
+                agreements: z.object({ ours: terms.nullable(), theirs: terms.nullable(), effective: terms.nullable() }),
+                outgoing: z.object({ unacked: z.number().int(), backlog: z.number().int(), lastReceiptAt: z.string().nullable(), byType: z.array(counts) }),
+                incoming: z.object({
+                  backlog: z.number().int().nullable(),
+                  lastReceiptAt: z.string().nullable(),
+                  byType: z.array(z.object({ type: z.string(), held: z.number().int(), withdrawn: z.number().int(), refused: z.number().int() })),
+                }),
+                rejections: z.object({
+                  byCode: z.record(z.string(), z.number().int()),
+                  recent: z.array(
+                    z.object({ id: z.string(), nodeId: z.string().nullable(), kind: z.string(), code: z.string(), recordId: z.string().nullable(), version: z.number().int().nullable(), detail: z.string().nullable(), at: z.string() }),
+                  ),
+                }),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      authorize(auth.subject, 'federation:admin');
+      return federationStatus(ctx, { kind: 'user', subject: auth.subject });
     },
   );
 
