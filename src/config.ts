@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   /** Seconds between pulls from federation peers; 0 turns the loop off. */
   syncIntervalS: number;
+  /** Notify peers right after a local change commits (they pull at once); the periodic pull stays the fallback. */
+  federationPush: boolean;
   /** SQLite: how long a statement waits for another process's write lock before failing (ms). */
   dbBusyTimeoutMs: number;
   /** Bearer token Prometheus must send to read /metrics; null = no token accepted. */
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SARHAD_WEB_DIR ?? 'dist/web'),
     secureCookies: env.SARHAD_SECURE_COOKIES === 'true',
     syncIntervalS,
+    federationPush: env.SARHAD_FEDERATION_PUSH !== 'false',
     dbBusyTimeoutMs,
     metricsToken,
     metricsPort,

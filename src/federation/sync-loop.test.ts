@@ -57,3 +57,28 @@ describe.each(await testDialects())('periodic federation sync (%s)', (dialect) =
     expect(hits.body.hits.map((h: { alertId: string }) => h.alertId)).toContain(created.body.id);
   });
 });
+
+describe('push: a change on TJ is pulled by AF at once, without waiting for a round (sqlite)', () => {
+  it('arrives within a second of the commit', async () => {
+    const { startPair } = await import('../server/testing/federation-pair.ts');
+    const { startPushNotifier } = await import('./push.ts');
+    const pair = await startPair('sqlite');
+    const push = startPushNotifier(pair.tj.ctx);
+    try {
+      const analyst = await pair.tj.as('tj.analyst');
+      const created = await analyst.post('/api/alerts', {
+        subject: { kind: 'vehicle', plate: '03 AB 1234', description: null },
+        reason: 'Pushed to the peer at once',
+        action: 'discreet_check',
+        marking: { tlp: 'GREEN' },
+      });
+      expect(created.status).toBe(201);
+      const t0 = Date.now();
+      await until(async () => pair.af.ctx.db.kysely.selectFrom('alerts').select('id').where('id', '=', created.body.id).executeTakeFirst(), 5_000);
+      expect(Date.now() - t0).toBeLessThan(1_000);
+    } finally {
+      push.stop();
+      await pair.close();
+    }
+  }, 120_000);
+});

@@ -25,6 +25,7 @@ import {
   incomingStates,
   insertReceipt,
   insertReceivedEnvelope,
+  setRemoteBacklog,
   touchPeer,
   upsertIncoming,
   type IncomingState,
@@ -308,6 +309,7 @@ export async function pullFromPeer(
     }
     if (items.length) await sendReceipt(ctx, peer, nonce, items, opts.fetchImpl);
     summary.backlog = Math.max(0, page.backlog - items.length);
+    await setRemoteBacklog(ctx.db.kysely, peer.id, summary.backlog);
     // A page that says "more" but carried nothing we could acknowledge would keep us here.
     if (!page.more || items.length === 0) break;
   }

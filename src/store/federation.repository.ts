@@ -45,6 +45,8 @@ export interface Peer {
   /** The peer's own signed agreement terms for us, as it last sent them (JSON). */
   remoteAgreementJson: string | null;
   lastContactAt: string | null;
+  /** What the peer last said it still had for us. */
+  remoteBacklog: number | null;
 }
 
 const peerFromRow = (r: Omit<PeersTable, 'out_cursor'> & { out_cursor: number | string }): Peer => ({
@@ -62,11 +64,12 @@ const peerFromRow = (r: Omit<PeersTable, 'out_cursor'> & { out_cursor: number | 
   outTerms: r.out_terms ?? null,
   remoteAgreementJson: r.remote_agreement_json ?? null,
   lastContactAt: r.last_contact_at ?? null,
+  remoteBacklog: r.remote_backlog === null || r.remote_backlog === undefined ? null : Number(r.remote_backlog),
 });
 
 export async function insertPeer(
   trx: Trx,
-  p: Omit<Peer, 'pullCursor' | 'lastPullAt' | 'remoteAgreementId' | 'outCursor' | 'outTerms' | 'remoteAgreementJson' | 'lastContactAt'>,
+  p: Omit<Peer, 'pullCursor' | 'lastPullAt' | 'remoteAgreementId' | 'outCursor' | 'outTerms' | 'remoteAgreementJson' | 'lastContactAt' | 'remoteBacklog'>,
 ): Promise<void> {
   await trx
     .insertInto('peers')
@@ -524,6 +527,10 @@ export async function deliveryStats(db: Executor, peerId: string) {
     sent: out.map((r) => ({ type: r.type, pending: Number(r.pending) === 1, ackedStatus: r.acked_status, op: r.op, count: Number(r.n) })),
     received: inc.map((r) => ({ type: r.type, state: r.state, count: Number(r.n) })),
   };
+}
+
+export async function setRemoteBacklog(db: Executor, peerId: string, backlog: number): Promise<void> {
+  await db.updateTable('peers').set({ remote_backlog: backlog }).where('id', '=', peerId).execute();
 }
 
 export async function lastReceiptAt(db: Executor, peerId: string, direction: 'in' | 'out'): Promise<string | null> {

@@ -338,6 +338,7 @@ export interface PeersTable {
   out_terms: string | null;
   remote_agreement_json: string | null;
   last_contact_at: string | null;
+  remote_backlog: number | null;
 }
 
 export interface AgreementsTable {

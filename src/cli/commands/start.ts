@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { startSyncLoop } from '../../federation/sync-loop.ts';
+import { startPushNotifier } from '../../federation/push.ts';
 import { startCheckpointLoop } from '../../services/audit-checkpoint-loop.ts';
 import { buildApp } from '../../server/app.ts';
 import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
@@ -47,6 +48,7 @@ export async function runNode(
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const sync = config.syncIntervalS > 0 ? startSyncLoop(ctx, config.syncIntervalS * 1000) : null;
+  const push = config.federationPush ? startPushNotifier(ctx) : null;
   const checkpoints =
     config.auditCheckpointIntervalS > 0 || config.auditCheckpointEvery > 0
       ? startCheckpointLoop(ctx, { intervalMs: config.auditCheckpointIntervalS * 1000, everyEntries: config.auditCheckpointEvery })
@@ -67,6 +69,7 @@ export async function runNode(
     ctx,
     url,
     close: async () => {
+      push?.stop();
       await sync?.stop();
       await app.close();
       // After the server stopped answering: the last reads are flushed into the final checkpoint.

@@ -88,6 +88,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('peers').addColumn('out_terms', 'text').execute();
   await db.schema.alterTable('peers').addColumn('remote_agreement_json', 'text').execute();
   await db.schema.alterTable('peers').addColumn('last_contact_at', 'text').execute();
+  // What the peer last said it still has for us (its signed page header's backlog).
+  await db.schema.alterTable('peers').addColumn('remote_backlog', 'integer').execute();
 
   // What was marked sent before receipts existed is re-confirmed: pending, re-evaluated from 0.
   const sent = await db.selectFrom('federation_sent').selectAll().execute();
@@ -113,5 +115,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['fed_outgoing', 'fed_incoming', 'fed_nonces', 'fed_receipts', 'fed_rejections']) await db.schema.dropTable(t).ifExists().execute();
-  for (const c of ['out_cursor', 'out_terms', 'remote_agreement_json', 'last_contact_at']) await db.schema.alterTable('peers').dropColumn(c).execute();
+  for (const c of ['out_cursor', 'out_terms', 'remote_agreement_json', 'last_contact_at', 'remote_backlog']) await db.schema.alterTable('peers').dropColumn(c).execute();
 }

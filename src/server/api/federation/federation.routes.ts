@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { acceptReceipt, authenticatePeerRequest, buildFeed, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../../../federation/feed.ts';
 import { canonicalJson } from '../../../domain/records/content-hash.ts';
 import { sendCompressed } from './compress.ts';
-import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements, setAgreement } from '../../../federation/peers.ts';
-import { PeerRequestError, pullFromPeer } from '../../../federation/sync.ts';
+import { federationStatus } from '../../../federation/status.ts';
+import { onPushNotice, pullSerialised } from '../../../federation/push.ts';
+import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements, requirePeer, setAgreement } from '../../../federation/peers.ts';
+import { PeerRequestError } from '../../../federation/sync.ts';
 import { AppError } from '../../../errors.ts';
 import type { AppContext } from '../../../services/context.ts';
 import { authorize } from '../../../domain/policy/authorize.ts';
@@ -108,6 +110,65 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
   );
 
+  const counts = z.object({ type: z.string(), delivered: z.number().int(), withdrawn: z.number().int(), unacked: z.number().int(), refusedByPeer: z.number().int() });
+  const terms = z.object({ types: z.array(z.string()), maxTlp: z.string(), personalData: z.boolean(), redact: z.array(z.string()), active: z.boolean() }).passthrough();
+  r.post(
+    '/api/federation/notify',
+    {
+      schema: {
+        tags,
+        security: [],
+        description: 'Push notice from a peer (signed request, as the feed): it has something new for us; we pull from it at once. Best effort: the periodic pull is the fallback.',
+        body: z.object({ at: z.string().max(40) }).strict(),
+        response: { 202: z.object({ accepted: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const peer = await signedBy(req);
+      onPushNotice(ctx, peer.id);
+      return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.get(
+    '/api/federation/status',
+    {
+      schema: {
+        tags,
+        description: 'Per peer: last contact, backlog both ways, records not acknowledged, refusals with reasons, records sent and received per type (administrator).',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                peer: z.object({ id: z.string(), name: z.string(), nodeId: z.string(), stateCode: z.string(), url: z.string() }),
+                lastContactAt: z.string().nullable(),
+                agreements: z.object({ ours: terms.nullable(), theirs: terms.nullable(), effective: terms.nullable() }),
+                outgoing: z.object({ unacked: z.number().int(), backlog: z.number().int(), lastReceiptAt: z.string().nullable(), byType: z.array(counts) }),
+                incoming: z.object({
+                  backlog: z.number().int().nullable(),
+                  lastReceiptAt: z.string().nullable(),
+                  byType: z.array(z.object({ type: z.string(), held: z.number().int(), withdrawn: z.number().int(), refused: z.number().int() })),
+                }),
+                rejections: z.object({
+                  byCode: z.record(z.string(), z.number().int()),
+                  recent: z.array(
+                    z.object({ id: z.string(), nodeId: z.string().nullable(), kind: z.string(), code: z.string(), recordId: z.string().nullable(), version: z.number().int().nullable(), detail: z.string().nullable(), at: z.string() }),
+                  ),
+                }),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      authorize(auth.subject, 'federation:admin');
+      return federationStatus(ctx, { kind: 'user', subject: auth.subject });
+    },
+  );
+
   r.get('/api/federation/peers', { schema: { tags, response: { 200: z.object({ items: z.array(peerView) }), ...errorResponses } } }, async (req) => {
     const auth = requireAuth(req);
     authorize(auth.subject, 'federation:admin');
@@ -157,7 +218,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (req) => {
       authorize(requireAuth(req).subject, 'federation:admin');
       try {
-        return await pullFromPeer(ctx, { id: req.params.id });
+        return await pullSerialised(ctx, (await requirePeer(ctx, { id: req.params.id })).id);
       } catch (err) {
         if (err instanceof PeerRequestError) throw new AppError('PEER_UNREACHABLE', err.message, { peerStatus: err.status, peerCode: err.code });
         if (err instanceof TypeError || (err as Error).name === 'TimeoutError') throw new AppError('PEER_UNREACHABLE', `cannot reach the peer: ${(err as Error).message}`);
