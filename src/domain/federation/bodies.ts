@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { alertBodySchema } from '../alerts/alert.ts';
 import { eventBodySchema } from '../events/event.ts';
+import { seizureBodySchema } from '../events/seizure.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
@@ -13,6 +14,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   community: communityBodySchema,
   alert: alertBodySchema,
   event: eventBodySchema,
+  seizure: seizureBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

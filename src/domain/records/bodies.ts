@@ -1,5 +1,6 @@
 import type { AlertBody } from '../alerts/alert.ts';
 import type { EventBody } from '../events/event.ts';
+import type { SeizureBody } from '../events/seizure.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -11,5 +12,6 @@ export interface RecordBodies {
   community: CommunityBody;
   alert: AlertBody;
   event: EventBody;
+  seizure: SeizureBody;
 }
 export type RecordKind = keyof RecordBodies;
