@@ -19,6 +19,7 @@ import {
   type EventBody,
   type EventTransition,
 } from '../domain/events/event.ts';
+import { reportingDelayByUnit } from '../domain/events/reporting-delay.ts';
 import { snapToBorder } from '../domain/events/snapping.ts';
 import { eventTarget } from '../domain/policy/events.policy.ts';
 import { allows, authorize } from '../domain/policy/authorize.ts';
@@ -29,7 +30,7 @@ import { canonicalJson, sha256Hex } from '../domain/records/content-hash.ts';
 import { markingSchema, type Marking } from '../domain/records/marking.ts';
 import { AppError, notFound, validation } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { findIdempotency, insertIdempotency, queryEvents, type EventQuery } from '../store/events.repository.ts';
+import { everPublished, findIdempotency, insertIdempotency, queryEvents, type EventQuery } from '../store/events.repository.ts';
 import { findRecord, recordHistory, type SavedRecord } from '../store/records.repository.ts';
 import type { Trx } from '../store/transaction.ts';
 import { borderSnapshot } from './border-snapshot.ts';
@@ -459,4 +460,29 @@ export async function correctEvent(ctx: AppContext, subject: Subject, id: string
     return [{ type: 'event' as const, id, body: eventBodySchema.parse(body), marking, expectedVersion: version }];
   });
   return result!.record;
+}
+
+// --- EUROSUR reporting delay ------------------------------------------------------------
+
+export const reportingDelayQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+/**
+ * Time from detection to the first shared (published) report, per reporting unit, over the
+ * events the subject may see that occurred in [from, to) — by default the last 90 days.
+ */
+export async function reportingDelay(ctx: AppContext, subject: Subject, q: z.output<typeof reportingDelayQuerySchema>) {
+  authorize(subject, 'events:read');
+  const to = q.to ? utc(q.to) : new Date(Date.now() + CLOCK_SKEW_MS).toISOString();
+  const from = q.from ? utc(q.from) : new Date(Date.parse(to) - 90 * 86_400_000).toISOString();
+  if (from >= to) throw validation('from must be before to', [{ path: 'from', message: 'not before to' }]);
+  const events = (await everPublished(ctx.db.kysely, from, to)).filter((e) => allows(subject, 'events:read', eventTarget(ctx.node.id, e)));
+  const stats = reportingDelayByUnit(
+    events.map((e) => ({ eventId: e.id, unitId: e.body.reportingUnitId ?? e.owner.unitId, detectedAt: e.body.detectedAt ?? e.body.occurredAt, firstPublishedAt: e.body.firstPublishedAt! })),
+  );
+  return { from, to, ...stats };
 }

@@ -157,6 +157,16 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       computedAt: r.computed_at,
       notice: r.notice_json ? parse(r.notice_json) : null,
     }),
+  seizure: {
+    toColumns: (b) => ({
+      event_id: b.eventId,
+      item_kind: b.itemKind,
+      substance: b.substance,
+      seized_at: b.seizedAt,
+      quantity_kg: b.quantityKg,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
   },
   community: {
     toColumns: (b) => ({

@@ -4,6 +4,7 @@ import { eventBodySchema } from '../events/event.ts';
 import { warningBodySchema } from '../warnings/cap.ts';
 import { damageBodySchema, resourceBodySchema } from '../warnings/damage.ts';
 import { gaugeBodySchema } from '../warnings/gauge.ts';
+import { seizureBodySchema } from '../events/seizure.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -22,6 +23,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   damage: damageBodySchema,
   resource: resourceBodySchema,
   assessment: assessmentBodySchema,
+  seizure: seizureBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

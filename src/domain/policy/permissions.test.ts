@@ -16,6 +16,14 @@ const EXPECTED: Record<Role, readonly Action[]> = {
   commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'warnings:read', 'warnings:write', 'warnings:import', 'gauges:write', 'gauges:report', 'damage:write', 'assessments:read', 'assessments:override'],
   partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export', 'warnings:read', 'assessments:read'],
   administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export', 'warnings:read', 'assessments:read'],
+  reporter: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'events:close', 'events:triage'],
+  validator: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export'],
+  analyst: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'seizures:export'],
+  liaison_officer: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report'],
+  customs_officer: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report'],
+  commander: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export'],
+  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export'],
 };
 
 describe('permission matrix', () => {

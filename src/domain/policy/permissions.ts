@@ -23,6 +23,8 @@ export const ACTIONS = [
   'events:publish',
   'events:close',
   'events:triage',
+  'events:attach',
+  'seizures:write',
   'seizures:export',
   'warnings:read',
   'warnings:write',
@@ -75,6 +77,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'events:close': ['reporter', 'validator', 'commander'],
   // The community reports queue: convert into an event or dismiss.
   'events:triage': ['validator', 'commander', 'reporter'],
+  // Photos and documents on an event: its author or the owning agency's validators (events.policy.ts).
+  'events:attach': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
+  // Seizures on an event: anyone of the owning agency who reports.
+  'seizures:write': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
   // Seizure statistics without personal data (for UNODC / WCO returns).
   'seizures:export': ['analyst', 'commander', 'validator', 'partner_observer', 'administrator'],
   // Hazard warnings are public-safety information (TLP:CLEAR by default): everyone reads them.

@@ -4,6 +4,7 @@ import type { DamageBody, ResourceBody } from '../warnings/damage.ts';
 import type { GaugeBody } from '../warnings/gauge.ts';
 import type { WarningBody } from '../warnings/cap.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
+import type { SeizureBody } from '../events/seizure.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -20,5 +21,6 @@ export interface RecordBodies {
   damage: DamageBody;
   resource: ResourceBody;
   assessment: AssessmentBody;
+  seizure: SeizureBody;
 }
 export type RecordKind = keyof RecordBodies;

@@ -228,6 +228,7 @@ const TABLE: Row[] = [
   // Events (docs/events.md). Fixtures: one event per workflow status by tj.reporter (TJ border guard).
   { route: 'GET /api/events', allow: EVENT_READERS, ok: 200 },
   { route: 'POST /api/events', allow: EVENT_REPORTERS, ok: 201, call: () => ({ body: EVENT_BODY() }) },
+  { route: 'GET /api/events/stats/reporting-delay', allow: EVENT_READERS, ok: 200 },
   { route: 'GET /api/events/:id', variant: 'published, GREEN', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}` }) },
   // A draft: its author and the owning agency; hidden from everyone else (admin sits at the TJ border guard HQ).
   { route: 'GET /api/events/:id', variant: 'draft', allow: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'admin'], hidden: OUTSIDE_TJ_BORDER_GUARD, ok: 200, call: (f) => ({ url: `/api/events/${f.events.draft}` }) },
@@ -239,6 +240,19 @@ const TABLE: Row[] = [
   { route: 'POST /api/events/:id/return', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.validated}/return`, headers: STALE, body: { comment: 'table' } }) },
   { route: 'POST /api/events/:id/publish', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.validated}/publish`, headers: STALE, body: {} }) },
   { route: 'POST /api/events/:id/close', allow: ['tj.reporter', ...TJ_VALIDATORS], ok: 412, call: (f) => ({ url: `/api/events/${f.events.published}/close`, headers: STALE, body: { outcome: 'resolved' } }) },
+
+  // Seizures: anyone of the owning agency who reports adds them; the statistics export has no personal data.
+  {
+    route: 'POST /api/events/:id/seizures',
+    allow: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander'],
+    ok: 201,
+    call: (f) => ({
+      url: `/api/events/${f.events.published}/seizures`,
+      body: { itemKind: 'narcotics', substance: 'opium', quantity: { value: 3, unit: 'kg' }, concealment: 'backpack', conveyance: 'on_foot', detectionMethod: 'patrol' },
+    }),
+  },
+  { route: 'GET /api/events/:id/seizures', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}/seizures` }) },
+  { route: 'GET /api/seizures/export', allow: ['tj.validator', 'tj.analyst', 'tj.commander', 'partner.observer', 'admin'], ok: 200 },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'POST /api/federation/feed', allow: PEER, ok: 200, call: () => ({ body: { limit: 10, agreement: {} } }) },

@@ -16,6 +16,8 @@ import {
   listEvents,
   mayReadPersonalData,
   readEvent,
+  reportingDelay,
+  reportingDelayQuerySchema,
   transitionBodySchema,
   transitionEvent,
   withoutPersonalData,
@@ -123,6 +125,43 @@ export async function eventsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         next: page.next,
         links,
       };
+    },
+  );
+
+  r.get(
+    '/api/events/stats/reporting-delay',
+    {
+      schema: {
+        tags,
+        description:
+          'EUROSUR reporting delay: hours from detection (detectedAt, else occurredAt) to the first publication, per reporting unit, for the events you may see that occurred in [from, to) (default: the last 90 days). ' +
+          'overLimit counts events first shared after 24 h; late lists them.',
+        querystring: reportingDelayQuerySchema,
+        response: {
+          200: z.object({
+            from: z.string(),
+            to: z.string(),
+            limitHours: z.number(),
+            units: z.array(
+              z.object({
+                unitId: z.string().nullable(),
+                published: z.number().int(),
+                medianHours: z.number(),
+                p90Hours: z.number(),
+                maxHours: z.number(),
+                overLimit: z.number().int(),
+                withinLimitShare: z.number(),
+                late: z.array(z.object({ eventId: z.string(), hours: z.number() })),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const { subject } = requireAuth(req);
+      return reportingDelay(ctx, subject, req.query);
     },
   );
 
