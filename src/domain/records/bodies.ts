@@ -1,4 +1,5 @@
 import type { AlertBody } from '../alerts/alert.ts';
+import type { EventBody } from '../events/event.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -9,5 +10,6 @@ export interface RecordBodies {
   section: SectionBody;
   community: CommunityBody;
   alert: AlertBody;
+  event: EventBody;
 }
 export type RecordKind = keyof RecordBodies;
