@@ -55,7 +55,7 @@ test('an administrator creates a user who can then sign in', async ({ page }) =>
 
 test('an administrator creates a unit that appears in the table and on the map', async ({ page }) => {
   await login(page, 'admin');
-  const markers = page.locator('path.unit-marker');
+  const markers = page.locator('.unit-marker');
   await expect.poll(() => markers.count()).toBeGreaterThan(0);
   const before = await markers.count();
 
@@ -117,7 +117,7 @@ test('an administrator disables and enables a user', async ({ page }) => {
 test('the map of another signed-in user updates live when a unit is created', async ({ page, browser }) => {
   await login(page, 'tj.analyst');
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'connected');
-  const markers = page.locator('path.unit-marker');
+  const markers = page.locator('.unit-marker');
   await expect.poll(() => markers.count()).toBeGreaterThan(0);
   const before = await markers.count();
 
@@ -143,7 +143,7 @@ test('the map of another signed-in user updates live when a unit is created', as
 
   // No reload: the stream tells the open map to refetch.
   await expect.poll(() => markers.count()).toBe(before + 1);
-  await expect(page.locator(`path.unit-marker[data-unit-id="${unit.id}"]`)).toHaveCount(1);
+  await expect(page.locator(`.unit-marker[data-unit-id="${unit.id}"]`)).toHaveCount(1);
 });
 
 test('an administrator issues an API token for a user, sees it listed, and revokes it', async ({ page, request }) => {

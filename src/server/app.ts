@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -29,6 +30,19 @@ import { registerMetrics } from './http/metrics.ts';
 import { registerMetricsListener } from './http/metrics-access.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
+
+/** Content types compressed on the fly (never text/event-stream: the stream must flow). */
+export const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|javascript|(?:\+|\/)xml(?:;|$)|^image\/svg/u;
+
+/** Vite names every built file under assets/ by its content hash: cache it for a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html, the service worker and the manifest: always revalidated (ETag → 304). */
+export const REVALIDATE = 'no-cache';
+
+/** The Cache-Control header for a file of the built web app (path relative or absolute). */
+export function cacheControlFor(filePath: string): string {
+  return /(^|[\\/])assets[\\/]/.test(filePath) ? IMMUTABLE : REVALIDATE;
+}
 
 export interface BuildOptions {
   /** Told of every route as it is registered (the authorisation table test enumerates them). */
@@ -66,6 +80,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.removeContentTypeParser('text/plain');
   const allowedMethods = trackKnownRoutes(app);
   await app.register(fastifyHelmet, { global: true, ...securityHeaderOptions(https) });
+  // Posts on satellite links: every compressible answer (JSON, GeoJSON, JS, CSS, SVG) goes out
+  // brotli or gzip. The built web app is precompressed at build time (see registerWeb).
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024, customTypes: COMPRESSIBLE });
   // After helmet, so that even this refusal carries the security headers.
   app.addHook('onRequest', refuseLongUrl);
 
@@ -119,7 +136,28 @@ async function registerWeb(app: FastifyInstance, webDir: string, allowedMethods:
     return;
   }
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
+  // preCompressed: the build writes .br and .gz beside each file (vite.config.ts), served to
+  // browsers that accept them. Source maps are never served (the build emits none; refused anyway).
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: true,
+    // an array: with preCompressed, a string index is not found for `/`
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    allowedPath: (pathname) => !pathname.endsWith('.map'),
+    setHeaders: (res, filePath) => {
+      res.setHeader('Cache-Control', cacheControlFor(path.relative(webDir, filePath)));
+      res.setHeader('Vary', 'Accept-Encoding');
+    },
+  });
+  // index.html sent for a client route (or as a directory index) gets the same rule
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/') && !reply.hasHeader('cache-control') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('cache-control', REVALIDATE);
+    }
+    return payload;
+  });
   app.setNotFoundHandler(
     methodAwareNotFound(allowedMethods, (request, reply) => {
       const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
 import { adoptUserLocale } from './i18n/index.ts';
@@ -6,13 +6,16 @@ import type { Session, User } from './types.ts';
 import { StreamProvider } from './stream.tsx';
 import { Header } from './components/Header.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { MapPage } from './pages/MapPage.tsx';
-import { AdminPage } from './pages/AdminPage.tsx';
-import { ScreeningPage } from './pages/ScreeningPage.tsx';
-import { AlertsPage } from './pages/AlertsPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { ProfilePage } from './pages/ProfilePage.tsx';
 import { can } from './permissions.ts';
+
+// Code-split: the login needs none of these (Leaflet and the basemap alone are most of the
+// app's weight), so a post on a slow link gets a usable login first and each page on demand.
+const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+const ScreeningPage = lazy(() => import('./pages/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage })));
+const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
 export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
 
@@ -99,7 +102,15 @@ export function App() {
     <StreamProvider key={auth.user.id}>
       <div className="app-shell">
         <Header user={auth.user} route={route} onLogout={() => void logout()} />
-        {page}
+        <Suspense
+          fallback={
+            <p className="page-loading" role="status">
+              {t('app.loading')}
+            </p>
+          }
+        >
+          {page}
+        </Suspense>
       </div>
     </StreamProvider>
   );

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'leaflet/dist/leaflet.css';
+import './fonts.css';
 import './styles.css';
 import { i18nReady } from './i18n/index.ts';
 import { App } from './App.tsx';

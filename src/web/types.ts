@@ -61,6 +61,16 @@ export interface Unit {
   pairedWithId: string | null;
 }
 
+/** A border community (village or town) from GET /api/communities. */
+export interface Community {
+  id: string;
+  stateCode: string;
+  name: LocalizedName;
+  location: [number, number];
+  sectionId: string | null;
+  population: number | null;
+}
+
 export interface SectionProperties {
   id: string;
   name: LocalizedName;

@@ -41,21 +41,30 @@ export function isTerrainKey(v: string): v is TerrainKey {
   return Object.hasOwn(en.terrain, v);
 }
 
-/** Format a number the way the locale writes it (Dari/Pashto digits via Intl where known). */
-export function formatNumber(value: number, lang: AppLocale, maximumFractionDigits = 0): string {
+/**
+ * Digits, one rule for the whole app: Dari and Pashto write Extended Arabic-Indic digits
+ * (۰۱۲۳۴۵۶۷۸۹, as Afghan administrations and the Solar Hijri dates do); English, Russian and
+ * Tajik write Latin digits. Every number shown goes through numberFormat() (docs/web.md, "Digits").
+ */
+export function numberingSystemOf(lang: AppLocale): 'arabext' | 'latn' {
+  return lang === 'fa' || lang === 'ps' ? 'arabext' : 'latn';
+}
+
+export function numberFormat(lang: AppLocale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const tag = lang === 'fa' ? 'fa-AF' : lang;
+  const numberingSystem = numberingSystemOf(lang);
   try {
-    return new Intl.NumberFormat(tag, { maximumFractionDigits }).format(value);
+    return new Intl.NumberFormat(tag, { ...options, numberingSystem });
   } catch {
-    return String(value);
+    return new Intl.NumberFormat('en', { ...options, numberingSystem });
   }
 }
 
+/** Format a number the way the locale writes it (digits per numberingSystemOf). */
+export function formatNumber(value: number, lang: AppLocale, maximumFractionDigits = 0): string {
+  return numberFormat(lang, { maximumFractionDigits }).format(value);
+}
+
 export function formatPercent(share: number, lang: AppLocale): string {
-  const tag = lang === 'fa' ? 'fa-AF' : lang;
-  try {
-    return new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share);
-  } catch {
-    return `${Math.round(share * 100)}%`;
-  }
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }

@@ -1,10 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.ts';
-import ru from './locales/ru.ts';
-import tg from './locales/tg.ts';
-import fa from './locales/fa.ts';
-import ps from './locales/ps.ts';
+import type { Messages } from './messages.ts';
 import { pseudoRtl } from './pseudo.ts';
 import { availableLocales, localeInfo, type LocaleCode } from './locales.ts';
 
@@ -12,14 +9,25 @@ export const STORAGE_KEY = 'sarhad.locale';
 /** The RTL pseudo-locale exists only in development builds (`vite`, not `vite build`). */
 export const DEV_LOCALES = import.meta.env.DEV;
 
+// English is in the first bundle; every other language is its own small chunk, loaded when
+// chosen (a post on a satellite link downloads only the language it reads).
 const resources = {
   en: { translation: en },
-  ru: { translation: ru },
-  tg: { translation: tg },
-  fa: { translation: fa },
-  ps: { translation: ps },
   ...(DEV_LOCALES ? { 'qps-rtl': { translation: pseudoRtl(en) } } : {}),
 };
+const LOADERS: Record<Exclude<LocaleCode, 'en' | 'qps-rtl'>, () => Promise<{ default: Messages }>> = {
+  ru: () => import('./locales/ru.ts'),
+  tg: () => import('./locales/tg.ts'),
+  fa: () => import('./locales/fa.ts'),
+  ps: () => import('./locales/ps.ts'),
+};
+
+/** Make sure the messages of `code` are loaded (no-op for English and loaded ones). */
+export async function loadLocale(code: LocaleCode): Promise<void> {
+  if (code === 'en' || code === 'qps-rtl' || i18n.hasResourceBundle(code, 'translation')) return;
+  const messages = (await LOADERS[code]()).default;
+  i18n.addResourceBundle(code, 'translation', messages, true, true);
+}
 
 export function offeredLocales(): ReturnType<typeof availableLocales> {
   return availableLocales(DEV_LOCALES);
@@ -55,6 +63,7 @@ export async function changeLocale(code: LocaleCode, remember = true): Promise<v
       /* private mode: the choice is not remembered */
     }
   }
+  await loadLocale(code);
   await i18n.changeLanguage(code);
 }
 
@@ -67,14 +76,20 @@ export async function adoptUserLocale(userLocale: string): Promise<void> {
 
 i18n.on('languageChanged', applyToDocument);
 
-export const i18nReady = i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? 'en',
-  fallbackLng: 'en',
-  supportedLngs: Object.keys(resources),
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-applyToDocument(i18n.language || 'en');
+const initial = storedLocale() ?? 'en';
+applyToDocument(initial);
+export const i18nReady = i18n
+  .use(initReactI18next)
+  .init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: offeredLocales().map((l) => l.code),
+    partialBundledLanguages: true,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => (initial === 'en' ? undefined : changeLocale(initial, false)))
+  .catch(() => undefined);
 
 export default i18n;

@@ -469,6 +469,18 @@ const en = {
     unchanged: 'Unchanged',
     unavailable: 'This node cannot import the UN list yet.',
   },
+  // picture: start (web branch, issue 10)
+  picture: {
+    map: {
+      zoomIn: "Zoom in",
+      zoomOut: "Zoom out",
+      rivers: "Rivers",
+      communities: "Towns and villages",
+      population: "Population",
+      country: "Country",
+    },
+  },
+  // picture: end
 } as const;
 
 export default en;

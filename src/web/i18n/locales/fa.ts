@@ -469,6 +469,18 @@ const fa: Messages = {
     unchanged: 'بدون تغییر',
     unavailable: 'این گره هنوز نمی‌تواند فهرست ملل متحد را وارد کند.',
   },
+  // picture: start (web branch, issue 10)
+  picture: {
+    map: {
+      zoomIn: "بزرگ‌نمایی",
+      zoomOut: "کوچک‌نمایی",
+      rivers: "دریاها",
+      communities: "شهرها و قریه‌ها",
+      population: "نفوس",
+      country: "کشور",
+    },
+  },
+  // picture: end
 };
 
 export default fa;

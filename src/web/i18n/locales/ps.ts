@@ -468,6 +468,18 @@ const ps: Messages = {
     unchanged: 'نه دي بدل شوي',
     unavailable: 'دا غوټه لا د ملګرو ملتونو لېست نه شي راوړلی.',
   },
+  // picture: start (web branch, issue 10)
+  picture: {
+    map: {
+      zoomIn: "لوی کول",
+      zoomOut: "کوچنی کول",
+      rivers: "سیندونه",
+      communities: "ښارونه او کلي",
+      population: "نفوس",
+      country: "هېواد",
+    },
+  },
+  // picture: end
 };
 
 export default ps;

@@ -468,6 +468,18 @@ const ru: Messages = {
     unchanged: 'Без изменений',
     unavailable: 'Этот узел пока не умеет импортировать список ООН.',
   },
+  // picture: start (web branch, issue 10)
+  picture: {
+    map: {
+      zoomIn: "Приблизить",
+      zoomOut: "Отдалить",
+      rivers: "Реки",
+      communities: "Города и сёла",
+      population: "Население",
+      country: "Страна",
+    },
+  },
+  // picture: end
 };
 
 export default ru;

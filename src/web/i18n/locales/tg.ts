@@ -468,6 +468,18 @@ const tg: Messages = {
     unchanged: 'Бетағйир',
     unavailable: 'Ин гиреҳ ҳоло рӯйхати СММ-ро ворид карда наметавонад.',
   },
+  // picture: start (web branch, issue 10)
+  picture: {
+    map: {
+      zoomIn: "Наздик кардан",
+      zoomOut: "Дур кардан",
+      rivers: "Дарёҳо",
+      communities: "Шаҳрҳо ва деҳаҳо",
+      population: "Аҳолӣ",
+      country: "Кишвар",
+    },
+  },
+  // picture: end
 };
 
 export default tg;
