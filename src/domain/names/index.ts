@@ -34,7 +34,7 @@ export function partKeys(p: NamePart, next?: NamePart): string[] {
 
 /** Everything the scorer reads of a part: equal keys score identically against any query. */
 function internKey(p: NamePart): string {
-  return [p.raw, p.phon, p.stem, p.suffix, p.role, p.arabic ? 1 : 0, p.dict?.key ?? '', p.prior, p.compound ? 1 : 0, p.marked ? 1 : 0, p.given ? 1 : 0].join('\u0001');
+  return [p.raw, p.phon, p.stem, p.suffix, p.role, p.arabic ? 1 : 0, p.cyrillic ? 1 : 0, p.dict?.key ?? '', p.prior, p.compound ? 1 : 0, p.marked ? 1 : 0, p.given ?? ''].join('\u0001');
 }
 
 /** Key used to count how many entries carry a part (document frequency). */

@@ -10,6 +10,10 @@ import type { MatchHow } from './types.ts';
 export interface PartSim { sim: number; how: MatchHow }
 /** Below this a pair of parts is not considered matched. */
 export const MIN_PART_SIM = 0.62;
+/** A father's name against the given name (or an -ovich form against a plain name). */
+const PATRONYMIC_FACTOR = 0.65;
+/** A father's name against the name written first, without a marker saying it is the given name. */
+const GIVEN_BY_POSITION = 0.75;
 /** Highest similarity of two different dictionary names. */
 const DIFFERENT_NAMES = 0.6;
 
@@ -39,19 +43,25 @@ export function partSim(q: NamePart, e: NamePart): number {
   // a patronymic against a plain name costs, unless the patronymic is a marked father's name
   // (bin Karim, ولد کریم, s/o Karim): that is the name Karim, written with its marker
   // — but never the given name on the other side (Sadiq s/o Nazar is not Nazar s/o Sadiq)
-  const patro = (q.role === 'patronymic') !== (e.role === 'patronymic') && ((!q.marked && !e.marked) || (q.marked ? e.given : q.given) === true);
-  const suffixFactor = patro ? 0.65 : !suffixDiff ? 1 : (q.suffix === 'i' || e.suffix === 'i') ? 0.88 : 0.93;
+  const roles = (q.role === 'patronymic') !== (e.role === 'patronymic');
+  const againstGiven = roles && (q.marked || e.marked) ? (q.marked ? e.given : q.given) : undefined;
+  const patro = roles && ((!q.marked && !e.marked) || againstGiven !== undefined);
+  // the given name is certain when its own name has a marker too (Bilol s/o Sulton is not
+  // Sultan s/o Bilal); by position alone (Bahrom Husayn, maybe reversed) it is a guess
+  const patroFactor = againstGiven === 'marker' || (roles && !q.marked && !e.marked) ? PATRONYMIC_FACTOR : GIVEN_BY_POSITION;
+  const suffixFactor = patro ? patroFactor : !suffixDiff ? 1 : (q.suffix === 'i' || e.suffix === 'i') ? 0.88 : 0.93;
   if (q.dict && e.dict && q.dict === e.dict && !patro) {
     simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit;
     return suffixDiff ? suffixFactor : 1;
   }
   if (q.stem === e.stem && !patro) { simHow = suffixDiff ? HOW_CODE['optional-suffix'] : HOW_CODE.translit; return suffixFactor; }
   const arabic = q.arabic || e.arabic;
-  let s = keySimilarity(q.stem, e.stem, arabic);
+  const cyr = q.cyrillic === true && e.cyrillic === true;
+  let s = keySimilarity(q.stem, e.stem, arabic, cyr);
   if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
   else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic));
   s *= suffixFactor;
-  const whole = keySimilarity(q.phon, e.phon, arabic);
+  const whole = keySimilarity(q.phon, e.phon, arabic, cyr) * (patro ? patroFactor : 1);
   if (whole > s) s = whole;
   // two different known names (Hamid / Hamida, Karim / Karima, Mahmud / Muhammad) are not the
   // same name — unless a spelling is shared by several names, so the dictionary's reading is

@@ -22,6 +22,8 @@ export interface NamePart {
   role: PartRole;
   /** written in Perso-Arabic script (short vowels missing) */
   arabic: boolean;
+  /** written in Cyrillic */
+  cyrillic?: boolean;
   dict: DictEntry | undefined;
   /** rarity prior from the dictionary (1 = ordinary) */
   prior: number;
@@ -38,8 +40,8 @@ export interface NamePart {
    * without the marker (UN lists and Afghan usage write the father's name plainly).
    */
   marked?: boolean;
-  /** the first name part written, when it carries no surname suffix: a given name */
-  given?: boolean;
+  /** the given name: the first name part without a surname suffix; how we know it */
+  given?: 'marker' | 'position';
 }
 
 const TITLES = new Set(['haji', 'hajji', 'hadji', 'hoji', 'hodzhi', 'khodzhi', 'alhaj', 'alhaji', 'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'mawlawi', 'maulvi', 'mawlavi', 'mavlavi', 'moulavi', 'maulavi', 'mawlana', 'maulana', 'mavlono', 'sheikh', 'shaikh', 'shaykh', 'qari', 'qori', 'kori', 'dr', 'doctor', 'eng', 'engineer', 'general', 'gen', 'col', 'colonel', 'commander', 'qomandon', 'mr', 'mrs', 'ms', 'hafiz', 'ustad', 'ustod', 'ostad', 'akhund', 'okhund', 'akhoond', 'sayed', 'sayyid', 'sayid', 'syed', 'seyed', 'sayyed', 'sayed', 'said', 'mir']
@@ -115,7 +117,8 @@ function canonicalCompound(phon: string, joined: boolean): string {
 }
 
 function makePart(raw: string, compound: boolean, role: PartRole = 'name'): NamePart {
-  const arabic = detectScript(raw) === 'arabic';
+  const script = detectScript(raw);
+  const arabic = script === 'arabic';
   let phon = phoneticToken(raw.replace(/ /g, ''));
   // Arabic article on family names: التکریتی → تکریتی (not on dictionary names like الیاس)
   if (arabic && raw.startsWith('ال') && raw.length > 4 && !lookupByPhon(phon, true) && !lookupByPhon(splitSuffix(phon, true).stem, true) && !(phon.endsWith('i') && lookupByPhon(phon.slice(0, -1), true))) phon = phoneticToken(raw.slice(2));
@@ -134,7 +137,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   let prior = rarityPrior(sd);
   if (suffix !== '' && suffix !== 'i' && sd && sd.commonness > 0) prior = Math.max(prior, 0.8); // Akhmedov is rarer than Ahmad
   return {
-    raw, phon, stem, suffix, role, arabic, dict: sd, prior,
+    raw, phon, stem, suffix, role, arabic, cyrillic: script === 'cyrillic', dict: sd, prior,
     skel: consonantSkeleton(stem), coarse: coarseSkeleton(stem), compound, sid: -1,
   };
 }
@@ -142,7 +145,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
 /** Two adjacent parts read as one (Abdul + Rahman ~ Abdurahmon): an unindexed compound part. */
 export function joinParts(a: NamePart, b: NamePart): NamePart {
   const phon = a.phon + b.phon;
-  return { ...b, raw: a.raw + ' ' + b.raw, phon, stem: a.phon + b.stem, dict: undefined, arabic: a.arabic || b.arabic, compound: true, prior: Math.max(a.prior, b.prior), sid: -1 };
+  return { ...b, raw: a.raw + ' ' + b.raw, phon, stem: a.phon + b.stem, dict: undefined, arabic: a.arabic || b.arabic, cyrillic: a.cyrillic === true && b.cyrillic === true, compound: true, prior: Math.max(a.prior, b.prior), sid: -1 };
 }
 
 let titleKeys: string[] | undefined;
@@ -164,10 +167,12 @@ function looksLikeTitle(p: string): boolean {
 const MARKERS = new Set(['ibni', 'ibn', 'bin', 'ben', 'binti', 'bint', 'binte', 'walad', 'valad', 'wuld', 'ould', 'ибни', 'ибн', 'бин', 'бинти', 'бинт', 'сын', 'дочь', 'писари', 'духтари', 'фарзанди', 'валад', 'بن', 'ابن', 'بنت', 'ولد', 'پسر', 'دختر', 'فرزند']);
 const SLASH_MARKER = /(^|[\s,;(])[sdwSDW]\s*\/\s*[oO](?=[\s,;).]|$)\.?/g;
 const OF_MARKER = /(^|[\s,;(])(?:son|daughter|wife)\s+of(?=\s)/gi;
+/** Latin lists run the marker into the article: Binalshibh, Benelhadj (bin al-Shibh). */
+const RUN_TOGETHER_BIN = /(?<![a-z])(bin|ben|ibn)((?:al|el)[a-z]{3,})/g;
 
 /** Split a name into parts. */
 export function parseName(name: string): NamePart[] {
-  const toks = normalizeName(name.replace(SLASH_MARKER, '$1 ibn ').replace(OF_MARKER, '$1 ibn ')).split(' ').filter(Boolean);
+  const toks = normalizeName(name.replace(SLASH_MARKER, '$1 ibn ').replace(OF_MARKER, '$1 ibn ')).replace(RUN_TOGETHER_BIN, '$1 $2').split(' ').filter(Boolean);
   const phons = toks.map((t) => phoneticToken(t));
   const parts: NamePart[] = [];
   let patronymicNext = false;
@@ -212,7 +217,7 @@ export function parseName(name: string): NamePart[] {
       continue;
     }
     if (PARTICLES.has(t) || PARTICLES.has(p)) continue;
-    if (toks.length > 1 && !WEAK_TITLES.has(p) && (TITLES.has(p) || lookupByPhon(p)?.kind === 't' || (parts.length === 0 && looksLikeTitle(p)))) { parts.push({ ...makePart(t, false), role: 'title', prior: 0.1 }); continue; }
+    if (toks.length > 1 && !WEAK_TITLES.has(p) && (TITLES.has(p) || lookupByPhon(p)?.kind === 't' || (parts.length === 0 && detectScript(t) !== 'arabic' && looksLikeTitle(p)))) { parts.push({ ...makePart(t, false), role: 'title', prior: 0.1 }); continue; }
     // a Perso-Arabic word ending in الله / الدین is a compound even without a ZWNJ or space
     const part = makePart(t, /^.{2,}(?:الله|الدین)$/.test(t), patronymicNext ? 'patronymic' : 'name');
     if (patronymicNext) part.marked = true;
@@ -224,6 +229,7 @@ export function parseName(name: string): NamePart[] {
   // surname comes first, as Tajik documents write it)
   const names = parts.filter((x) => x.role === 'name');
   const given = names[0] && (names[0].suffix === '' || names[0].suffix === 'i') ? names[0] : names.find((x) => x.suffix === '' && !x.dict?.kind.startsWith('s'));
-  if (given && parts.filter((x) => x.role === 'name' || x.marked).length > 1) given.given = true;
+  // ('marker' when a marker makes the order explicit; "Bahrom Husayn" may be written either way)
+  if (given && parts.filter((x) => x.role === 'name' || x.marked).length > 1) given.given = parts.some((x) => x.marked) ? 'marker' : 'position';
   return parts;
 }

@@ -24,8 +24,16 @@ pair('v', 'f', 0.3); pair('v', 'b', 0.5); pair('p', 'b', 0.4); pair('p', 'f', 0.
 pair('v', 'u', 0.2); pair('v', 'o', 0.35); pair('y', 'i', 0.2); pair('y', 'e', 0.3); pair('n', 'm', 0.65); pair('l', 'r', 0.7);
 pair('s', 'C', 0.6); pair('k', 'C', 0.7); pair('h', 'a', 0.6);
 
-function sub(a: string, b: string, arabic: boolean): number {
+/**
+ * Cyrillic on both sides: с and з are written apart on purpose (Tajik з for ز ذ ظ ض, с for
+ * س ص ث), so Nosir (ناصر) and Nazir (نذیر) differ; a Latin s may be a German z, so only
+ * Cyrillic against Cyrillic gets this cost.
+ */
+const CYRILLIC_SUB: Record<string, number> = { sz: 0.8, zs: 0.8 };
+
+function sub(a: string, b: string, arabic: boolean, cyrillic = false): number {
   if (a === b) return 0;
+  if (cyrillic && CYRILLIC_SUB[a + b] !== undefined) return CYRILLIC_SUB[a + b]!;
   const va = VOWELS.has(a);
   const vb = VOWELS.has(b);
   if (va && vb) return arabic ? Math.min(0.12, VOWEL_SUB[a + b] ?? 0.4) : (WRITTEN_VOWEL_SUB[a + b] ?? 0.4);
@@ -48,17 +56,18 @@ const rows = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 // inner loop of the edit distance does no string building or hash look-ups. The values
 // are exactly those of sub() / indel() / weight().
 const A = 128;
-const SUB_T = [new Float64Array(A * A), new Float64Array(A * A)] as const;
-const INDEL_T = [new Float64Array(A), new Float64Array(A)] as const;
-const WEIGHT_T = [new Float64Array(A), new Float64Array(A)] as const;
-for (let x = 0; x < 2; x++) {
+// [latin, arabic, cyrillic on both sides]
+const SUB_T = [new Float64Array(A * A), new Float64Array(A * A), new Float64Array(A * A)] as const;
+const INDEL_T = [new Float64Array(A), new Float64Array(A), new Float64Array(A)] as const;
+const WEIGHT_T = [new Float64Array(A), new Float64Array(A), new Float64Array(A)] as const;
+for (let x = 0; x < 3; x++) {
   const ar = x === 1;
-  const subT = SUB_T[x === 1 ? 1 : 0];
+  const subT = SUB_T[x]!;
   for (let i = 0; i < A; i++) {
     const ci = String.fromCharCode(i);
-    INDEL_T[x === 1 ? 1 : 0][i] = indel(ci, ar);
-    WEIGHT_T[x === 1 ? 1 : 0][i] = weight(ci, ar);
-    for (let j = 0; j < A; j++) subT[i * A + j] = sub(ci, String.fromCharCode(j), ar);
+    INDEL_T[x]![i] = indel(ci, ar);
+    WEIGHT_T[x]![i] = weight(ci, ar);
+    for (let j = 0; j < A; j++) subT[i * A + j] = sub(ci, String.fromCharCode(j), ar, x === 2);
   }
 }
 const codesA = new Int32Array(64);
@@ -69,10 +78,10 @@ function toCodes(s: string, out: Int32Array): boolean {
 }
 
 /** Weighted edit distance (with adjacent transpositions) between two phonetic keys. */
-export function keyDistance(a: string, b: string, arabic: boolean): number {
+export function keyDistance(a: string, b: string, arabic: boolean, cyrillic = false): number {
   if (a.length > 60 || b.length > 60) return a === b ? 0 : Math.max(a.length, b.length);
   if (!toCodes(a, codesA) || !toCodes(b, codesB)) return keyDistanceSlow(a, b, arabic);
-  const x = arabic ? 1 : 0;
+  const x = arabic ? 1 : cyrillic ? 2 : 0;
   const subT = SUB_T[x];
   const indelT = INDEL_T[x];
   const la = a.length;
@@ -172,23 +181,24 @@ function pairHash(a: string, b: string, arabic: boolean): number {
   return (h ^ (h >>> 15)) & MEMO_MASK;
 }
 
-/** Similarity in [0,1] of two phonetic keys. */
-export function keySimilarity(a: string, b: string, arabic: boolean): number {
+/** Similarity in [0,1] of two phonetic keys (`cyrillic`: both written in Cyrillic). */
+export function keySimilarity(a: string, b: string, arabic: boolean, cyrillic = false): number {
   if (a === b) return 1;
-  if (MEMO_SIZE === 0 || a.length > 255 || b.length > 255) return keySimilarityUncached(a, b, arabic);
+  const cyr = cyrillic && !arabic;
+  if (MEMO_SIZE === 0 || a.length > 255 || b.length > 255) return keySimilarityUncached(a, b, arabic, cyr);
   const h = pairHash(a, b, arabic);
-  const shape = a.length | (b.length << 8) | (arabic ? 1 << 16 : 0) | (1 << 17);
+  const shape = a.length | (b.length << 8) | (arabic ? 1 << 16 : 0) | (1 << 17) | (cyr ? 1 << 18 : 0);
   if (memoShape[h] === shape && memoCheck[h] === checkHash) return memoValue[h]!;
-  const v = keySimilarityUncached(a, b, arabic);
+  const v = keySimilarityUncached(a, b, arabic, cyr);
   memoShape[h] = shape; memoCheck[h] = checkHash; memoValue[h] = v;
   return v;
 }
 
-function keySimilarityUncached(a: string, b: string, arabic: boolean): number {
+function keySimilarityUncached(a: string, b: string, arabic: boolean, cyrillic = false): number {
   const la = keyWeight(a, arabic);
   const lb = keyWeight(b, arabic);
   const norm = Math.max(la, lb, 1);
-  const d = keyDistance(a, b, arabic);
+  const d = keyDistance(a, b, arabic, cyrillic);
   let s = 1 - d / norm;
   // same first consonant class is a mild positive signal (Jaro-Winkler-like)
   if (s > 0 && a[0] !== b[0] && !(VOWELS.has(a[0] ?? '') && VOWELS.has(b[0] ?? ''))) s -= 0.03;
