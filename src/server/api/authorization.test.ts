@@ -45,6 +45,8 @@ const WARNING_IMPORTERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander',
 // Gauges: keepers (gauges:write) and reporters of levels (gauges:report, the gauge's state).
 const GAUGE_KEEPERS: User[] = ['tj.analyst', 'tj.commander'];
 const GAUGE_REPORTERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander'];
+// Damage and resources: posts, validators, analysts, liaison officers and commanders report them.
+const DAMAGE_WRITERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
 const someInstant = () => new Date(Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 1e11)).toISOString();
 const WARNING_BODY = {
   info: [{ language: 'en', category: ['Met'], event: 'Flood', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', area: [{ areaDesc: 'Khorog', circle: [{ center: [37.49, 71.55], radiusKm: 5 }] }] }],
@@ -246,6 +248,11 @@ const TABLE: Row[] = [
   { route: 'PATCH /api/gauges/:id', allow: GAUGE_KEEPERS, ok: 428, call: (f) => ({ url: `/api/gauges/${f.gaugeId}`, body: { active: true } }) },
   { route: 'POST /api/gauges/:id/readings', allow: GAUGE_REPORTERS, ok: 201, call: (f) => ({ url: `/api/gauges/${f.gaugeId}/readings`, body: { at: someInstant(), levelCm: 10 } }) },
   { route: 'POST /api/gauges/readings/import', allow: GAUGE_REPORTERS, ok: 200, call: () => ({ body: { readings: [{ gauge: 'table-gauge', at: someInstant(), levelCm: 10 }] } }) },
+  { route: 'GET /api/damage', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/damage/summary', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/damage', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { location: [71.53, 37.5], kind: 'road', level: 'major', description: 'Table test road' } }) },
+  { route: 'GET /api/resources', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/resources', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { kind: 'boat', quantity: 1 } }) },
 ];
 
 const partsOf = (route: string) => route.split(' ') as [string, string];
