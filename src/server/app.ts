@@ -22,6 +22,8 @@ import { systemRoutes } from './api/system/system.routes.ts';
 import { tokensRoutes } from './api/users/tokens.routes.ts';
 import { usersRoutes } from './api/users/users.routes.ts';
 import { warningsRoutes } from './api/warnings/warnings.routes.ts';
+import { gaugesRoutes } from './api/gauges/gauges.routes.ts';
+import { damageRoutes } from './api/damage/damage.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNotFound, notFoundHandler, refuseLongUrl } from './http/errors.ts';
 import { trackKnownRoutes } from './http/known-routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(eventsRoutes, { ctx });
   await app.register(warningsRoutes, { ctx });
   await app.register(seizuresRoutes, { ctx });
+  await app.register(gaugesRoutes, { ctx });
+  await app.register(damageRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }

@@ -81,26 +81,38 @@ function checked(body: WarningBody): WarningBody {
   return parsed.data;
 }
 
-/** Issues a new warning (CAP msgType Alert) owned by the author's agency. */
-export async function createWarning(ctx: AppContext, actor: Actor, input: CreateWarningInput, extra: { origin?: WarningBody['origin']; gaugeId?: string | null } = {}) {
-  if (actor.kind === 'user') authorize(actor.subject, 'warnings:write');
+/**
+ * The write of a new warning (CAP msgType Alert), inside the caller's write transaction: for
+ * services that issue a warning together with something else (a gauge reading that crossed
+ * its threshold). Callers authorise first.
+ */
+export async function newWarningWrite(
+  ctx: AppContext,
+  trx: Executor,
+  input: CreateWarningInput,
+  extra: { origin?: WarningBody['origin']; gaugeId?: string | null } = {},
+): Promise<WriteRecord<'warning'>> {
   const id = randomUUID();
-  const [result] = await writeRecords(ctx, actor, async (trx) => {
-    const cap = capAlertSchema.parse({
-      identifier: identifierFor(id, 1),
-      sender: capSender(ctx),
-      sent: toCapDateTime(new Date()),
-      status: input.status,
-      msgType: 'Alert',
-      scope: input.scope,
-      restriction: input.restriction,
-      addresses: input.addresses,
-      note: input.note,
-      info: input.info,
-    });
-    const body = checked({ cap, ...(await derive(trx, cap)), active: true, origin: extra.origin ?? 'local', gaugeId: extra.gaugeId ?? null });
-    return [{ type: 'warning' as const, id, body, marking: input.marking }];
+  const cap = capAlertSchema.parse({
+    identifier: identifierFor(id, 1),
+    sender: capSender(ctx),
+    sent: toCapDateTime(new Date()),
+    status: input.status,
+    msgType: 'Alert',
+    scope: input.scope,
+    restriction: input.restriction,
+    addresses: input.addresses,
+    note: input.note,
+    info: input.info,
   });
+  const body = checked({ cap, ...(await derive(trx, cap)), active: true, origin: extra.origin ?? 'local', gaugeId: extra.gaugeId ?? null });
+  return { type: 'warning', id, body, marking: input.marking };
+}
+
+/** Issues a new warning (CAP msgType Alert) owned by the author's agency. */
+export async function createWarning(ctx: AppContext, actor: Actor, input: CreateWarningInput) {
+  if (actor.kind === 'user') authorize(actor.subject, 'warnings:write');
+  const [result] = await writeRecords(ctx, actor, async (trx) => [await newWarningWrite(ctx, trx, input)]);
   return result!.record;
 }
 

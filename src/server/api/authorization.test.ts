@@ -42,6 +42,12 @@ const DECIDERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander', 'tj.cus
 const WARNING_WRITERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
 const WARNING_OWNER_WRITERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander'];
 const WARNING_IMPORTERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
+// Gauges: keepers (gauges:write) and reporters of levels (gauges:report, the gauge's state).
+const GAUGE_KEEPERS: User[] = ['tj.analyst', 'tj.commander'];
+const GAUGE_REPORTERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander'];
+// Damage and resources: posts, validators, analysts, liaison officers and commanders report them.
+const DAMAGE_WRITERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
+const someInstant = () => new Date(Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 1e11)).toISOString();
 const WARNING_BODY = {
   info: [{ language: 'en', category: ['Met'], event: 'Flood', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', area: [{ areaDesc: 'Khorog', circle: [{ center: [37.49, 71.55], radiusKm: 5 }] }] }],
 };
@@ -88,6 +94,8 @@ interface Fixtures {
   /** A TJ border-guard warning (TLP:CLEAR) created by tj.analyst; its CAP XML for the import row. */
   warningId: string;
   warningCap: string;
+  /** A TJ gauge registered by tj.analyst. */
+  gaugeId: string;
   alertVersion: number;
   userId: string;
   peerId: string;
@@ -280,6 +288,24 @@ const TABLE: Row[] = [
   { route: 'POST /api/warnings/:id/cancel', allow: WARNING_OWNER_WRITERS, ok: 428, call: (f) => ({ url: `/api/warnings/${f.warningId}/cancel`, body: {} }) },
   // Re-importing the fixture's own CAP: importers reach it and are told it is held already (200).
   { route: 'POST /api/warnings/import', allow: WARNING_IMPORTERS, ok: 200, call: (f) => ({ rawBody: f.warningCap, headers: { 'content-type': 'application/cap+xml' } }) },
+  { route: 'GET /api/gauges', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/gauges/:id', allow: EVERYONE, ok: 200, call: (f) => ({ url: `/api/gauges/${f.gaugeId}` }) },
+  { route: 'GET /api/gauges/:id/readings', allow: EVERYONE, ok: 200, call: (f) => ({ url: `/api/gauges/${f.gaugeId}/readings` }) },
+  {
+    route: 'POST /api/gauges',
+    allow: GAUGE_KEEPERS,
+    ok: 201,
+    call: () => ({ body: { name: name(`Gauge ${uniq()}`), river: 'Panj', location: [71.6, 36.72], thresholds: { watchCm: 100, warningCm: 200, dangerCm: 300 } } }),
+  },
+  // No version: the owning agency's keepers reach the precondition (428).
+  { route: 'PATCH /api/gauges/:id', allow: GAUGE_KEEPERS, ok: 428, call: (f) => ({ url: `/api/gauges/${f.gaugeId}`, body: { active: true } }) },
+  { route: 'POST /api/gauges/:id/readings', allow: GAUGE_REPORTERS, ok: 201, call: (f) => ({ url: `/api/gauges/${f.gaugeId}/readings`, body: { at: someInstant(), levelCm: 10 } }) },
+  { route: 'POST /api/gauges/readings/import', allow: GAUGE_REPORTERS, ok: 200, call: () => ({ body: { readings: [{ gauge: 'table-gauge', at: someInstant(), levelCm: 10 }] } }) },
+  { route: 'GET /api/damage', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/damage/summary', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/damage', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { location: [71.53, 37.5], kind: 'road', level: 'major', description: 'Table test road' } }) },
+  { route: 'GET /api/resources', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/resources', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { kind: 'boat', quantity: 1 } }) },
 ];
 
 const partsOf = (route: string) => route.split(' ') as [string, string];
@@ -326,6 +352,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
       published: await make(['submit', 'validate', 'publish'], { tlp: 'GREEN' }),
     };
   }
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', warningId: '', warningCap: '', gaugeId: '' };
 
   async function login(user: User) {
     const client = await node.as(user);
@@ -382,6 +409,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     const analyst = clients.get('tj.analyst')!;
     base.warningId = (await analyst.post('/api/warnings', WARNING_BODY)).body.id;
     base.warningCap = (await analyst.get(`/api/warnings/${base.warningId}/cap`)).text;
+    base.gaugeId = (await analyst.post('/api/gauges', { ref: 'table-gauge', name: name('Table gauge'), river: 'Panj', location: [71.52, 37.49], thresholds: { watchCm: 500, warningCm: 600, dangerCm: 700 } })).body.id;
   }, 120_000);
   afterAll(async () => node?.close());
 
