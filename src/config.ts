@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { isStateCode } from './domain/registry/country-names.ts';
+import fs from 'node:fs';
+import { riskConfig, type RiskConfig } from './domain/risk/config.ts';
 
 /** Runtime settings of one node, read once from the environment. */
 export interface Config {
@@ -33,6 +35,10 @@ export interface Config {
   auditCheckpointIntervalS: number;
   /** ...or after this many new audit entries, whichever comes first; 0 = off. */
   auditCheckpointEvery: number;
+  /** Risk model weights and thresholds: the defaults with SARHAD_RISK_CONFIG's JSON patch on top (docs/risk-model.md). */
+  risk: RiskConfig;
+  /** Seconds between re-evaluations of every section (decay, expiring overrides, the daily snapshot); 0 = off. */
+  riskTickS: number;
 }
 
 /** Loopback unless told otherwise: exposing a node is a decision, not a default. */
@@ -79,6 +85,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   const loginBackoffBaseMs = Number(env.SARHAD_LOGIN_BACKOFF_MS ?? 1000);
   if (!Number.isInteger(loginBackoffBaseMs) || loginBackoffBaseMs < 1) throw new Error('SARHAD_LOGIN_BACKOFF_MS must be a whole number of milliseconds');
+  const riskTickS = Number(env.SARHAD_RISK_TICK_SECONDS ?? 300);
+  if (!Number.isFinite(riskTickS) || riskTickS < 0) throw new Error('SARHAD_RISK_TICK_SECONDS must be a number of seconds (0 = off)');
+  let risk: RiskConfig;
+  try {
+    risk = riskConfig(env.SARHAD_RISK_CONFIG ? (JSON.parse(fs.readFileSync(env.SARHAD_RISK_CONFIG, 'utf8')) as unknown) : {});
+  } catch (err) {
+    throw new Error(`SARHAD_RISK_CONFIG: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
   return {
     port,
     host: env.SARHAD_HOST?.trim() || DEFAULT_HOST,
@@ -100,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginBackoffBaseMs,
     auditCheckpointIntervalS,
     auditCheckpointEvery,
+    risk,
+    riskTickS,
   };
 }

@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
+import { assessmentsRoutes } from './api/assessments/assessments.routes.ts';
 import { auditRoutes } from './api/audit/audit.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(streamRoutes, { ctx });
   await app.register(federationRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
+  await app.register(assessmentsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }

@@ -66,7 +66,8 @@ export interface ExplanationItem {
   key: string;
   /** share of the score this item accounts for (negative for a factor that lowers it) */
   share: number;
-  params: Record<string, string | number | null>;
+  /** numbers and strings; `near` (added by the service) is a name in five languages */
+  params: Record<string, string | number | null | Record<string, string>>;
 }
 
 export interface VulnerabilityPart {

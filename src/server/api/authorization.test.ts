@@ -194,6 +194,21 @@ const TABLE: Row[] = [
   { route: 'POST /api/false-positives/:id/revoke', allow: ['tj.validator', 'tj.commander'], ok: 404, call: () => ({ url: `/api/false-positives/${randomUUID()}/revoke`, body: {} }) },
   { route: 'GET /api/stream', allow: EVERYONE, ok: 200 },
 
+  // Threat levels per section (docs/risk-model.md): everyone reads; analysts and commanders of the
+  // node's state override. Authorised callers reach the look-up of an unknown section / override (404);
+  // the real overrides are in assessments.test.ts.
+  { route: 'GET /api/assessments', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/assessments/current', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/assessments/report', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/assessments/overrides', allow: EVERYONE, ok: 200 },
+  {
+    route: 'POST /api/assessments/overrides',
+    allow: ['tj.analyst', 'tj.commander'],
+    ok: 404,
+    call: () => ({ body: { section: randomUUID(), level: 'high', reason: 'table test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+  },
+  { route: 'DELETE /api/assessments/overrides/:id', allow: ['tj.analyst', 'tj.commander'], ok: 404, call: () => ({ url: `/api/assessments/overrides/${randomUUID()}` }) },
+
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'GET /api/federation/feed', allow: PEER, ok: 200 },
   { route: 'GET /api/federation/peers', allow: ['admin'], ok: 200 },
