@@ -35,6 +35,12 @@ export interface Config {
   auditCheckpointIntervalS: number;
   /** ...or after this many new audit entries, whichever comes first; 0 = off. */
   auditCheckpointEvery: number;
+  /** Events farther than this from the border line (km) are refused as out of area. */
+  eventMaxBorderKm: number;
+  /** Largest attachment (photo, document) accepted on an event, in bytes. */
+  attachmentMaxBytes: number;
+  /** Community reports accepted per client address per hour on the public form. */
+  communityReportsPerHour: number;
   /** Risk model weights and thresholds: the defaults with SARHAD_RISK_CONFIG's JSON patch on top (docs/risk-model.md). */
   risk: RiskConfig;
   /** Seconds between re-evaluations of every section (decay, expiring overrides, the daily snapshot); 0 = off. */
@@ -85,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   const loginBackoffBaseMs = Number(env.SARHAD_LOGIN_BACKOFF_MS ?? 1000);
   if (!Number.isInteger(loginBackoffBaseMs) || loginBackoffBaseMs < 1) throw new Error('SARHAD_LOGIN_BACKOFF_MS must be a whole number of milliseconds');
+  const eventMaxBorderKm = Number(env.SARHAD_EVENT_MAX_BORDER_KM ?? 50);
+  if (!Number.isFinite(eventMaxBorderKm) || eventMaxBorderKm <= 0) throw new Error('SARHAD_EVENT_MAX_BORDER_KM must be a positive number of kilometres');
+  const attachmentMaxBytes = Number(env.SARHAD_ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024);
+  if (!Number.isInteger(attachmentMaxBytes) || attachmentMaxBytes < 1024) throw new Error('SARHAD_ATTACHMENT_MAX_BYTES must be a whole number of bytes (at least 1024)');
+  const communityReportsPerHour = Number(env.SARHAD_COMMUNITY_REPORTS_PER_HOUR ?? 10);
+  if (!Number.isInteger(communityReportsPerHour) || communityReportsPerHour < 1) throw new Error('SARHAD_COMMUNITY_REPORTS_PER_HOUR must be a whole number (at least 1)');
   const riskTickS = Number(env.SARHAD_RISK_TICK_SECONDS ?? 300);
   if (!Number.isFinite(riskTickS) || riskTickS < 0) throw new Error('SARHAD_RISK_TICK_SECONDS must be a number of seconds (0 = off)');
   let risk: RiskConfig;
@@ -114,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginBackoffBaseMs,
     auditCheckpointIntervalS,
     auditCheckpointEvery,
+    eventMaxBorderKm,
+    attachmentMaxBytes,
+    communityReportsPerHour,
     risk,
     riskTickS,
   };

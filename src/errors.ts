@@ -37,6 +37,14 @@ export const ERROR_CODES = {
   /** An update did not say which version it changes (If-Match or `version`). */
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  /** Events: the point is farther from the border than SARHAD_EVENT_MAX_BORDER_KM. */
+  LOCATION_OUT_OF_AREA: 400,
+  /** Events: a time of occurrence, detection or report in the future. */
+  DATE_IN_FUTURE: 400,
+  /** Events: this workflow step cannot be taken from the event's current status. */
+  INVALID_TRANSITION: 409,
+  /** The Idempotency-Key was used before with a different request body. */
+  IDEMPOTENCY_KEY_REUSED: 409,
   /** Federation: the peer could not be reached or refused our request. */
   PEER_UNREACHABLE: 502,
   INTERNAL: 500,

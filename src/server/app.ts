@@ -11,6 +11,7 @@ import { alertsRoutes } from './api/alerts/alerts.routes.ts';
 import { assessmentsRoutes } from './api/assessments/assessments.routes.ts';
 import { auditRoutes } from './api/audit/audit.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
+import { eventsRoutes } from './api/events/events.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
 import { meRoutes } from './api/me/me.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(streamRoutes, { ctx });
   await app.register(federationRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
+  await app.register(eventsRoutes, { ctx });
   await app.register(assessmentsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;

@@ -27,6 +27,12 @@ function ownerOf(ctx: AppContext, actor: Actor) {
   };
 }
 
+/** Records with a workflow status (events) carry it to the stream's audience check. */
+function statusOf(body: unknown): { status?: string } {
+  const status = (body as { status?: unknown } | null)?.status;
+  return typeof status === 'string' ? { status } : {};
+}
+
 /**
  * The single path for changing shareable records: record, version, outbox and audit in one
  * transaction; live listeners hear of it only after the commit. Callers authorise first.
@@ -47,7 +53,7 @@ export async function writeRecords<T extends RecordKind>(
     return out;
   });
   for (const r of results) {
-    if (r.change) ctx.events.publish({ ...r.change, audience: { owner: r.record.owner, marking: r.record.marking, createdBy: r.record.createdBy } });
+    if (r.change) ctx.events.publish({ ...r.change, audience: { owner: r.record.owner, marking: r.record.marking, createdBy: r.record.createdBy, ...statusOf(r.record.body) } });
   }
   return results;
 }

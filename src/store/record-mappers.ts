@@ -111,6 +111,28 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       active: Boolean(r.active),
     }),
   },
+  event: {
+    toColumns: (b) => ({
+      status: b.status,
+      in_picture: b.status === 'published' || b.status === 'closed' ? 1 : 0,
+      category: b.category,
+      severity: b.severity,
+      occurred_at: b.occurredAt,
+      reported_at: b.reportedAt,
+      first_published_at: b.firstPublishedAt,
+      lat: b.location.lat,
+      lon: b.location.lon,
+      section_id: b.sectionId,
+      unit_id: b.unitId,
+      reporting_unit_id: b.reportingUnitId,
+      reliability: b.grading.reliability,
+      credibility: b.grading.credibility,
+      source: b.source,
+      follow_up_of: b.followUpOf,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
   assessment: {
     toColumns: (b) => ({
       section_id: b.sectionId,

@@ -93,6 +93,34 @@ export interface AlertsTable extends RecordColumns {
   active: number;
 }
 
+export interface EventsTable extends RecordColumns {
+  status: string;
+  in_picture: number;
+  category: string;
+  severity: string;
+  occurred_at: string;
+  reported_at: string;
+  first_published_at: string | null;
+  lat: number;
+  lon: number;
+  section_id: string | null;
+  unit_id: string | null;
+  reporting_unit_id: string | null;
+  reliability: string;
+  credibility: number;
+  source: string;
+  follow_up_of: string | null;
+  body_json: string;
+}
+
+export interface EventIdempotencyTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  event_id: string;
+  created_at: string;
+}
+
 export interface AssessmentsTable extends RecordColumns {
   section_id: string;
   section_ref: string | null;
@@ -347,6 +375,8 @@ export interface Database {
   sections: SectionsTable;
   communities: CommunitiesTable;
   alerts: AlertsTable;
+  events: EventsTable;
+  event_idempotency: EventIdempotencyTable;
   screenings: ScreeningsTable;
   screening_hits: ScreeningHitsTable;
   false_positives: FalsePositivesTable;
@@ -380,6 +410,7 @@ export const RECORD_TABLES = {
   section: 'sections',
   community: 'communities',
   alert: 'alerts',
+  event: 'events',
   assessment: 'assessments',
 } as const satisfies Record<string, keyof Database>;
 

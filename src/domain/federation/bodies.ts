@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { alertBodySchema } from '../alerts/alert.ts';
+import { eventBodySchema } from '../events/event.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -12,6 +13,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   section: sectionBodySchema,
   community: communityBodySchema,
   alert: alertBodySchema,
+  event: eventBodySchema,
   assessment: assessmentBodySchema,
 };
 

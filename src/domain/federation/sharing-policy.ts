@@ -1,4 +1,5 @@
 import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
+import { holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
 import { tlpRank, type Marking } from '../records/marking.ts';
 import type { RecordOwner } from '../records/record.ts';
 
@@ -47,6 +48,7 @@ export type InboundDecision = { accept: true } | { accept: false; reason: Policy
 /** Does this record hold personal data? Alerts on persons do; registry records do not. */
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {
   if (type === 'alert') return holdsPersonalData(body as AlertBody);
+  if (type === 'event') return eventHoldsPersonalData(body as EventBody);
   return false;
 }
 

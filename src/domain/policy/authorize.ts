@@ -1,5 +1,6 @@
 import { forbidden, notFound } from '../../errors.ts';
 import { alertPolicy, type AlertAbilities, type AlertTarget } from './alert.policy.ts';
+import { eventPolicy, type EventTarget } from './events.policy.ts';
 import { can, type Action } from './permissions.ts';
 import type { Policy } from './policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
@@ -8,7 +9,7 @@ import type { Subject } from './roles.ts';
 import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | AssessmentTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | AssessmentTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -24,6 +25,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   alert: alertPolicy,
   registry: registryPolicy,
   screening: screeningPolicy,
+  event: eventPolicy,
   assessment: riskPolicy,
 };
 

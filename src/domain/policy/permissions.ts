@@ -17,6 +17,13 @@ export const ACTIONS = [
   'screening:review',
   'federation:admin',
   'tokens:manage-own',
+  'events:read',
+  'events:report',
+  'events:validate',
+  'events:publish',
+  'events:close',
+  'events:triage',
+  'seizures:export',
   'assessments:read',
   'assessments:override',
 ] as const;
@@ -50,6 +57,20 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'federation:admin': ['administrator'],
   // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.
   'tokens:manage-own': EVERY_ROLE,
+  // Events: everyone reads what the marking and the workflow let them (events.policy.ts:
+  // partner observers and other states see only published, releasable events).
+  'events:read': EVERY_ROLE,
+  'events:report': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
+  // Validate or return a submitted report: a validator of the owning agency, never its author.
+  'events:validate': ['validator', 'commander'],
+  // Publish a validated event (and correct a published one): the owning agency's validators.
+  'events:publish': ['validator', 'commander'],
+  // Close (resolved / did not happen): the author or the owning agency's validators.
+  'events:close': ['reporter', 'validator', 'commander'],
+  // The community reports queue: convert into an event or dismiss.
+  'events:triage': ['validator', 'commander', 'reporter'],
+  // Seizure statistics without personal data (for UNODC / WCO returns).
+  'seizures:export': ['analyst', 'commander', 'validator', 'partner_observer', 'administrator'],
   // Section threat levels (docs/risk-model.md): the common picture, partners included.
   'assessments:read': EVERY_ROLE,
   // Overruling the computed level, with a reason and an expiry: analysts and commanders.

@@ -1,11 +1,13 @@
+import { EVENT_STATUSES, type EventStatus } from '../events/event.ts';
 import type { RecordChange } from '../records/record.ts';
 import { allows } from './authorize.ts';
 import type { Action } from './permissions.ts';
 import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'assessment' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'assessment' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
+  event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },
   agency: { action: 'registry:read', resource: 'registry' },
   unit: { action: 'registry:read', resource: 'registry' },
@@ -23,6 +25,10 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
   const read = READ_ACTION[change.type];
   if (!read || !change.audience) return false;
   const record = change.audience;
+  if (read.resource === 'event') {
+    if (!record.status || !(EVENT_STATUSES as readonly string[]).includes(record.status)) return false;
+    return allows(subject, read.action, { resource: 'event', localNode, record: { ...record, status: record.status as EventStatus } });
+  }
   if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
   if (read.resource === 'assessment') return allows(subject, read.action, { resource: 'assessment', localNode, record });
   return allows(subject, read.action, { resource: 'registry', localNode, record });

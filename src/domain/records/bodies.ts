@@ -1,4 +1,5 @@
 import type { AlertBody } from '../alerts/alert.ts';
+import type { EventBody } from '../events/event.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
@@ -10,6 +11,7 @@ export interface RecordBodies {
   section: SectionBody;
   community: CommunityBody;
   alert: AlertBody;
+  event: EventBody;
   assessment: AssessmentBody;
 }
 export type RecordKind = keyof RecordBodies;

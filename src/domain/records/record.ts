@@ -30,5 +30,5 @@ export interface RecordChange {
   version: number;
   op: RecordOp;
   /** Who may hear of it (kept server-side): listeners outside it are not told, not even the id. */
-  audience?: { owner: RecordOwner; marking: Marking; createdBy: string };
+  audience?: { owner: RecordOwner; marking: Marking; createdBy: string; /** events: workflow status (drafts are not announced to everyone) */ status?: string };
 }

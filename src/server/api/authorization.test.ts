@@ -82,6 +82,8 @@ interface Fixtures {
   userId: string;
   peerId: string;
   agencyId: string;
+  /** Events by tj.reporter (TJ border guard, AMBER) in each workflow status; `published` is GREEN. */
+  events: { draft: string; submitted: string; validated: string; published: string };
 }
 interface Call {
   url?: string;
@@ -99,6 +101,8 @@ interface Row {
   call?: (f: Fixtures) => Call;
   /** The call ends the caller's session (logout): it is made from a session of its own. */
   endsSession?: boolean;
+  /** Callers the record is hidden from (404), e.g. another state's users and a draft event. */
+  hidden?: readonly User[];
 }
 
 const uniq = () => randomUUID().slice(0, 8);
@@ -107,6 +111,23 @@ const publicKey = () => (generateKeyPairSync('ed25519').publicKey.export({ type:
 const UN_XML =
   '<CONSOLIDATED_LIST dateGenerated="2026-11-01T00:00:00"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>TEST</FIRST_NAME><SECOND_NAME>PERSON</SECOND_NAME>' +
   '<UN_LIST_TYPE>Test</UN_LIST_TYPE><REFERENCE_NUMBER>TSi.001</REFERENCE_NUMBER><LISTED_ON>2026-11-01</LISTED_ON></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>';
+
+const EVENT_READERS = EVERYONE;
+const EVENT_REPORTERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
+/** The TJ border guard's validators (events:validate / events:publish), owners of the fixture events. */
+const TJ_VALIDATORS: User[] = ['tj.validator', 'tj.commander'];
+/** Users who may not learn that a TJ event still in the workflow exists: other state, other agency, partners. */
+const OUTSIDE_TJ_BORDER_GUARD: User[] = ['tj.customs', 'af.liaison', 'af.customs', 'partner.observer'];
+const EVENT_BODY = () => ({
+  category: 'illegal_crossing',
+  severity: 'medium',
+  occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  location: { lat: 37.215, lon: 68.62 },
+  narrative: { text: 'Table test', lang: 'en' },
+  grading: { reliability: 'C', credibility: 3 },
+});
+/** A stale version: those allowed reach the precondition (412) and nothing changes. */
+const STALE = { 'if-match': '"999"' };
 
 const TABLE: Row[] = [
   { route: 'GET /healthz', allow: PUBLIC, ok: 200 },
@@ -194,6 +215,20 @@ const TABLE: Row[] = [
   { route: 'POST /api/false-positives/:id/revoke', allow: ['tj.validator', 'tj.commander'], ok: 404, call: () => ({ url: `/api/false-positives/${randomUUID()}/revoke`, body: {} }) },
   { route: 'GET /api/stream', allow: EVERYONE, ok: 200 },
 
+  // Events (docs/events.md). Fixtures: one event per workflow status by tj.reporter (TJ border guard).
+  { route: 'GET /api/events', allow: EVENT_READERS, ok: 200 },
+  { route: 'POST /api/events', allow: EVENT_REPORTERS, ok: 201, call: () => ({ body: EVENT_BODY() }) },
+  { route: 'GET /api/events/:id', variant: 'published, GREEN', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}` }) },
+  // A draft: its author and the owning agency; hidden from everyone else (admin sits at the TJ border guard HQ).
+  { route: 'GET /api/events/:id', variant: 'draft', allow: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'admin'], hidden: OUTSIDE_TJ_BORDER_GUARD, ok: 200, call: (f) => ({ url: `/api/events/${f.events.draft}` }) },
+  { route: 'GET /api/events/:id/history', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}/history` }) },
+  { route: 'PATCH /api/events/:id', variant: 'published: validators', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.published}`, headers: STALE, body: { severity: 'low' } }) },
+  { route: 'PATCH /api/events/:id', variant: 'draft: its author', allow: ['tj.reporter', ...TJ_VALIDATORS], hidden: OUTSIDE_TJ_BORDER_GUARD, ok: 412, call: (f) => ({ url: `/api/events/${f.events.draft}`, headers: STALE, body: { severity: 'low' } }) },
+  { route: 'POST /api/events/:id/submit', allow: ['tj.reporter'], hidden: ['tj.customs', 'af.liaison', 'af.customs'], ok: 412, call: (f) => ({ url: `/api/events/${f.events.draft}/submit`, headers: STALE, body: {} }) },
+  { route: 'POST /api/events/:id/validate', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.submitted}/validate`, headers: STALE, body: {} }) },
+  { route: 'POST /api/events/:id/return', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.validated}/return`, headers: STALE, body: { comment: 'table' } }) },
+  { route: 'POST /api/events/:id/publish', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.validated}/publish`, headers: STALE, body: {} }) },
+  { route: 'POST /api/events/:id/close', allow: ['tj.reporter', ...TJ_VALIDATORS], ok: 412, call: (f) => ({ url: `/api/events/${f.events.published}/close`, headers: STALE, body: { outcome: 'resolved' } }) },
   // Threat levels per section (docs/risk-model.md): everyone reads; analysts and commanders of the
   // node's state override. Authorised callers reach the look-up of an unknown section / override (404);
   // the real overrides are in assessments.test.ts.
@@ -229,6 +264,7 @@ function expectedFor(row: Row, who: User | 'anonymous', fixture?: Fixture): numb
   if (row.allow === PUBLIC) return row.ok;
   if (row.allow === PEER) return 401;
   if (who === 'anonymous') return 401;
+  if (row.hidden?.includes(who)) return 404;
   if (row.allow === EVERYONE) return row.ok;
   if (row.allow) return row.allow.includes(who) ? row.ok : 403;
   // One record: the role first, then whether the record is visible, then ownership.
@@ -243,7 +279,29 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '' };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' } };
+
+  /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
+  async function makeEvents() {
+    const reporter = clients.get('tj.reporter')!;
+    const validator = clients.get('tj.validator')!;
+    const make = async (steps: string[], marking = { tlp: 'AMBER' }) => {
+      const e = await reporter.post('/api/events', { ...EVENT_BODY(), marking });
+      let version = 1;
+      for (const step of steps) {
+        const by = step === 'submit' ? reporter : validator;
+        const res = await by.request('POST', `/api/events/${e.body.id}/${step}`, {}, { headers: { 'if-match': `"${version++}"` } });
+        if (res.status !== 200) throw new Error(`${step}: ${res.text}`);
+      }
+      return e.body.id as string;
+    };
+    base.events = {
+      draft: await make([]),
+      submitted: await make(['submit']),
+      validated: await make(['submit', 'validate']),
+      published: await make(['submit', 'validate', 'publish'], { tlp: 'GREEN' }),
+    };
+  }
 
   async function login(user: User) {
     const client = await node.as(user);
@@ -296,6 +354,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.userId = target.body.id;
     const peer = await admin.post('/api/federation/peers', { name: 'table-peer', url: 'http://127.0.0.1:9', stateCode: 'UZ', publicKey: publicKey(), nodeId: 'node-table-peer' });
     base.peerId = peer.body.id;
+    await makeEvents();
   }, 120_000);
   afterAll(async () => node?.close());
 
@@ -310,7 +369,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
 
   const plain = TABLE.filter((r) => !r.record);
   // Generous timeouts: a row makes ten requests, some with a password hash, on a shared machine.
-  it.each(plain.map((r) => [r.route, r] as const))('%s', { timeout: 180_000 }, async (_route, row) => {
+  it.each(plain.map((r) => [`${r.route}${r.variant ? ` (${r.variant})` : ''}`, r] as const))('%s', { timeout: 180_000 }, async (_route, row) => {
     const got: Record<string, number> = {};
     const want: Record<string, number> = {};
     for (const who of ['anonymous', ...USERS] as const) {

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { markingSchema, type Marking } from '../records/marking.ts';
+
+/**
+ * Incidents reported along the border (EUROSUR events layer, Frontex JORA incidents).
+ * The record kind is `event`, stored in the `events` table; this file is the shared contract
+ * (docs/events.md) that the web app and the risk model build on.
+ */
+
+export const EVENT_CATEGORIES = [
+  'illegal_crossing',
+  'smuggling_narcotics',
+  'smuggling_arms',
+  'smuggling_goods',
+  'smuggling_fuel',
+  'smuggling_livestock',
+  'trafficking_persons',
+  'armed_incident',
+  'detention',
+  'suspicious_activity',
+  'infrastructure_damage',
+  'flood',
+  'mudflow',
+  'landslide',
+  'avalanche',
+  'earthquake',
+] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+/** Natural hazards among the categories (warnings, damage reports and the risk model treat them apart). */
+export const HAZARD_CATEGORIES: readonly EventCategory[] = ['flood', 'mudflow', 'landslide', 'avalanche', 'earthquake'];
+
+export const EVENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type EventSeverity = (typeof EVENT_SEVERITIES)[number];
+
+/** JORA workflow. Only `published` (and `closed`, which was published) events enter the picture. */
+export const EVENT_STATUSES = ['draft', 'submitted', 'returned', 'validated', 'published', 'closed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const PICTURE_STATUSES: readonly EventStatus[] = ['published', 'closed'];
+
+/** Admiralty code (NATO AJP-2.1): source reliability A (completely reliable) … F (cannot be judged). */
+export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITIES)[number];
+
+export const gradingSchema = z
+  .object({
+    reliability: z.enum(RELIABILITIES),
+    /** Information credibility: 1 confirmed … 5 improbable, 6 cannot be judged. */
+    credibility: z.number().int().min(1).max(6),
+  })
+  .strict();
+export type Grading = z.output<typeof gradingSchema>;
+
+export const NARRATIVE_LANGUAGES = ['en', 'ru', 'tg', 'fa', 'ps'] as const;
+/** How the event was closed (EUROSUR): handled, or it turned out not to have happened. */
+export const CLOSE_OUTCOMES = ['resolved', 'did_not_happen'] as const;
+export const EVENT_SOURCES = ['officer', 'community'] as const;
+
+/** WGS 84 point; lat/lon named (not an array) so nobody swaps them. */
+export const eventLocationSchema = z
+  .object({
+    lat: z.number().finite().min(-90).max(90),
+    lon: z.number().finite().min(-180).max(180),
+  })
+  .strict();
+export type EventLocation = z.output<typeof eventLocationSchema>;
+
+const isoInstant = z.iso.datetime({ offset: true });
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+const uuid = z.uuid();
+
+export const PERSON_ROLES = ['suspect', 'migrant', 'victim', 'witness', 'officer', 'other'] as const;
+export const VEHICLE_KINDS = ['car', 'truck', 'motorcycle', 'boat', 'animal', 'on_foot', 'other'] as const;
+
+/**
+ * Who and what was involved. Counts are always allowed; names and document numbers of persons
+ * are personal data (holdsPersonalData) and travel only under agreements that allow it.
+ */
+export const involvedSchema = z
+  .object({
+    persons: z
+      .array(
+        z
+          .object({
+            role: z.enum(PERSON_ROLES),
+            count: z.number().int().min(1).max(10_000),
+            nationality: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2').nullable().default(null),
+            names: z.array(shortText(300)).max(50).default([]),
+            documents: z.array(shortText(40)).max(50).default([]),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+    vehicles: z
+      .array(
+        z
+          .object({
+            kind: z.enum(VEHICLE_KINDS),
+            count: z.number().int().min(1).max(10_000),
+            plate: shortText(20).nullable().default(null),
+            description: shortText(300).nullable().default(null),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+    goods: z
+      .array(
+        z
+          .object({
+            description: shortText(300),
+            quantity: z.number().finite().positive().max(1e9).nullable().default(null),
+            unit: shortText(20).nullable().default(null),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type Involved = z.output<typeof involvedSchema>;
+
+/**
+ * The narrative is kept exactly as written (any of the five languages, any script) and is only
+ * ever returned as JSON text: clients render it as text, never as HTML.
+ */
+export const narrativeSchema = z
+  .object({
+    text: z.string().trim().min(1).max(10_000),
+    lang: z.enum(NARRATIVE_LANGUAGES),
+  })
+  .strict();
+
+export const eventBodySchema = z
+  .object({
+    category: z.enum(EVENT_CATEGORIES),
+    severity: z.enum(EVENT_SEVERITIES),
+    status: z.enum(EVENT_STATUSES),
+    /** When it happened (also when it was detected, unless detectedAt says otherwise). */
+    occurredAt: isoInstant,
+    detectedAt: isoInstant.nullable(),
+    /** When it was first reported (written at the post; the server's clock if not given). */
+    reportedAt: isoInstant,
+    location: eventLocationSchema,
+    /** Snapped on the server: the nearest border section within the limit, and the nearest unit. */
+    sectionId: uuid.nullable(),
+    unitId: uuid.nullable(),
+    /** Distance from the point to the border line when snapped, km. */
+    borderDistanceKm: z.number().min(0).nullable(),
+    /** The unit that reports (the author's unit unless stated). */
+    reportingUnitId: uuid.nullable(),
+    narrative: narrativeSchema,
+    involved: involvedSchema,
+    grading: gradingSchema,
+    source: z.enum(EVENT_SOURCES),
+    /** The community report this event was made from, if any (its reporter is never shown). */
+    communityReportId: uuid.nullable(),
+    /** A follow-up report points at the first report of the event. */
+    followUpOf: uuid.nullable(),
+    /** Validator's comment when returned; cleared on re-submission. */
+    returnComment: z.string().trim().min(1).max(2000).nullable(),
+    validatedBy: z.string().nullable(),
+    /** First time it was published (shared): the EUROSUR reporting delay is from detection to here. */
+    firstPublishedAt: isoInstant.nullable(),
+    closure: z
+      .object({ outcome: z.enum(CLOSE_OUTCOMES), at: isoInstant, comment: z.string().trim().max(2000).nullable() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type EventBody = z.output<typeof eventBodySchema>;
+
+/** Detection time: detectedAt when given, otherwise occurredAt. */
+export function detectionTime(body: Pick<EventBody, 'occurredAt' | 'detectedAt'>): string {
+  return body.detectedAt ?? body.occurredAt;
+}
+
+/** EUROSUR: an event should be shared within 24 hours of its detection. */
+export const EUROSUR_LIMIT_HOURS = 24;
+
+/** Hours from detection to first publication, or null when never published. */
+export function reportingDelayHours(body: EventBody): number | null {
+  if (!body.firstPublishedAt) return null;
+  return (Date.parse(body.firstPublishedAt) - Date.parse(detectionTime(body))) / 3_600_000;
+}
+
+/** Names or documents of persons make the event personal data (federation sharing policy). */
+export function holdsPersonalData(body: EventBody): boolean {
+  return body.involved.persons.some((p) => p.names.length > 0 || p.documents.length > 0) || body.involved.vehicles.some((v) => v.plate !== null);
+}
+
+export function inPicture(status: EventStatus): boolean {
+  return PICTURE_STATUSES.includes(status);
+}
+
+// --- workflow ---------------------------------------------------------------------------
+
+export const EVENT_TRANSITIONS = ['submit', 'validate', 'return', 'publish', 'close'] as const;
+export type EventTransition = (typeof EVENT_TRANSITIONS)[number];
+
+/** From which statuses each transition may be taken, and where it leads. */
+export const TRANSITION_RULES: Record<EventTransition, { from: readonly EventStatus[]; to: EventStatus }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  validate: { from: ['submitted'], to: 'validated' },
+  return: { from: ['submitted', 'validated'], to: 'returned' },
+  publish: { from: ['validated'], to: 'published' },
+  close: { from: ['published'], to: 'closed' },
+};
+
+/** The status after `transition`, or null when it cannot be taken from `status`. */
+export function nextStatus(status: EventStatus, transition: EventTransition): EventStatus | null {
+  const rule = TRANSITION_RULES[transition];
+  return rule.from.includes(status) ? rule.to : null;
+}
+
+/** Events default to TLP:AMBER — the owner's state; release them (e.g. to AF, or GREEN) to share further. */
+export const DEFAULT_EVENT_MARKING: Marking = { tlp: 'AMBER', releasableTo: { states: [], agencies: [], units: [] }, hops: 1 };
+
+// --- creation input (POST /api/events) --------------------------------------------------
+
+/** What a reporter sends: the server adds status, snapping, reportedAt default and workflow fields. */
+export const createEventSchema = z
+  .object({
+    category: z.enum(EVENT_CATEGORIES),
+    severity: z.enum(EVENT_SEVERITIES),
+    occurredAt: isoInstant,
+    detectedAt: isoInstant.nullable().default(null),
+    reportedAt: isoInstant.optional(),
+    location: eventLocationSchema,
+    narrative: narrativeSchema,
+    involved: involvedSchema.default({ persons: [], vehicles: [], goods: [] }),
+    grading: gradingSchema,
+    reportingUnitId: uuid.nullable().optional(),
+    followUpOf: uuid.nullable().default(null),
+    /** TLP + releasability; AMBER (the owner's state) unless said. */
+    marking: markingSchema.optional(),
+    /** Submit at once instead of keeping a draft (a report from a post usually is). */
+    submit: z.boolean().default(false),
+  })
+  .strict();
+export type CreateEventInput = z.output<typeof createEventSchema>;
