@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { isStateCode } from './domain/registry/country-names.ts';
+import fs from 'node:fs';
+import { riskConfig, type RiskConfig } from './domain/risk/config.ts';
 
 /** Runtime settings of one node, read once from the environment. */
 export interface Config {
@@ -41,6 +43,10 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Community reports accepted per client address per hour on the public form. */
   communityReportsPerHour: number;
+  /** Risk model weights and thresholds: the defaults with SARHAD_RISK_CONFIG's JSON patch on top (docs/risk-model.md). */
+  risk: RiskConfig;
+  /** Seconds between re-evaluations of every section (decay, expiring overrides, the daily snapshot); 0 = off. */
+  riskTickS: number;
 }
 
 /** Loopback unless told otherwise: exposing a node is a decision, not a default. */
@@ -93,6 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(attachmentMaxBytes) || attachmentMaxBytes < 1024) throw new Error('SARHAD_ATTACHMENT_MAX_BYTES must be a whole number of bytes (at least 1024)');
   const communityReportsPerHour = Number(env.SARHAD_COMMUNITY_REPORTS_PER_HOUR ?? 10);
   if (!Number.isInteger(communityReportsPerHour) || communityReportsPerHour < 1) throw new Error('SARHAD_COMMUNITY_REPORTS_PER_HOUR must be a whole number (at least 1)');
+  const riskTickS = Number(env.SARHAD_RISK_TICK_SECONDS ?? 300);
+  if (!Number.isFinite(riskTickS) || riskTickS < 0) throw new Error('SARHAD_RISK_TICK_SECONDS must be a number of seconds (0 = off)');
+  let risk: RiskConfig;
+  try {
+    risk = riskConfig(env.SARHAD_RISK_CONFIG ? (JSON.parse(fs.readFileSync(env.SARHAD_RISK_CONFIG, 'utf8')) as unknown) : {});
+  } catch (err) {
+    throw new Error(`SARHAD_RISK_CONFIG: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
   return {
     port,
     host: env.SARHAD_HOST?.trim() || DEFAULT_HOST,
@@ -118,5 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventMaxBorderKm,
     attachmentMaxBytes,
     communityReportsPerHour,
+    risk,
+    riskTickS,
   };
 }

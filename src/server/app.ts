@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
+import { assessmentsRoutes } from './api/assessments/assessments.routes.ts';
 import { auditRoutes } from './api/audit/audit.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
 import { eventsRoutes } from './api/events/events.routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(seizuresRoutes, { ctx });
   await app.register(gaugesRoutes, { ctx });
   await app.register(damageRoutes, { ctx });
+  await app.register(assessmentsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }

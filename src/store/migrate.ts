@@ -11,6 +11,8 @@ import * as m0011 from './migrations/0011_events.ts';
 import * as m0013 from './migrations/0013_warnings.ts';
 import * as m0014 from './migrations/0014_risk.ts';
 import * as m0011b from './migrations/0011b_seizures_community_attachments.ts';
+import * as m0011 from './migrations/0011_events.ts';
+import * as m0014 from './migrations/0014_risk.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +27,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_warnings': m0013,
   '0014_risk': m0014,
   '0011b_seizures_community_attachments': m0011b,
+  '0011_events': m0011,
+  '0014_risk': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

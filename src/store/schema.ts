@@ -121,6 +121,7 @@ export interface EventIdempotencyTable {
   event_id: string;
   created_at: string;
 }
+
 export interface AssessmentsTable extends RecordColumns {
   section_id: string;
   section_ref: string | null;
@@ -605,5 +606,6 @@ export const RECORD_TABLES = {
   resource: 'resources',
   assessment: 'assessments',
   seizure: 'seizures',
+  assessment: 'assessments',
 } as const satisfies Record<string, keyof Database>;
 

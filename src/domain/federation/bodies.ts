@@ -24,6 +24,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   resource: resourceBodySchema,
   assessment: assessmentBodySchema,
   seizure: seizureBodySchema,
+  assessment: assessmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -6,6 +6,7 @@ import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
 const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'warning' | 'assessment' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'assessment' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },

@@ -5,6 +5,7 @@ import type { GaugeBody } from '../warnings/gauge.ts';
 import type { WarningBody } from '../warnings/cap.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { SeizureBody } from '../events/seizure.ts';
+import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -22,5 +23,6 @@ export interface RecordBodies {
   resource: ResourceBody;
   assessment: AssessmentBody;
   seizure: SeizureBody;
+  assessment: AssessmentBody;
 }
 export type RecordKind = keyof RecordBodies;

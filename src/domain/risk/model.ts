@@ -40,6 +40,9 @@ export interface RiskEvent {
   occurredAt: number;
   /** what was seized or seen, when the event says (e.g. "heroin"); groups the explanation */
   detail?: string | null;
+  /** seized quantity and its unit, when the event says (the situation report's totals) */
+  amount?: number | null;
+  amountUnit?: string | null;
 }
 
 export interface PostProfile {
@@ -66,7 +69,8 @@ export interface ExplanationItem {
   key: string;
   /** share of the score this item accounts for (negative for a factor that lowers it) */
   share: number;
-  params: Record<string, string | number | null>;
+  /** numbers and strings; `near` (added by the service) is a name in five languages */
+  params: Record<string, string | number | null | Record<string, string>>;
 }
 
 export interface VulnerabilityPart {
@@ -240,8 +244,8 @@ function explain(config: RiskConfig, live: Iterable<{ e: RiskEvent; w: number }>
       params: {
         category: g.category,
         count: g.count,
-        // "in 10 days": from the first of them until now (at least one day)
-        days: Math.max(1, Math.ceil((at - g.first) / DAY_MS)),
+        // "in 10 days": from the first of them until now, in whole days (at least one)
+        days: Math.max(1, Math.round((at - g.first) / DAY_MS)),
         unitId: g.unitId,
         detail: g.detail,
         severity: g.maxSeverity,

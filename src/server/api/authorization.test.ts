@@ -248,6 +248,20 @@ const TABLE: Row[] = [
   { route: 'POST /api/events/:id/return', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.validated}/return`, headers: STALE, body: { comment: 'table' } }) },
   { route: 'POST /api/events/:id/publish', allow: TJ_VALIDATORS, ok: 412, call: (f) => ({ url: `/api/events/${f.events.validated}/publish`, headers: STALE, body: {} }) },
   { route: 'POST /api/events/:id/close', allow: ['tj.reporter', ...TJ_VALIDATORS], ok: 412, call: (f) => ({ url: `/api/events/${f.events.published}/close`, headers: STALE, body: { outcome: 'resolved' } }) },
+  // Threat levels per section (docs/risk-model.md): everyone reads; analysts and commanders of the
+  // node's state override. Authorised callers reach the look-up of an unknown section / override (404);
+  // the real overrides are in assessments.test.ts.
+  { route: 'GET /api/assessments', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/assessments/current', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/assessments/report', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/assessments/overrides', allow: EVERYONE, ok: 200 },
+  {
+    route: 'POST /api/assessments/overrides',
+    allow: ['tj.analyst', 'tj.commander'],
+    ok: 404,
+    call: () => ({ body: { section: randomUUID(), level: 'high', reason: 'table test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+  },
+  { route: 'DELETE /api/assessments/overrides/:id', allow: ['tj.analyst', 'tj.commander'], ok: 404, call: () => ({ url: `/api/assessments/overrides/${randomUUID()}` }) },
 
   // Seizures: anyone of the owning agency who reports adds them; the statistics export has no personal data.
   {

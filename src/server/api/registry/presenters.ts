@@ -8,6 +8,7 @@ import {
   UNIT_KINDS,
 } from '../../../domain/registry/entities.ts';
 import type { SavedRecord } from '../../../store/records.repository.ts';
+import { assessmentView } from '../assessments/schema.ts';
 
 const meta = { id: z.string(), version: z.number().int(), marking: markingSchema, ownerNode: z.string() };
 const position = z.tuple([z.number(), z.number()]);
@@ -52,6 +53,9 @@ export const sectionFeature = z.object({
     provinces: z.record(z.string(), z.string()),
     patrolCoverage: z.number(),
     impactLevel: z.enum(IMPACT_LEVELS).nullable(),
+    crossingPoints: z.number().int().optional(),
+    /** The live risk assessment (GET /api/sections; docs/risk-model.md); impactLevel is its level. */
+    assessment: assessmentView.nullable().optional(),
   }),
 });
 export const sectionCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(sectionFeature) });

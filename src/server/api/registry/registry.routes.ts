@@ -6,6 +6,7 @@ import type { AppContext } from '../../../services/context.ts';
 import { createSection, createSectionSchema } from '../../../services/sections.service.ts';
 import { createUnit, createUnitSchema, listVisible } from '../../../services/registry.service.ts';
 import { SectionFeatureCache } from '../../../services/sections-view.service.ts';
+import { sectionAssessments } from '../../../services/assessments.service.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { errorResponses } from '../schemas.ts';
 import {
@@ -59,7 +60,7 @@ export async function registryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
   );
 
-  const sectionFeatures = new SectionFeatureCache(ctx, presentSection);
+  const sectionFeatures = new SectionFeatureCache(ctx, presentSection, (subject, ids) => sectionAssessments(ctx, subject, ids));
   r.get('/api/sections', { schema: { tags, response: { 200: sectionCollection, ...errorResponses } } }, async (req, reply) => {
     const json = await sectionFeatures.collectionJson(requireAuth(req).subject);
     // Already serialised from presentSection's typed output; a string bypasses re-serialisation.
