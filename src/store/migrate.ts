@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_federation.ts';
 import * as m0005 from './migrations/0005_audit_checkpoints.ts';
 import * as m0006 from './migrations/0006_logins_tokens.ts';
 import * as m0007 from './migrations/0007_false_positives.ts';
+import * as m0015 from './migrations/0015_trade.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_audit_checkpoints': m0005,
   '0006_logins_tokens': m0006,
   '0007_false_positives': m0007,
+  '0015_trade': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

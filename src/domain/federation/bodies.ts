@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import { alertBodySchema } from '../alerts/alert.ts';
+import { crossingPointBodySchema } from '../trade/crossing-point.ts';
+import { crossingBodySchema } from '../trade/crossing-times.ts';
+import { declarationBodySchema } from '../trade/declaration.ts';
+import { transitBodySchema } from '../trade/transit.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
@@ -11,6 +15,10 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   section: sectionBodySchema,
   community: communityBodySchema,
   alert: alertBodySchema,
+  crossing_point: crossingPointBodySchema,
+  declaration: declarationBodySchema,
+  transit: transitBodySchema,
+  crossing: crossingBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

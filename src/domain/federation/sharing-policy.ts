@@ -47,6 +47,8 @@ export type InboundDecision = { accept: true } | { accept: false; reason: Policy
 /** Does this record hold personal data? Alerts on persons do; registry records do not. */
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {
   if (type === 'alert') return holdsPersonalData(body as AlertBody);
+  // Declarations and transits name traders and carriers, who may be natural persons.
+  if (type === 'declaration' || type === 'transit') return true;
   return false;
 }
 

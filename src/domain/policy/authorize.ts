@@ -5,9 +5,10 @@ import type { Policy } from './policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
 import type { Subject } from './roles.ts';
 import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
+import { tradePolicy, type TradeTarget } from './trade.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | TradeTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -23,6 +24,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   alert: alertPolicy,
   registry: registryPolicy,
   screening: screeningPolicy,
+  trade: tradePolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -17,6 +17,9 @@ export const ACTIONS = [
   'screening:review',
   'federation:admin',
   'tokens:manage-own',
+  'trade:read',
+  'trade:write',
+  'trade:analyse',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +51,12 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'federation:admin': ['administrator'],
   // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.
   'tokens:manage-own': EVERY_ROLE,
+  // Trade (declarations, transits, crossings): customs work them; analysts, liaison officers,
+  // commanders and administrators read. Commercial data: partner observers and field reporters do not.
+  'trade:read': ['customs_officer', 'analyst', 'liaison_officer', 'commander', 'administrator'],
+  'trade:write': ['customs_officer'],
+  // Selectivity rules and their hit rates: the risk analysts and commanders.
+  'trade:analyse': ['analyst', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

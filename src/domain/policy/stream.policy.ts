@@ -4,13 +4,17 @@ import type { Action } from './permissions.ts';
 import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'trade' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   state: { action: 'registry:read', resource: 'registry' },
   agency: { action: 'registry:read', resource: 'registry' },
   unit: { action: 'registry:read', resource: 'registry' },
   section: { action: 'registry:read', resource: 'registry' },
   community: { action: 'registry:read', resource: 'registry' },
+  crossing_point: { action: 'trade:read', resource: 'trade' },
+  declaration: { action: 'trade:read', resource: 'trade' },
+  transit: { action: 'trade:read', resource: 'trade' },
+  crossing: { action: 'trade:read', resource: 'trade' },
 };
 
 /**
@@ -23,5 +27,6 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
   if (!read || !change.audience) return false;
   const record = change.audience;
   if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
+  if (read.resource === 'trade') return allows(subject, read.action, { resource: 'trade', localNode, record, destinationState: null });
   return allows(subject, read.action, { resource: 'registry', localNode, record });
 }

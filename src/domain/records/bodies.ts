@@ -1,4 +1,8 @@
 import type { AlertBody } from '../alerts/alert.ts';
+import type { CrossingPointBody } from '../trade/crossing-point.ts';
+import type { CrossingBody } from '../trade/crossing-times.ts';
+import type { DeclarationBody } from '../trade/declaration.ts';
+import type { TransitBody } from '../trade/transit.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -9,5 +13,9 @@ export interface RecordBodies {
   section: SectionBody;
   community: CommunityBody;
   alert: AlertBody;
+  crossing_point: CrossingPointBody;
+  declaration: DeclarationBody;
+  transit: TransitBody;
+  crossing: CrossingBody;
 }
 export type RecordKind = keyof RecordBodies;
