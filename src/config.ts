@@ -47,6 +47,12 @@ export interface Config {
   risk: RiskConfig;
   /** Seconds between re-evaluations of every section (decay, expiring overrides, the daily snapshot); 0 = off. */
   riskTickS: number;
+  /** Trade selectivity: share of declarations drawn at random for inspection (0..1). */
+  selectivityRandomRate: number;
+  /** Trade selectivity: minutes a green declaration stays in stand-by before release. */
+  selectivityStandbyMinutes: number;
+  /** Seeding a scenario also loads a year of trade history (crossings, declarations, transits). */
+  seedTradeHistory: boolean;
 }
 
 /** Loopback unless told otherwise: exposing a node is a decision, not a default. */
@@ -89,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(auditCheckpointIntervalS) || auditCheckpointIntervalS < 0) throw new Error('SARHAD_AUDIT_CHECKPOINT_INTERVAL must be a number of seconds (0 = off)');
   const auditCheckpointEvery = Number(env.SARHAD_AUDIT_CHECKPOINT_EVERY ?? 1000);
   if (!Number.isInteger(auditCheckpointEvery) || auditCheckpointEvery < 0) throw new Error('SARHAD_AUDIT_CHECKPOINT_EVERY must be a whole number of entries (0 = off)');
+  const selectivityRandomRate = Number(env.SARHAD_SELECTIVITY_RANDOM_RATE?.trim() || 0.03);
+  if (!Number.isFinite(selectivityRandomRate) || selectivityRandomRate < 0 || selectivityRandomRate > 1) throw new Error('SARHAD_SELECTIVITY_RANDOM_RATE must be a share from 0 to 1 (e.g. 0.03)');
+  const selectivityStandbyMinutes = Number(env.SARHAD_SELECTIVITY_STANDBY_MINUTES?.trim() || 30);
+  if (!Number.isInteger(selectivityStandbyMinutes) || selectivityStandbyMinutes < 0 || selectivityStandbyMinutes > 1440) throw new Error('SARHAD_SELECTIVITY_STANDBY_MINUTES must be a whole number of minutes from 0 to 1440');
   const nodeState = (env.SARHAD_NODE_STATE ?? 'TJ').toUpperCase();
   if (!isStateCode(nodeState)) throw new Error(`SARHAD_NODE_STATE must be an ISO 3166-1 alpha-2 code, got "${env.SARHAD_NODE_STATE}"`);
   const loginBackoffBaseMs = Number(env.SARHAD_LOGIN_BACKOFF_MS ?? 1000);
@@ -134,5 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     communityReportsPerHour,
     risk,
     riskTickS,
+    selectivityRandomRate,
+    selectivityStandbyMinutes,
+    seedTradeHistory: env.SARHAD_SEED_TRADE_HISTORY?.trim() !== 'false',
   };
 }

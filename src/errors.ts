@@ -48,6 +48,8 @@ export const ERROR_CODES = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** Trade: the crossing point is closed on the day the declaration says the goods arrive. */
+  CROSSING_CLOSED: 409,
   /** An update named a version of the record that is no longer the current one: re-read it. */
   VERSION_CONFLICT: 412,
   /** An update did not say which version it changes (If-Match or `version`). */

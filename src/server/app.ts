@@ -20,6 +20,7 @@ import { registryRoutes } from './api/registry/registry.routes.ts';
 import { screeningRoutes } from './api/screening/screening.routes.ts';
 import { streamRoutes } from './api/stream/stream.routes.ts';
 import { systemRoutes } from './api/system/system.routes.ts';
+import { tradeRoutes } from './api/trade/trade.routes.ts';
 import { tokensRoutes } from './api/users/tokens.routes.ts';
 import { usersRoutes } from './api/users/users.routes.ts';
 import { warningsRoutes } from './api/warnings/warnings.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(tokensRoutes, { ctx });
   await app.register(meRoutes, { ctx });
   await app.register(alertsRoutes, { ctx });
+  await app.register(tradeRoutes, { ctx });
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
   await app.register(federationRoutes, { ctx });

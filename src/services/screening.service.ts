@@ -83,6 +83,9 @@ const cacheOf = (ctx: AppContext) => {
   return c;
 };
 
+/** The watch list in force (index and alerts), shared with other checks such as trade selectivity. */
+export const watchlistOf = (ctx: AppContext) => cacheOf(ctx).get();
+
 const SCRIPT_OF: Record<Locale, 'latin' | 'cyrillic' | 'arabic'> = { en: 'latin', ru: 'cyrillic', tg: 'cyrillic', fa: 'arabic', ps: 'arabic' };
 
 /** What the officer sees of why a hit was raised (also stored with the screening). */

@@ -13,6 +13,7 @@ import * as m0014 from './migrations/0014_risk.ts';
 import * as m0011b from './migrations/0011b_seizures_community_attachments.ts';
 import * as m0011 from './migrations/0011_events.ts';
 import * as m0014 from './migrations/0014_risk.ts';
+import * as m0015 from './migrations/0015_trade.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011b_seizures_community_attachments': m0011b,
   '0011_events': m0011,
   '0014_risk': m0014,
+  '0015_trade': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

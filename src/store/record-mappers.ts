@@ -246,6 +246,34 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       people_affected: b.peopleAffected,
       people_displaced: b.peopleDisplaced,
       observed_at: b.observedAt,
+  crossing_point: {
+    toColumns: (b) => ({ unit_id: b.unitId, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  declaration: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      exit_point_id: b.exitPointId,
+      entry_point_id: b.entryPointId,
+      destination_state: b.destinationState,
+      expected_arrival: new Date(b.expectedArrival).toISOString(),
+      status: b.status,
+      lane: b.lane,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  transit: {
+    toColumns: (b) => ({ ref: b.ref, status: b.status, started_at: b.startedAt, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  crossing: {
+    toColumns: (b) => ({
+      crossing_point_id: b.crossingPointId,
+      crossing_point_ref: b.crossingPointRef,
+      direction: b.direction,
+      declaration_id: b.declarationId,
+      queue_arrival_at: new Date(b.steps.queue_arrival!).toISOString(),
       body_json: json(b),
     }),
     fromRow: (r) => parse(r.body_json),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { contentHash } from '../domain/records/content-hash.ts';
 import type { Marking } from '../domain/records/marking.ts';
@@ -331,4 +331,68 @@ export async function idsByRef(db: Executor, type: Exclude<RecordKind, 'state'>)
 export async function stateIdsByCode(db: Executor): Promise<Map<string, string>> {
   const rows = await db.selectFrom('states').select(['id', 'code']).execute();
   return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/**
+ * Creates many new records of one type at once (seeding a year of data): the same rows as
+ * saveRecord — current row, version 1 in the history, an outbox row each — in chunked
+ * multi-row inserts, and one audit entry for the batch naming the type, the count and a
+ * digest of the ids. Ids that exist already are skipped. Call inside a write transaction.
+ */
+export async function saveNewRecordsBulk<T extends RecordKind>(
+  trx: Trx,
+  type: T,
+  items: { id: string; body: RecordBodies[T]; marking: Marking }[],
+  owner: RecordOwner,
+  actor: string,
+  now = new Date(),
+): Promise<number> {
+  const table: string = RECORD_TABLES[type];
+  const db = untyped(trx);
+  const at = now.toISOString();
+  const mapper = RECORD_MAPPERS[type] as unknown as { toColumns(b: unknown): Record<string, unknown> };
+  const CHUNK = 100;
+  const existing = new Set<string>();
+  for (let i = 0; i < items.length; i += 500) {
+    const ids = items.slice(i, i + 500).map((x) => x.id);
+    for (const r of (await db.selectFrom(table).select('id').where('id', 'in', ids).execute()) as { id: string }[]) existing.add(r.id);
+  }
+  const fresh = items.filter((x) => !existing.has(x.id));
+  if (fresh.length === 0) return 0;
+  const last = await trx.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  let seq = Number(last?.seq ?? 0);
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    const chunk = fresh.slice(i, i + CHUNK);
+    await db
+      .insertInto(table)
+      .values(
+        chunk.map((x) => ({
+          id: x.id,
+          owner_node: owner.node,
+          owner_state: owner.state,
+          owner_agency_id: owner.agencyId,
+          owner_unit_id: owner.unitId,
+          created_by: actor,
+          created_at: at,
+          ...mapper.toColumns(x.body),
+          version: 1,
+          marking_json: JSON.stringify(x.marking),
+          updated_by: actor,
+          updated_at: at,
+          deleted_at: null,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('record_versions')
+      .values(chunk.map((x) => ({ record_id: x.id, version: 1, type, body_json: JSON.stringify(x.body), marking_json: JSON.stringify(x.marking), content_hash: contentHash(x.body, x.marking), changed_by: actor, changed_at: at })))
+      .execute();
+    await trx
+      .insertInto('outbox')
+      .values(chunk.map((x) => ({ seq: ++seq, id: randomUUID(), record_id: x.id, type, version: 1, op: 'create', created_at: at, sent_at: null })))
+      .execute();
+  }
+  const digest = createHash('sha256').update(fresh.map((x) => x.id).join('\n')).digest('hex');
+  await appendAudit(trx, { actor, action: 'record.bulk_create', entityType: type, entityId: null, detail: { count: fresh.length, version: 1, idsSha256: digest } }, now);
+  return fresh.length;
 }

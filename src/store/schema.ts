@@ -540,6 +540,84 @@ export interface ResourcesTable extends RecordColumns {
   kind: string;
   quantity: number;
   note: string | null;
+export interface TradeCrossingPointsTable extends RecordColumns {
+  unit_id: string;
+  body_json: string;
+}
+
+export interface DeclarationsTable extends RecordColumns {
+  ref: string;
+  exit_point_id: string;
+  entry_point_id: string | null;
+  destination_state: string;
+  expected_arrival: string;
+  status: string;
+  lane: string | null;
+  body_json: string;
+}
+
+export interface TransitsTable extends RecordColumns {
+  ref: string;
+  status: string;
+  started_at: string | null;
+  body_json: string;
+}
+
+export interface CrossingsTable extends RecordColumns {
+  crossing_point_id: string;
+  crossing_point_ref: string | null;
+  direction: string;
+  declaration_id: string | null;
+  queue_arrival_at: string;
+  body_json: string;
+}
+
+export interface SelectivityRulesTable {
+  id: string;
+  body_json: string;
+  active: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SelectivityDecisionsTable {
+  id: string;
+  declaration_id: string;
+  lane: string;
+  fired_json: string;
+  random: number;
+  decided_at: string;
+}
+
+export interface InspectionsTable {
+  id: string;
+  declaration_id: string;
+  hit: number;
+  findings: string;
+  fired_json: string;
+  inspected_by: string;
+  inspected_at: string;
+}
+
+export interface BorderMarketsTable {
+  id: string;
+  ref: string;
+  name_json: string;
+  unit_id: string | null;
+  weekday: string;
+  opens: string;
+  closes: string;
+}
+
+export interface MarketDaysTable {
+  id: string;
+  market_id: string;
+  day: string;
+  traders_tj: number;
+  traders_af: number;
+  visitors: number;
+  turnover_usd: number;
+  recorded_by: string;
 }
 
 export interface Database {
@@ -589,6 +667,15 @@ export interface Database {
   assessments: AssessmentsTable;
   assessment_snapshots: AssessmentSnapshotsTable;
   risk_overrides: RiskOverridesTable;
+  trade_crossing_points: TradeCrossingPointsTable;
+  declarations: DeclarationsTable;
+  transits: TransitsTable;
+  crossings: CrossingsTable;
+  selectivity_rules: SelectivityRulesTable;
+  selectivity_decisions: SelectivityDecisionsTable;
+  inspections: InspectionsTable;
+  border_markets: BorderMarketsTable;
+  market_days: MarketDaysTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -607,5 +694,9 @@ export const RECORD_TABLES = {
   assessment: 'assessments',
   seizure: 'seizures',
   assessment: 'assessments',
+  crossing_point: 'trade_crossing_points',
+  declaration: 'declarations',
+  transit: 'transits',
+  crossing: 'crossings',
 } as const satisfies Record<string, keyof Database>;
 

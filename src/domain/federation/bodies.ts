@@ -5,6 +5,10 @@ import { warningBodySchema } from '../warnings/cap.ts';
 import { damageBodySchema, resourceBodySchema } from '../warnings/damage.ts';
 import { gaugeBodySchema } from '../warnings/gauge.ts';
 import { seizureBodySchema } from '../events/seizure.ts';
+import { crossingPointBodySchema } from '../trade/crossing-point.ts';
+import { crossingBodySchema } from '../trade/crossing-times.ts';
+import { declarationBodySchema } from '../trade/declaration.ts';
+import { transitBodySchema } from '../trade/transit.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -25,6 +29,10 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   assessment: assessmentBodySchema,
   seizure: seizureBodySchema,
   assessment: assessmentBodySchema,
+  crossing_point: crossingPointBodySchema,
+  declaration: declarationBodySchema,
+  transit: transitBodySchema,
+  crossing: crossingBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -56,6 +56,8 @@ export function holdsPersonalDataOf(type: string, body: unknown): boolean {
   if (type === 'alert') return holdsPersonalData(body as AlertBody);
   if (type === 'event') return eventHoldsPersonalData(body as EventBody);
   if (type === 'seizure') return seizureHoldsPersonalData(body as SeizureBody);
+  // Declarations and transits name traders and carriers, who may be natural persons.
+  if (type === 'declaration' || type === 'transit') return true;
   return false;
 }
 

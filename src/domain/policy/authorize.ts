@@ -12,6 +12,10 @@ import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 /** A record an action is aimed at, tagged with the policy that governs it. */
 export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget;
 export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | AssessmentTarget;
+import { tradePolicy, type TradeTarget } from './trade.policy.ts';
+
+/** A record an action is aimed at, tagged with the policy that governs it. */
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | TradeTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -30,6 +34,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   event: eventPolicy,
   warning: warningPolicy,
   assessment: riskPolicy,
+  trade: tradePolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -32,6 +32,14 @@ const EXPECTED: Record<Role, readonly Action[]> = {
   commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'assessments:read', 'assessments:override'],
   partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export', 'assessments:read'],
   administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export', 'assessments:read'],
+  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own'],
+  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own'],
+  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'trade:read', 'trade:analyse'],
+  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'trade:read'],
+  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'trade:read', 'trade:write'],
+  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'trade:read', 'trade:analyse'],
+  partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own'],
+  administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'trade:read'],
 };
 
 describe('permission matrix', () => {

@@ -34,6 +34,9 @@ export const ACTIONS = [
   'damage:write',
   'assessments:read',
   'assessments:override',
+  'trade:read',
+  'trade:write',
+  'trade:analyse',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,6 +102,12 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'assessments:read': EVERY_ROLE,
   // Overruling the computed level, with a reason and an expiry: analysts and commanders.
   'assessments:override': ['analyst', 'commander'],
+  // Trade (declarations, transits, crossings): customs work them; analysts, liaison officers,
+  // commanders and administrators read. Commercial data: partner observers and field reporters do not.
+  'trade:read': ['customs_officer', 'analyst', 'liaison_officer', 'commander', 'administrator'],
+  'trade:write': ['customs_officer'],
+  // Selectivity rules and their hit rates: the risk analysts and commanders.
+  'trade:analyse': ['analyst', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -7,6 +7,7 @@ import type { Subject } from './roles.ts';
 /** Reading which record type needs which action; a type not listed is announced to no one. */
 const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'warning' | 'assessment' }> = {
 const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'assessment' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'trade' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },
@@ -19,6 +20,10 @@ const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registr
   damage: { action: 'warnings:read', resource: 'warning' },
   resource: { action: 'warnings:read', resource: 'warning' },
   assessment: { action: 'assessments:read', resource: 'assessment' },
+  crossing_point: { action: 'trade:read', resource: 'trade' },
+  declaration: { action: 'trade:read', resource: 'trade' },
+  transit: { action: 'trade:read', resource: 'trade' },
+  crossing: { action: 'trade:read', resource: 'trade' },
 };
 
 /**
@@ -37,5 +42,6 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
   if (read.resource === 'alert') return allows(subject, read.action, { resource: 'alert', localNode, record: { ...record, active: true } });
   if (read.resource === 'warning') return allows(subject, read.action, { resource: 'warning', localNode, record: { ...record, active: true } });
   if (read.resource === 'assessment') return allows(subject, read.action, { resource: 'assessment', localNode, record });
+  if (read.resource === 'trade') return allows(subject, read.action, { resource: 'trade', localNode, record, destinationState: null });
   return allows(subject, read.action, { resource: 'registry', localNode, record });
 }

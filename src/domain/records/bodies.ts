@@ -6,6 +6,10 @@ import type { WarningBody } from '../warnings/cap.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { SeizureBody } from '../events/seizure.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
+import type { CrossingPointBody } from '../trade/crossing-point.ts';
+import type { CrossingBody } from '../trade/crossing-times.ts';
+import type { DeclarationBody } from '../trade/declaration.ts';
+import type { TransitBody } from '../trade/transit.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -24,5 +28,9 @@ export interface RecordBodies {
   assessment: AssessmentBody;
   seizure: SeizureBody;
   assessment: AssessmentBody;
+  crossing_point: CrossingPointBody;
+  declaration: DeclarationBody;
+  transit: TransitBody;
+  crossing: CrossingBody;
 }
 export type RecordKind = keyof RecordBodies;

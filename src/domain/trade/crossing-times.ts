@@ -16,6 +16,8 @@ const instant = z.iso.datetime({ offset: true });
 export const crossingBodySchema = z
   .object({
     crossingPointId: z.uuid(),
+    /** Its scenario ref: unit ids are per node, the other side finds the point by ref. */
+    crossingPointRef: z.string().max(100).nullable().default(null),
     direction: z.enum(DIRECTIONS),
     /** The declaration matched on arrival, when there was one. */
     declarationId: z.uuid().nullable(),

@@ -69,6 +69,9 @@ export const declarationBodySchema = z
     exitPointId: z.uuid(),
     /** The crossing point of entry on the other side (its paired unit). */
     entryPointId: z.uuid().nullable(),
+    /** The scenario refs of the two points: unit ids are per node, the other side resolves by ref. */
+    exitPointRef: z.string().max(100).nullable().default(null),
+    entryPointRef: z.string().max(100).nullable().default(null),
     destinationState: country,
     expectedArrival: z.iso.datetime({ offset: true }),
     status: z.enum(DECLARATION_STATUSES),

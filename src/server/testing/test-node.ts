@@ -37,6 +37,8 @@ export async function startTestNode(dialect: TestDialect, overrides: Partial<Con
     dataDir,
     databaseUrl: pgDb?.url ?? null,
     webDir: path.join(dataDir, 'no-web'),
+    // A year of trade history is for demos; tests that need it ask for it.
+    seedTradeHistory: false,
     ...overrides,
   };
   const ctx = await openNode(config, createLogger(process.env.SARHAD_TEST_LOG ?? 'silent'));

@@ -1,0 +1,39 @@
+import type { RecordMeta } from '../records/record.ts';
+import type { Policy } from './policy.ts';
+import { and, markingVisibleTo, or, roleHolds, sameOwnerNode, sameOwningAgency, type Predicate, type RecordTarget } from './predicates.ts';
+
+/**
+ * Trade records (crossing-point profiles, declarations, transits, crossings). The declaring
+ * side's customs own a declaration; the other side's customs receive a read-only copy before
+ * the truck comes and record its arrival against it (a `crossing` record of their own).
+ */
+export interface TradeTarget extends RecordTarget {
+  resource: 'trade';
+  /** The state the goods go to (declarations, transits); null for other trade records. */
+  destinationState: string | null;
+}
+
+export function tradeTarget(localNode: string, r: RecordMeta, destinationState: string | null = null): TradeTarget {
+  return { resource: 'trade', localNode, record: { owner: r.owner, marking: r.marking, createdBy: r.createdBy }, destinationState };
+}
+
+export type TradeAbilities = { update: boolean; arrive: boolean };
+
+const owningSide = and<TradeTarget>(sameOwnerNode, sameOwningAgency);
+/** The customs of the state the goods go to, or of the declaring state, at the crossing. */
+const atTheBorder: Predicate<TradeTarget> = (s, t) => s.stateCode === t.destinationState || s.stateCode === t.record.owner.state;
+
+export const tradePolicy: Policy<TradeTarget, TradeAbilities> = {
+  visible: markingVisibleTo,
+  rules: {
+    'trade:read': and(roleHolds('trade:read'), markingVisibleTo),
+    // Changing the record itself (status, cancel, transit start/termination by the owner):
+    // the owning customs on the owning node. Recording an arrival or an inspection against a
+    // declaration is done by customs at either end (it writes their own record).
+    'trade:write': and(roleHolds('trade:write'), markingVisibleTo, or(owningSide, atTheBorder)),
+  },
+  abilities: (allows, t) => ({
+    update: allows('trade:write') && t.record.owner.node === t.localNode,
+    arrive: allows('trade:write'),
+  }),
+};
