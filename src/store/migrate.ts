@@ -8,10 +8,8 @@ import * as m0006 from './migrations/0006_logins_tokens.ts';
 import * as m0007 from './migrations/0007_false_positives.ts';
 import * as m0010 from './migrations/0010_federation_delivery.ts';
 import * as m0011 from './migrations/0011_events.ts';
-import * as m0013 from './migrations/0013_warnings.ts';
-import * as m0014 from './migrations/0014_risk.ts';
 import * as m0011b from './migrations/0011b_seizures_community_attachments.ts';
-import * as m0011 from './migrations/0011_events.ts';
+import * as m0013 from './migrations/0013_warnings.ts';
 import * as m0014 from './migrations/0014_risk.ts';
 import * as m0015 from './migrations/0015_trade.ts';
 
@@ -25,10 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_false_positives': m0007,
   '0010_federation_delivery': m0010,
   '0011_events': m0011,
-  '0013_warnings': m0013,
-  '0014_risk': m0014,
   '0011b_seizures_community_attachments': m0011b,
-  '0011_events': m0011,
+  '0013_warnings': m0013,
   '0014_risk': m0014,
   '0015_trade': m0015,
 };

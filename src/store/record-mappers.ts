@@ -1,7 +1,7 @@
-import { expiresAt, worstSeverity } from '../domain/warnings/cap.ts';
 import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import type { Database } from './schema.ts';
 import { RECORD_TABLES } from './schema.ts';
+import { expiresAt, worstSeverity } from '../domain/warnings/cap.ts';
 
 type Row<T extends RecordKind> = Database[(typeof RECORD_TABLES)[T]];
 type BodyColumns<T extends RecordKind> = Omit<Row<T>, keyof import('./schema.ts').RecordColumns>;
@@ -112,6 +112,25 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       active: Boolean(r.active),
     }),
   },
+  community: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      state_code: b.stateCode,
+      name_json: json(b.name),
+      lon: b.location[0],
+      lat: b.location[1],
+      section_id: b.sectionId,
+      population: b.population,
+    }),
+    fromRow: (r) => ({
+      ref: r.ref,
+      stateCode: r.state_code,
+      name: parse(r.name_json),
+      location: [r.lon, r.lat],
+      sectionId: r.section_id,
+      population: r.population,
+    }),
+  },
   event: {
     toColumns: (b) => ({
       status: b.status,
@@ -134,29 +153,6 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
     }),
     fromRow: (r) => parse(r.body_json),
   },
-  assessment: {
-    toColumns: (b) => ({
-      section_id: b.sectionId,
-      section_ref: b.sectionRef,
-      level: b.level,
-      computed_level: b.computedLevel,
-      score: b.score,
-      override_json: b.override ? json(b.override) : null,
-      explanation_json: json(b.explanation),
-      computed_at: b.computedAt,
-      notice_json: b.notice ? json(b.notice) : null,
-    }),
-    fromRow: (r) => ({
-      sectionId: r.section_id,
-      sectionRef: r.section_ref,
-      level: r.level as RecordBodies['assessment']['level'],
-      computedLevel: r.computed_level as RecordBodies['assessment']['computedLevel'],
-      score: r.score,
-      override: r.override_json ? parse(r.override_json) : null,
-      explanation: parse(r.explanation_json),
-      computedAt: r.computed_at,
-      notice: r.notice_json ? parse(r.notice_json) : null,
-    }),
   seizure: {
     toColumns: (b) => ({
       event_id: b.eventId,
@@ -167,25 +163,6 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       body_json: json(b),
     }),
     fromRow: (r) => parse(r.body_json),
-  },
-  community: {
-    toColumns: (b) => ({
-      ref: b.ref,
-      state_code: b.stateCode,
-      name_json: json(b.name),
-      lon: b.location[0],
-      lat: b.location[1],
-      section_id: b.sectionId,
-      population: b.population,
-    }),
-    fromRow: (r) => ({
-      ref: r.ref,
-      stateCode: r.state_code,
-      name: parse(r.name_json),
-      location: [r.lon, r.lat],
-      sectionId: r.section_id,
-      population: r.population,
-    }),
   },
   warning: {
     toColumns: (b) => ({
@@ -246,6 +223,38 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       people_affected: b.peopleAffected,
       people_displaced: b.peopleDisplaced,
       observed_at: b.observedAt,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  resource: {
+    toColumns: (b) => ({ state_code: b.stateCode, unit_id: b.unitId, kind: b.kind, quantity: b.quantity, note: b.note }),
+    fromRow: (r) => ({ stateCode: r.state_code, unitId: r.unit_id, kind: r.kind as RecordBodies['resource']['kind'], quantity: r.quantity, note: r.note }),
+  },
+  assessment: {
+    toColumns: (b) => ({
+      section_id: b.sectionId,
+      section_ref: b.sectionRef,
+      level: b.level,
+      computed_level: b.computedLevel,
+      score: b.score,
+      override_json: b.override ? json(b.override) : null,
+      explanation_json: json(b.explanation),
+      computed_at: b.computedAt,
+      notice_json: b.notice ? json(b.notice) : null,
+    }),
+    fromRow: (r) => ({
+      sectionId: r.section_id,
+      sectionRef: r.section_ref,
+      level: r.level as RecordBodies['assessment']['level'],
+      computedLevel: r.computed_level as RecordBodies['assessment']['computedLevel'],
+      score: r.score,
+      override: r.override_json ? parse(r.override_json) : null,
+      explanation: parse(r.explanation_json),
+      computedAt: r.computed_at,
+      notice: r.notice_json ? parse(r.notice_json) : null,
+    }),
+  },
   crossing_point: {
     toColumns: (b) => ({ unit_id: b.unitId, body_json: json(b) }),
     fromRow: (r) => parse(r.body_json),
@@ -277,9 +286,5 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       body_json: json(b),
     }),
     fromRow: (r) => parse(r.body_json),
-  },
-  resource: {
-    toColumns: (b) => ({ state_code: b.stateCode, unit_id: b.unitId, kind: b.kind, quantity: b.quantity, note: b.note }),
-    fromRow: (r) => ({ stateCode: r.state_code, unitId: r.unit_id, kind: r.kind as RecordBodies['resource']['kind'], quantity: r.quantity, note: r.note }),
   },
 };

@@ -3,8 +3,6 @@
  * in both SQLite and PostgreSQL, so rows read back identically from either database.
  */
 import type { Generated } from 'kysely';
-
-
 /** Columns every shareable record carries (see domain/records). */
 export interface RecordColumns {
   id: string;
@@ -92,112 +90,6 @@ export interface AlertsTable extends RecordColumns {
   source: string;
   source_ref: string | null;
   active: number;
-}
-
-export interface EventsTable extends RecordColumns {
-  status: string;
-  in_picture: number;
-  category: string;
-  severity: string;
-  occurred_at: string;
-  reported_at: string;
-  first_published_at: string | null;
-  lat: number;
-  lon: number;
-  section_id: string | null;
-  unit_id: string | null;
-  reporting_unit_id: string | null;
-  reliability: string;
-  credibility: number;
-  source: string;
-  follow_up_of: string | null;
-  body_json: string;
-}
-
-export interface EventIdempotencyTable {
-  user_id: string;
-  key: string;
-  request_hash: string;
-  event_id: string;
-  created_at: string;
-}
-
-export interface AssessmentsTable extends RecordColumns {
-  section_id: string;
-  section_ref: string | null;
-  level: string;
-  computed_level: string;
-  score: number;
-  override_json: string | null;
-  explanation_json: string;
-  computed_at: string;
-  notice_json: string | null;
-}
-
-export interface AssessmentSnapshotsTable {
-  id: string;
-  section_id: string;
-  at: string;
-  level: string;
-  computed_level: string;
-  score: number;
-  override_id: string | null;
-  explanation_json: string;
-  /** 'daily' | 'change' | 'override' */
-  cause: string;
-}
-
-export interface RiskOverridesTable {
-  id: string;
-  section_id: string;
-  level: string;
-  reason: string;
-  expires_at: string;
-  set_by: string;
-  set_at: string;
-  cleared_by: string | null;
-  cleared_at: string | null;
-}
-
-export interface SeizuresTable extends RecordColumns {
-  event_id: string;
-  item_kind: string;
-  substance: string;
-  seized_at: string;
-  quantity_kg: number | null;
-  body_json: string;
-}
-
-export interface CommunityReportsTable {
-  id: string;
-  created_at: string;
-  channel: string;
-  reporter_user_id: string | null;
-  client_key: string;
-  contact: string | null;
-  category: string | null;
-  text: string;
-  lang: string;
-  lat: number;
-  lon: number;
-  section_id: string | null;
-  occurred_at: string | null;
-  status: string;
-  triaged_by: string | null;
-  triaged_at: string | null;
-  event_id: string | null;
-  dismiss_reason: string | null;
-}
-
-export interface EventAttachmentsTable {
-  id: string;
-  event_id: string;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  created_by: string;
-  created_at: string;
 }
 
 export interface ScreeningsTable {
@@ -472,6 +364,76 @@ export interface FedRejectionsTable {
   detail: string | null;
   at: string;
 }
+
+export interface EventsTable extends RecordColumns {
+  status: string;
+  in_picture: number;
+  category: string;
+  severity: string;
+  occurred_at: string;
+  reported_at: string;
+  first_published_at: string | null;
+  lat: number;
+  lon: number;
+  section_id: string | null;
+  unit_id: string | null;
+  reporting_unit_id: string | null;
+  reliability: string;
+  credibility: number;
+  source: string;
+  follow_up_of: string | null;
+  body_json: string;
+}
+
+export interface EventIdempotencyTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  event_id: string;
+  created_at: string;
+}
+
+export interface SeizuresTable extends RecordColumns {
+  event_id: string;
+  item_kind: string;
+  substance: string;
+  seized_at: string;
+  quantity_kg: number | null;
+  body_json: string;
+}
+
+export interface CommunityReportsTable {
+  id: string;
+  created_at: string;
+  channel: string;
+  reporter_user_id: string | null;
+  client_key: string;
+  contact: string | null;
+  category: string | null;
+  text: string;
+  lang: string;
+  lat: number;
+  lon: number;
+  section_id: string | null;
+  occurred_at: string | null;
+  status: string;
+  triaged_by: string | null;
+  triaged_at: string | null;
+  event_id: string | null;
+  dismiss_reason: string | null;
+}
+
+export interface EventAttachmentsTable {
+  id: string;
+  event_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface WarningsTable extends RecordColumns {
   identifier: string;
   sender: string;
@@ -540,6 +502,45 @@ export interface ResourcesTable extends RecordColumns {
   kind: string;
   quantity: number;
   note: string | null;
+}
+
+export interface AssessmentsTable extends RecordColumns {
+  section_id: string;
+  section_ref: string | null;
+  level: string;
+  computed_level: string;
+  score: number;
+  override_json: string | null;
+  explanation_json: string;
+  computed_at: string;
+  notice_json: string | null;
+}
+
+export interface AssessmentSnapshotsTable {
+  id: string;
+  section_id: string;
+  at: string;
+  level: string;
+  computed_level: string;
+  score: number;
+  override_id: string | null;
+  explanation_json: string;
+  /** 'daily' | 'change' | 'override' */
+  cause: string;
+}
+
+export interface RiskOverridesTable {
+  id: string;
+  section_id: string;
+  level: string;
+  reason: string;
+  expires_at: string;
+  set_by: string;
+  set_at: string;
+  cleared_by: string | null;
+  cleared_at: string | null;
+}
+
 export interface TradeCrossingPointsTable extends RecordColumns {
   unit_id: string;
   body_json: string;
@@ -628,11 +629,6 @@ export interface Database {
   sections: SectionsTable;
   communities: CommunitiesTable;
   alerts: AlertsTable;
-  events: EventsTable;
-  event_idempotency: EventIdempotencyTable;
-  seizures: SeizuresTable;
-  community_reports: CommunityReportsTable;
-  event_attachments: EventAttachmentsTable;
   screenings: ScreeningsTable;
   screening_hits: ScreeningHitsTable;
   false_positives: FalsePositivesTable;
@@ -658,6 +654,11 @@ export interface Database {
   fed_nonces: FedNoncesTable;
   fed_receipts: FedReceiptsTable;
   fed_rejections: FedRejectionsTable;
+  events: EventsTable;
+  event_idempotency: EventIdempotencyTable;
+  seizures: SeizuresTable;
+  community_reports: CommunityReportsTable;
+  event_attachments: EventAttachmentsTable;
   warnings: WarningsTable;
   gauges: GaugesTable;
   gauge_readings: GaugeReadingsTable;
@@ -687,16 +688,14 @@ export const RECORD_TABLES = {
   community: 'communities',
   alert: 'alerts',
   event: 'events',
+  seizure: 'seizures',
   warning: 'warnings',
   gauge: 'gauges',
   damage: 'damage_reports',
   resource: 'resources',
-  assessment: 'assessments',
-  seizure: 'seizures',
   assessment: 'assessments',
   crossing_point: 'trade_crossing_points',
   declaration: 'declarations',
   transit: 'transits',
   crossing: 'crossings',
 } as const satisfies Record<string, keyof Database>;
-

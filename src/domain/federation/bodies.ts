@@ -28,7 +28,6 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   resource: resourceBodySchema,
   assessment: assessmentBodySchema,
   seizure: seizureBodySchema,
-  assessment: assessmentBodySchema,
   crossing_point: crossingPointBodySchema,
   declaration: declarationBodySchema,
   transit: transitBodySchema,

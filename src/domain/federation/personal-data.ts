@@ -1,5 +1,6 @@
 import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
 import { holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
+import { seizureHoldsPersonalData, type SeizureBody } from '../events/seizure.ts';
 
 /**
  * Does a record of this kind hold personal data (names, documents, images of persons)? One line
@@ -21,6 +22,10 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   alert: (body) => holdsPersonalData(body as AlertBody),
   // Kinds added by other branches plug in here, one line each, e.g.:
   event: (body) => eventHoldsPersonalData(body as EventBody),
+  seizure: (body) => seizureHoldsPersonalData(body as SeizureBody),
+  // Declarations and transits name traders and carriers, who may be natural persons.
+  declaration: always,
+  transit: always,
   // hit_report: always,
 };
 

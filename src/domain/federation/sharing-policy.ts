@@ -1,6 +1,4 @@
-import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
-import { eventForSharing, holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
-import { seizureHoldsPersonalData, type SeizureBody } from '../events/seizure.ts';
+import { eventForSharing, type EventBody } from '../events/event.ts';
 import { tlpRank, type Marking } from '../records/marking.ts';
 import type { RecordOwner } from '../records/record.ts';
 import { holdsPersonalDataOf } from './personal-data.ts';
@@ -50,16 +48,6 @@ export type PolicyRefusal =
 
 export type OutboundDecision = { share: true; body: unknown; redacted: string[] } | { share: false; reason: PolicyRefusal };
 export type InboundDecision = { accept: true } | { accept: false; reason: PolicyRefusal };
-
-/** Does this record hold personal data? Alerts on persons do; registry records do not. */
-export function holdsPersonalDataOf(type: string, body: unknown): boolean {
-  if (type === 'alert') return holdsPersonalData(body as AlertBody);
-  if (type === 'event') return eventHoldsPersonalData(body as EventBody);
-  if (type === 'seizure') return seizureHoldsPersonalData(body as SeizureBody);
-  // Declarations and transits name traders and carriers, who may be natural persons.
-  if (type === 'declaration' || type === 'transit') return true;
-  return false;
-}
 
 /**
  * The body as it may leave this node, per kind, or null when it must not leave at all: events

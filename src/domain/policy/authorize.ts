@@ -7,15 +7,11 @@ import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
 import { riskPolicy, type AssessmentTarget } from './risk.policy.ts';
 import type { Subject } from './roles.ts';
 import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
+import { tradePolicy, type TradeTarget } from './trade.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget;
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | AssessmentTarget;
-import { tradePolicy, type TradeTarget } from './trade.policy.ts';
-
-/** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | TradeTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full

@@ -5,9 +5,7 @@ import type { Action } from './permissions.ts';
 import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'warning' | 'assessment' }> = {
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'assessment' }> = {
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'trade' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'warning' | 'assessment' | 'trade' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },

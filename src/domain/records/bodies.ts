@@ -5,7 +5,6 @@ import type { GaugeBody } from '../warnings/gauge.ts';
 import type { WarningBody } from '../warnings/cap.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { SeizureBody } from '../events/seizure.ts';
-import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { CrossingPointBody } from '../trade/crossing-point.ts';
 import type { CrossingBody } from '../trade/crossing-times.ts';
 import type { DeclarationBody } from '../trade/declaration.ts';
@@ -27,7 +26,6 @@ export interface RecordBodies {
   resource: ResourceBody;
   assessment: AssessmentBody;
   seizure: SeizureBody;
-  assessment: AssessmentBody;
   crossing_point: CrossingPointBody;
   declaration: DeclarationBody;
   transit: TransitBody;
