@@ -284,7 +284,7 @@ export async function buildFeed(
     const envelope: Envelope = { id: p.recordId, type: p.type, version: p.version, op: p.op, owner, prev, marking: p.record.marking, body: p.body, redacted: p.redacted, signedAt };
     return signEnvelope(envelope, signer.privateKey);
   });
-  await inWriteTransaction(ctx.db, async (trx) => {
+  if (fixes.length || envelopes.length) await inWriteTransaction(ctx.db, async (trx) => {
     if (fixes.length) await upsertDesired(trx, peer.id, fixes);
     await markSigned(trx, peer.id, envelopes.map((e) => ({ recordId: e.id, signedAt: e.signedAt })));
     for (const e of envelopes) {
