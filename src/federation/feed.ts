@@ -284,9 +284,9 @@ export async function buildFeed(
     const envelope: Envelope = { id: p.recordId, type: p.type, version: p.version, op: p.op, owner, prev, marking: p.record.marking, body: p.body, redacted: p.redacted, signedAt };
     return signEnvelope(envelope, signer.privateKey);
   });
-  await inWriteTransaction(ctx.db, async (trx) => {
+  if (fixes.length || envelopes.length) await inWriteTransaction(ctx.db, async (trx) => {
     if (fixes.length) await upsertDesired(trx, peer.id, fixes);
-    await markSigned(trx, peer.id, envelopes.map((e) => ({ recordId: e.id, signedAt: e.signedAt })));
+    if (envelopes.length) await markSigned(trx, peer.id, envelopes.map((e) => e.id), envelopes.reduce((m, e) => (e.signedAt > m ? e.signedAt : m), envelopes[0]!.signedAt));
     for (const e of envelopes) {
       const action = e.op === 'put' ? 'federation.send' : 'federation.withdraw';
       await appendAudit(trx, { actor: `peer:${peer.id}`, action, entityType: e.type, entityId: e.id, detail: { peer: peer.id, version: e.version } });

@@ -125,6 +125,7 @@ async function auditRejections(trx: Trx, peer: Peer, list: { id: string | null; 
  * verified are acknowledged — anything else will be sent again.
  */
 export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[], agreement: Agreement | null): Promise<{ outcomes: ReceiveOutcome[]; items: ReceiptItem[] }> {
+  if (raws.length === 0) return { outcomes: [], items: [] };
   const at = new Date().toISOString();
   const key = new Map([[peer.nodeId, publicKeyFromBase64(peer.publicKey)]]);
   const slots: (Applied | SignedEnvelope)[] = raws.map((raw) => {
@@ -309,7 +310,7 @@ export async function pullFromPeer(
     }
     if (items.length) await sendReceipt(ctx, peer, nonce, items, opts.fetchImpl);
     summary.backlog = Math.max(0, page.backlog - items.length);
-    await setRemoteBacklog(ctx.db.kysely, peer.id, summary.backlog);
+    if (peer.remoteBacklog !== summary.backlog) await setRemoteBacklog(ctx.db.kysely, peer.id, summary.backlog);
     // A page that says "more" but carried nothing we could acknowledge would keep us here.
     if (!page.more || items.length === 0) break;
   }

@@ -350,13 +350,14 @@ export async function countOutboxAfter(db: Executor, after: number): Promise<num
   return Number(r?.n ?? 0);
 }
 
-export async function markSigned(trx: Trx, peerId: string, items: { recordId: string; signedAt: string }[]): Promise<void> {
-  for (const it of items) {
+/** Records that these were signed (and sent) now: `at` is the latest signedAt of the page, so it never moves back. */
+export async function markSigned(trx: Trx, peerId: string, recordIds: string[], at: string): Promise<void> {
+  for (const ids of chunks(recordIds)) {
     await trx
       .updateTable('fed_outgoing')
-      .set((eb) => ({ last_signed_at: it.signedAt, sends: eb('sends', '+', 1) }))
+      .set((eb) => ({ last_signed_at: at, sends: eb('sends', '+', 1) }))
       .where('peer_id', '=', peerId)
-      .where('record_id', '=', it.recordId)
+      .where('record_id', 'in', ids)
       .execute();
   }
 }

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { startSyncLoop } from '../../federation/sync-loop.ts';
 import { startPushNotifier } from '../../federation/push.ts';
+import { startFederationDemo } from './demo-federation.ts';
 import { startCheckpointLoop } from '../../services/audit-checkpoint-loop.ts';
 import { buildApp } from '../../server/app.ts';
 import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
@@ -102,11 +103,23 @@ export function registerStartCommands(program: Command) {
     .description('run a node with the Tajik–Afghan scenario and demo logins')
     .option('--fresh', 'delete the SQLite data directory first')
     .option('--scenario <id|file>', `border scenario to seed (or SARHAD_SCENARIO; default ${DEMO_SCENARIO})`)
-    .action(async (opts: { fresh?: boolean; scenario?: string }) => {
+    .option('--federation', 'three nodes (TJ, AF, UZ observer) on SARHAD_PORT and the next two ports, peered, with agreements and push')
+    .action(async (opts: { fresh?: boolean; scenario?: string; federation?: boolean }) => {
       const config = loadConfig();
       if (!config.adminPassword) config.adminPassword = process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
       if (opts.fresh && !config.databaseUrl) fs.rmSync(config.dataDir, { recursive: true, force: true });
       const scenario = opts.scenario ?? (process.env.SARHAD_SCENARIO || DEMO_SCENARIO);
+      if (opts.federation) {
+        const demoPassword = process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+        const nodes = await startFederationDemo(config, (c) => runNode(c, { demo: true, scenario, demoPassword }));
+        const stop = async () => {
+          for (const n of nodes) await n.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return;
+      }
       onSignals(await runNode(config, { demo: true, scenario, demoPassword: process.env.SARHAD_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD }));
     });
 }
