@@ -126,6 +126,7 @@ const EVENT_BODY = () => ({
   narrative: { text: 'Table test', lang: 'en' },
   grading: { reliability: 'C', credibility: 3 },
 });
+const TRIAGERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander'];
 /** A stale version: those allowed reach the precondition (412) and nothing changes. */
 const STALE = { 'if-match': '"999"' };
 
@@ -243,6 +244,13 @@ const TABLE: Row[] = [
   },
   { route: 'GET /api/events/:id/seizures', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}/seizures` }) },
   { route: 'GET /api/seizures/export', allow: ['tj.validator', 'tj.analyst', 'tj.commander', 'partner.observer', 'admin'], ok: 200 },
+
+  // Community reports: the public form (no account); the triage queue for this node's state (events:triage).
+  { route: 'POST /api/community/reports', allow: PUBLIC, ok: 202, call: () => ({ body: { text: 'Table test report', lang: 'tg', location: { lat: 37.22, lon: 68.63 } } }) },
+  { route: 'GET /api/community/reports', allow: TRIAGERS, ok: 200 },
+  // Triagers reach the look-up and find no such report.
+  { route: 'POST /api/community/reports/:id/convert', allow: TRIAGERS, ok: 404, call: () => ({ url: `/api/community/reports/${randomUUID()}/convert`, body: { severity: 'low' } }) },
+  { route: 'POST /api/community/reports/:id/dismiss', allow: TRIAGERS, ok: 404, call: () => ({ url: `/api/community/reports/${randomUUID()}/dismiss`, body: { reason: 'table test' } }) },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'GET /api/federation/feed', allow: PEER, ok: 200 },
