@@ -89,7 +89,7 @@ interface Call {
   url?: string;
   body?: unknown;
   headers?: Record<string, string>;
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
 }
 interface Row {
   route: string;
@@ -126,6 +126,7 @@ const EVENT_BODY = () => ({
   narrative: { text: 'Table test', lang: 'en' },
   grading: { reliability: 'C', credibility: 3 },
 });
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const TRIAGERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander'];
 /** A stale version: those allowed reach the precondition (412) and nothing changes. */
 const STALE = { 'if-match': '"999"' };
@@ -251,6 +252,17 @@ const TABLE: Row[] = [
   // Triagers reach the look-up and find no such report.
   { route: 'POST /api/community/reports/:id/convert', allow: TRIAGERS, ok: 404, call: () => ({ url: `/api/community/reports/${randomUUID()}/convert`, body: { severity: 'low' } }) },
   { route: 'POST /api/community/reports/:id/dismiss', allow: TRIAGERS, ok: 404, call: () => ({ url: `/api/community/reports/${randomUUID()}/dismiss`, body: { reason: 'table test' } }) },
+
+  // Attachments: the author or the owning agency's validators attach (the published fixture: tj.reporter's);
+  // the list is for readers of the event; a random file id is 404 for those cleared to open files, 403 for partner observers.
+  { route: 'POST /api/events/:id/attachments', allow: ['tj.reporter', ...TJ_VALIDATORS], ok: 201, call: (f) => ({ url: `/api/events/${f.events.published}/attachments?name=p.png`, headers: { 'content-type': 'image/png' }, rawBody: PNG_1PX }) },
+  { route: 'GET /api/events/:id/attachments', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}/attachments` }) },
+  {
+    route: 'GET /api/events/:id/attachments/:attachmentId',
+    allow: ALERT_READERS,
+    ok: 404,
+    call: (f) => ({ url: `/api/events/${f.events.published}/attachments/${randomUUID()}` }),
+  },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'GET /api/federation/feed', allow: PEER, ok: 200 },
