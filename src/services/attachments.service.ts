@@ -27,6 +27,7 @@ export function filesDir(ctx: AppContext): string {
 }
 
 const safeName = (name: string | undefined, ext: string) => {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const base = (name ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').trim().slice(0, 120);
   return base.length > 0 ? base : `attachment.${ext}`;
 };

@@ -89,7 +89,7 @@ interface Call {
   url?: string;
   body?: unknown;
   headers?: Record<string, string>;
-  rawBody?: string | Uint8Array;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
 }
 interface Row {
   route: string;
@@ -126,7 +126,7 @@ const EVENT_BODY = () => ({
   narrative: { text: 'Table test', lang: 'en' },
   grading: { reliability: 'C', credibility: 3 },
 });
-const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG_1PX = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
 const TRIAGERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander'];
 /** A stale version: those allowed reach the precondition (412) and nothing changes. */
 const STALE = { 'if-match': '"999"' };
