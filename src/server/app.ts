@@ -14,6 +14,8 @@ import { auditRoutes } from './api/audit/audit.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
 import { eventsRoutes } from './api/events/events.routes.ts';
 import { seizuresRoutes } from './api/events/seizures.routes.ts';
+import { communityRoutes } from './api/events/community.routes.ts';
+import { attachmentsRoutes } from './api/events/attachments.routes.ts';
 import { federationRoutes } from './api/federation/federation.routes.ts';
 import { meRoutes } from './api/me/me.routes.ts';
 import { registryRoutes } from './api/registry/registry.routes.ts';
@@ -131,6 +133,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(gaugesRoutes, { ctx });
   await app.register(damageRoutes, { ctx });
   await app.register(assessmentsRoutes, { ctx });
+  await app.register(communityRoutes, { ctx });
+  await app.register(attachmentsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }

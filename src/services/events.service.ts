@@ -46,7 +46,7 @@ const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 
 const utc = (iso: string) => new Date(iso).toISOString();
 
-function checkTimes(times: Record<string, string | null | undefined>, now: number) {
+export function checkTimes(times: Record<string, string | null | undefined>, now: number) {
   for (const [field, value] of Object.entries(times)) {
     if (value === null || value === undefined) continue;
     const t = Date.parse(value);
@@ -61,7 +61,7 @@ function checkOrder(body: Pick<EventBody, 'occurredAt' | 'detectedAt' | 'reporte
 }
 
 /** Snaps to the nearest section within the limit and the nearest unit of the reporter's state. */
-async function snap(ctx: AppContext, location: { lat: number; lon: number }, stateCode: string) {
+export async function snap(ctx: AppContext, location: { lat: number; lon: number }, stateCode: string) {
   const border = await borderSnapshot(ctx);
   const r = snapToBorder([location.lon, location.lat], border.sections, border.units, ctx.config.eventMaxBorderKm, stateCode);
   if (!r.ok) {
@@ -99,6 +99,7 @@ async function followUpRoot(ctx: AppContext, subject: Subject, id: string | null
 export interface BuildOptions {
   source?: EventBody['source'];
   communityReportId?: string | null;
+  sharedPrecisionKm?: number | null;
   now?: Date;
 }
 
@@ -127,6 +128,7 @@ export async function buildEventBody(ctx: AppContext, subject: Subject, input: C
     grading: input.grading,
     source: options.source ?? 'officer',
     communityReportId: options.communityReportId ?? null,
+    sharedPrecisionKm: options.sharedPrecisionKm ?? null,
     followUpOf: await followUpRoot(ctx, subject, input.followUpOf),
     returnComment: null,
     validatedBy: null,

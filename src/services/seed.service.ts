@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts';
 import { writeRecords, type WriteRecord } from './records.service.ts';
 import type { Actor } from './users.service.ts';
 import { seedTrade } from './seed/trade.ts';
+import { seedEvents } from './seed/events.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -21,7 +22,7 @@ const SEEDER: Actor = { kind: 'system', name: 'seed' };
  * Loads a border scenario (data only — a second border pair is another JSON file). Records are
  * matched by their scenario ref, so seeding again changes nothing unless the data changed.
  */
-export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise<SeedSummary> {
+export async function seedScenario(ctx: AppContext, scenario: Scenario, options: { events?: boolean } = {}): Promise<SeedSummary> {
   const summary: SeedSummary = { scenario: scenario.id, created: 0, updated: 0, unchanged: 0 };
   const tally = (results: { change: { op: string } | null }[]) => {
     for (const r of results) {
@@ -118,5 +119,7 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise
     }));
   });
   await seedTrade(ctx);
+  // A year of published events and seizures (src/services/seed/events.ts); tests that need none say so.
+  if (options.events !== false) await seedEvents(ctx, scenario);
   return summary;
 }

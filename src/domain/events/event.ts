@@ -209,6 +209,11 @@ export function blurLocation(loc: EventLocation, km: number): EventLocation {
  */
 export function eventForSharing(body: EventBody): EventBody | null {
   if (!inPicture(body.status)) return null;
+  return communityReporterHidden(body);
+}
+
+/** A community-sourced event as the other side sees it: blurred, no link to the report. */
+export function communityReporterHidden(body: EventBody): EventBody {
   if (body.source !== 'community') return body;
   return { ...body, location: blurLocation(body.location, body.sharedPrecisionKm ?? 5), communityReportId: null, borderDistanceKm: null };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createEventSchema, EVENT_TRANSITIONS, eventBodySchema, type EventTransition } from '../../../domain/events/event.ts';
+import { communityReporterHidden, createEventSchema, EVENT_TRANSITIONS, eventBodySchema, type EventTransition } from '../../../domain/events/event.ts';
 import { eventTarget } from '../../../domain/policy/events.policy.ts';
 import { serialize } from '../../../domain/policy/authorize.ts';
 import type { Subject } from '../../../domain/policy/roles.ts';
@@ -66,7 +66,10 @@ export const eventCollection = z.object({
 });
 
 export function presentEvent(subject: Subject, localNode: string, e: SavedEvent): EventFeature {
-  const { location, ...body } = mayReadPersonalData(subject) ? e.body : withoutPersonalData(e.body);
+  // The other side (another state's officers, partner observers) never gets closer to a community reporter.
+  const otherSide = subject.stateCode !== e.owner.state || subject.roles.includes('partner_observer');
+  const seen = otherSide ? communityReporterHidden(e.body) : e.body;
+  const { location, ...body } = mayReadPersonalData(subject) ? seen : withoutPersonalData(seen);
   return {
     type: 'Feature',
     id: e.id,
