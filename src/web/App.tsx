@@ -15,12 +15,14 @@ const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ defa
 const ScreeningPage = lazy(() => import('./pages/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage })));
 const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx').then((m) => ({ default: m.EventsPage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
+  if (h.startsWith('#/events')) return 'events';
   if (h.startsWith('#/admin')) return 'admin';
   if (h.startsWith('#/screen')) return 'screen';
   if (h.startsWith('#/alerts')) return 'alerts';
@@ -92,7 +94,8 @@ export function App() {
   const user = auth.user;
   const isAdmin = user.roles.includes('administrator');
   const page =
-    route === 'admin' && isAdmin ? <AdminPage />
+    route === 'events' && can(user, 'events:read') ? <EventsPage user={user} />
+    : route === 'admin' && isAdmin ? <AdminPage />
     : route === 'screen' && can(user, 'screening:run') ? <ScreeningPage user={user} />
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
