@@ -41,6 +41,25 @@ function useHashRoute(): Route {
   return route;
 }
 
+const LAST_USER = 'sarhad.lastUser';
+/** The user signed in on this device (their own profile, no secret), for working offline. */
+function rememberUser(user: User | null): void {
+  try {
+    if (user) localStorage.setItem(LAST_USER, JSON.stringify(user));
+    else localStorage.removeItem(LAST_USER);
+  } catch {
+    /* private mode */
+  }
+}
+function lastUser(): User | null {
+  try {
+    const v = localStorage.getItem(LAST_USER);
+    return v ? (JSON.parse(v) as User) : null;
+  } catch {
+    return null;
+  }
+}
+
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; error: unknown } | { status: 'signed-in'; user: User };
 
 export function App() {
@@ -49,12 +68,14 @@ export function App() {
   const [auth, setAuth] = useState<AuthState>({ status: 'loading' });
 
   const signedIn = useCallback((s: Session) => {
+    rememberUser(s.user);
     setCsrfToken(s.csrfToken);
     void adoptUserLocale(s.user.locale);
     setAuth({ status: 'signed-in', user: s.user });
   }, []);
 
   const signedOut = useCallback(() => {
+    rememberUser(null);
     setCsrfToken(null);
     setAuth({ status: 'anonymous' });
   }, []);
@@ -66,9 +87,18 @@ export function App() {
       .then(signedIn)
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 401) signedOut();
+        // the link is down at a post: carry on as the user last signed in on this device, so that
+        // reports can be written (they wait in the outbox; the server checks the session on sending)
+        else if (e instanceof ApiError && e.code === 'NETWORK' && lastUser()) setAuth({ status: 'signed-in', user: lastUser()! });
         else setAuth({ status: 'error', error: e });
       });
-    return () => setUnauthenticatedHandler(null);
+    // back online after starting offline: renew the session's CSRF token (the outbox needs it)
+    const online = () => void api.get<Session>('/api/auth/me').then(signedIn, () => undefined);
+    window.addEventListener('online', online);
+    return () => {
+      setUnauthenticatedHandler(null);
+      window.removeEventListener('online', online);
+    };
   }, [signedIn, signedOut]);
 
   async function logout() {

@@ -50,7 +50,12 @@ export async function pendingReports(): Promise<QueuedReport[]> {
   return (await db()).getAll('reports');
 }
 
-const isOffline = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.status === 429);
+/**
+ * Not a refusal of the report: the link is down, the server is busy, or the session must be
+ * renewed first (a tab started offline has no CSRF token yet; 401 until the user signs in again).
+ * The report stays and is tried again.
+ */
+const isOffline = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.status === 429 || e.status === 401 || e.code === 'CSRF_FAILED');
 
 async function post(r: QueuedReport): Promise<unknown> {
   return request('POST', '/api/events', r.body, { 'idempotency-key': r.key });
