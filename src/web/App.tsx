@@ -15,12 +15,14 @@ const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ defa
 const ScreeningPage = lazy(() => import('./pages/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage })));
 const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx').then((m) => ({ default: m.EventsPage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
+  if (h.startsWith('#/events')) return 'events';
   if (h.startsWith('#/admin')) return 'admin';
   if (h.startsWith('#/screen')) return 'screen';
   if (h.startsWith('#/alerts')) return 'alerts';
@@ -39,6 +41,25 @@ function useHashRoute(): Route {
   return route;
 }
 
+const LAST_USER = 'sarhad.lastUser';
+/** The user signed in on this device (their own profile, no secret), for working offline. */
+function rememberUser(user: User | null): void {
+  try {
+    if (user) localStorage.setItem(LAST_USER, JSON.stringify(user));
+    else localStorage.removeItem(LAST_USER);
+  } catch {
+    /* private mode */
+  }
+}
+function lastUser(): User | null {
+  try {
+    const v = localStorage.getItem(LAST_USER);
+    return v ? (JSON.parse(v) as User) : null;
+  } catch {
+    return null;
+  }
+}
+
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; error: unknown } | { status: 'signed-in'; user: User };
 
 export function App() {
@@ -47,12 +68,14 @@ export function App() {
   const [auth, setAuth] = useState<AuthState>({ status: 'loading' });
 
   const signedIn = useCallback((s: Session) => {
+    rememberUser(s.user);
     setCsrfToken(s.csrfToken);
     void adoptUserLocale(s.user.locale);
     setAuth({ status: 'signed-in', user: s.user });
   }, []);
 
   const signedOut = useCallback(() => {
+    rememberUser(null);
     setCsrfToken(null);
     setAuth({ status: 'anonymous' });
   }, []);
@@ -64,9 +87,18 @@ export function App() {
       .then(signedIn)
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 401) signedOut();
+        // the link is down at a post: carry on as the user last signed in on this device, so that
+        // reports can be written (they wait in the outbox; the server checks the session on sending)
+        else if (e instanceof ApiError && e.code === 'NETWORK' && lastUser()) setAuth({ status: 'signed-in', user: lastUser()! });
         else setAuth({ status: 'error', error: e });
       });
-    return () => setUnauthenticatedHandler(null);
+    // back online after starting offline: renew the session's CSRF token (the outbox needs it)
+    const online = () => void api.get<Session>('/api/auth/me').then(signedIn, () => undefined);
+    window.addEventListener('online', online);
+    return () => {
+      setUnauthenticatedHandler(null);
+      window.removeEventListener('online', online);
+    };
   }, [signedIn, signedOut]);
 
   async function logout() {
@@ -92,7 +124,8 @@ export function App() {
   const user = auth.user;
   const isAdmin = user.roles.includes('administrator');
   const page =
-    route === 'admin' && isAdmin ? <AdminPage />
+    route === 'events' && can(user, 'events:read') ? <EventsPage user={user} />
+    : route === 'admin' && isAdmin ? <AdminPage />
     : route === 'screen' && can(user, 'screening:run') ? <ScreeningPage user={user} />
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />

@@ -15,3 +15,11 @@ void i18nReady.then(() => {
     </StrictMode>,
   );
 });
+
+// Installable, and the app shell offline (public/sw.js). Production builds only: in development
+// Vite serves modules the worker must not cache.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

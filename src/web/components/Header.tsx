@@ -21,6 +21,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
         <a href="#/map" data-testid="nav-map" aria-current={route === 'map' ? 'page' : undefined}>
           {t('nav.map')}
         </a>
+        {can(user, 'events:read') && (
+          <a href="#/events" data-testid="nav-events" aria-current={route === 'events' ? 'page' : undefined}>
+            {t('picture.nav')}
+          </a>
+        )}
         {can(user, 'screening:run') && (
           <a href="#/screen" data-testid="nav-screen" aria-current={route === 'screen' ? 'page' : undefined}>
             {t('nav.screen')}

@@ -36,7 +36,8 @@ async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit
 /** The region the basemap covers: the map does not wander off it. */
 const MAX_BOUNDS = L.latLngBounds([29, 59], [44, 81]);
 
-export function MapPage({ layers = MAP_LAYERS }: { layers?: MapLayer[] }) {
+/** `layers` replaces the default layers; `side` replaces the list of sections beside the map. */
+export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page' }: { layers?: MapLayer[]; side?: React.ReactNode; testId?: string }) {
   const { t } = useTranslation();
   const loc = useLocale();
   const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'community']);
@@ -95,7 +96,7 @@ export function MapPage({ layers = MAP_LAYERS }: { layers?: MapLayer[] }) {
 
   return (
     <MapDataContext.Provider value={mapData}>
-      <main className="map-page">
+      <main className="map-page" data-testid={testId}>
         <section className="map-wrap" aria-label={t('map.title')}>
           <div ref={containerRef} className="map" data-testid="border-map" dir="ltr" />
           {map && layers.map((Layer, i) => <Layer key={i} map={map} />)}
@@ -140,6 +141,7 @@ export function MapPage({ layers = MAP_LAYERS }: { layers?: MapLayer[] }) {
             </p>
           )}
         </section>
+        {side ?? (
         <aside className="side-panel" data-testid="section-list">
           <h1>{t('map.sections')}</h1>
           <ErrorMessage error={error} testId="map-error" />
@@ -178,6 +180,7 @@ export function MapPage({ layers = MAP_LAYERS }: { layers?: MapLayer[] }) {
             })}
           </ol>
         </aside>
+        )}
       </main>
     </MapDataContext.Provider>
   );
