@@ -5,7 +5,7 @@ import { alertToWatchlistEntry } from '../domain/alerts/watchlist.ts';
 import { compareIdentifiers } from '../domain/names/identifiers.ts';
 import { buildIndex, type WatchlistIndex } from '../domain/names/index.ts';
 import { compareHits, DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
-import { transliterate } from '../domain/names/translit.ts';
+import { readerName } from '../domain/names/display.ts';
 import type { Hit } from '../domain/names/types.ts';
 import { mayCreateSuppression, suppressesFor } from '../domain/screening/false-positive.policy.ts';
 import { hasIdentifier, sameTraveller, travellerKeys } from '../domain/screening/traveller-keys.ts';
@@ -215,7 +215,7 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
         alertId: h.id,
         score: Math.round(h.score * 1000) / 1000,
         matchedName: matched,
-        matchedNameInReaderScript: a.body.subject.kind === 'person' ? transliterate(matched, script) : matched,
+        matchedNameInReaderScript: a.body.subject.kind === 'person' ? readerName(matched, script) : matched,
         explanation,
         alert: { subjectKind: a.body.subject.kind, reason: a.body.reason, action: a.body.action, source: a.body.source, sourceRef: a.body.sourceRef, tlp: a.marking.tlp, ownerState: a.owner.state },
         person: a.body.subject.kind === 'person' ? { birthDates: a.body.subject.birthDates, nationalities: a.body.subject.nationalities, documents: a.body.subject.documents } : null,
