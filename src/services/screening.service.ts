@@ -5,7 +5,7 @@ import { alertToWatchlistEntry } from '../domain/alerts/watchlist.ts';
 import { compareIdentifiers } from '../domain/names/identifiers.ts';
 import { buildIndex, type WatchlistIndex } from '../domain/names/index.ts';
 import { compareHits, DEFAULT_THRESHOLD, screen } from '../domain/names/screen.ts';
-import { transliterate } from '../domain/names/translit.ts';
+import { readerName } from '../domain/names/display.ts';
 import type { Hit } from '../domain/names/types.ts';
 import { mayCreateSuppression, suppressesFor } from '../domain/screening/false-positive.policy.ts';
 import { hasIdentifier, sameTraveller, travellerKeys } from '../domain/screening/traveller-keys.ts';
@@ -88,6 +88,8 @@ export const watchlistOf = (ctx: AppContext) => cacheOf(ctx).get();
 
 const SCRIPT_OF: Record<Locale, 'latin' | 'cyrillic' | 'arabic'> = { en: 'latin', ru: 'cyrillic', tg: 'cyrillic', fa: 'arabic', ps: 'arabic' };
 
+type PersonSubject = Extract<AlertBody['subject'], { kind: 'person' }>;
+
 /** What the officer sees of why a hit was raised (also stored with the screening). */
 export type HitExplanation = Pick<Hit, 'matchedName' | 'aliasQuality' | 'nameScore' | 'parts' | 'adjustments'>;
 
@@ -98,7 +100,9 @@ export interface ScreeningHitView {
   /** The listed name written in the reader's script. */
   matchedNameInReaderScript: string;
   explanation: HitExplanation;
-  alert: { subjectKind: AlertBody['subject']['kind']; reason: string; action: AlertBody['action']; source: AlertBody['source']; sourceRef: string | null; tlp: string };
+  alert: { subjectKind: AlertBody['subject']['kind']; reason: string; action: AlertBody['action']; source: AlertBody['source']; sourceRef: string | null; tlp: string; ownerState: string };
+  /** The listed person's identifiers, for the officer to compare with the traveller (persons only). */
+  person: { birthDates: PersonSubject['birthDates']; nationalities: string[]; documents: string[] } | null;
   /** Set when a false-positive decision of the officer's agency suppresses this hit. */
   suppressed: Suppression | null;
 }
@@ -112,14 +116,15 @@ function identifierHits(query: ScreenQuery, alerts: Iterable<SavedRecord<'alert'
       : s.kind === 'document' ? [[query.document, s.number, 'document']]
       : s.documents.map((d) => [query.document, d, 'document'] as [string | undefined, string, 'document']);
     for (const [asked, listed, what] of pairs) {
-      if (!asked || s.kind === 'person') continue; // person documents are scored inside the name engine
+      // a person's document alone finds the person too (with a name, the engine also scores it)
+      if (!asked) continue;
       const m = compareIdentifiers(asked, listed);
       if (m === 'none') continue;
       hits.push({
         id: a.id,
         score: m === 'exact' ? 1 : 0.95,
         nameScore: 0,
-        matchedName: listed,
+        matchedName: s.kind === 'person' ? s.names[0]?.name ?? listed : listed,
         aliasQuality: 'good',
         parts: [],
         adjustments: [{ kind: 'document', detail: `same-${what === 'plate' ? 'plate' : 'number'}${m === 'exact' ? '' : '-folded'}`, effect: 0 }],
@@ -148,9 +153,11 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
     ? screen(index, { name: query.name, birthDate: query.birthDate, nationality: query.nationality, document: query.document }, { threshold: DEFAULT_THRESHOLD, limit: 50 })
     : [];
   const byAlert = new Map<string, Hit>();
-  for (const h of [...nameHits, ...identifierHits(query, alerts.values())]) {
+  for (const h of nameHits) byAlert.set(h.id, h);
+  for (const h of identifierHits(query, alerts.values())) {
     const prev = byAlert.get(h.id);
-    if (!prev || prev.score < h.score) byAlert.set(h.id, h);
+    // a person found by name keeps the name's explanation (the engine scored the document in it)
+    if (!prev || (prev.score < h.score && alerts.get(h.id)?.body.subject.kind !== 'person')) byAlert.set(h.id, h);
   }
   const suppressionOf = (h: Hit): Suppression | null => {
     const alert = alerts.get(h.id)!;
@@ -211,9 +218,10 @@ export async function runScreening(ctx: AppContext, subject: Subject, locale: Lo
         alertId: h.id,
         score: Math.round(h.score * 1000) / 1000,
         matchedName: matched,
-        matchedNameInReaderScript: a.body.subject.kind === 'person' ? transliterate(matched, script) : matched,
+        matchedNameInReaderScript: a.body.subject.kind === 'person' ? readerName(matched, script) : matched,
         explanation,
-        alert: { subjectKind: a.body.subject.kind, reason: a.body.reason, action: a.body.action, source: a.body.source, sourceRef: a.body.sourceRef, tlp: a.marking.tlp },
+        alert: { subjectKind: a.body.subject.kind, reason: a.body.reason, action: a.body.action, source: a.body.source, sourceRef: a.body.sourceRef, tlp: a.marking.tlp, ownerState: a.owner.state },
+        person: a.body.subject.kind === 'person' ? { birthDates: a.body.subject.birthDates, nationalities: a.body.subject.nationalities, documents: a.body.subject.documents } : null,
         suppressed,
       };
     }),

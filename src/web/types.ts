@@ -183,7 +183,9 @@ export interface ScreeningHit {
   matchedName: string;
   matchedNameInReaderScript: string;
   explanation: HitExplanation;
-  alert: { subjectKind: SubjectKind; reason: string; action: HitAction; source: AlertSource; sourceRef: string | null; tlp: Tlp };
+  alert: { subjectKind: SubjectKind; reason: string; action: HitAction; source: AlertSource; sourceRef: string | null; tlp: Tlp; ownerState: string };
+  /** The listed person's identifiers (persons only). */
+  person: { birthDates: ({ kind: 'exact'; date: string } | { kind: 'approximate'; year: number } | { kind: 'between'; from: number; to: number })[]; nationalities: string[]; documents: string[] } | null;
   /** A false-positive decision of the reader's agency suppresses this hit until expiresAt. */
   suppressed: Suppression | null;
 }

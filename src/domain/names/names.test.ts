@@ -63,7 +63,11 @@ describe('screening', () => {
   });
   it('uses birth date, document and alias quality', () => {
     const idx = buildIndex([{ id: 'X', names: ['Karim Saidov', { name: 'Abu Karim', quality: 'low' }], birthDate: [{ date: '1970-01-02' }], documents: ['P 0123'] }]);
-    expect(screen(idx, { name: 'Karim Saidov', birthDate: '1985' })).toHaveLength(0);
+    // a conflicting birth date lowers the score; an exact name stays visible, at the threshold, with the conflict explained
+    const [conflict] = screen(idx, { name: 'Karim Saidov', birthDate: '1985' });
+    expect(conflict?.score).toBe(DEFAULT_THRESHOLD);
+    expect(conflict!.adjustments).toContainEqual(expect.objectContaining({ kind: 'birth-date', detail: 'conflict' }));
+    expect(screen(idx, { name: 'Karim Saidi', birthDate: '1985' })).toHaveLength(0);
     expect(screen(idx, { name: 'Karim Saidov', birthDate: '1970-01-02' })[0]!.score).toBeGreaterThan(screen(idx, 'Karim Saidov')[0]!.score - 0.001);
     expect(screen(idx, { name: 'Abu Karim' })).toHaveLength(0);
     expect(screen(idx, { name: 'Abu Karim', document: 'p-o123' })[0]?.id).toBe('X');

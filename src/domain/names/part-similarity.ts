@@ -17,10 +17,43 @@ const GIVEN_BY_POSITION = 0.75;
 /** Highest similarity of two different dictionary names. */
 const DIFFERENT_NAMES = 0.6;
 
-function dictKeySim(keys: string[], stem: string, arabic: boolean): number {
+function dictKeySim(keys: string[], stem: string, arabic: boolean, cyrillic: boolean): number {
   let best = 0;
-  for (const k of keys) { const s = keySimilarity(k, stem, arabic); if (s > best) best = s; }
+  for (const k of keys) { const s = keySimilarity(k, stem, arabic, cyrillic); if (s > best) best = s; }
   return best;
+}
+
+const STRONG_VOWEL = /[aou]/;
+/** Cyrillic on both sides, the same letters but с against з: two names (Носир / Назир). */
+export function sibilantContrast(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let contrast = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!; const y = b[i]!;
+    if (x === y) continue;
+    if ((x === 's' && y === 'z') || (x === 'z' && y === 's')) { contrast = true; continue; }
+    const vx = 'aeiou'.includes(x); const vy = 'aeiou'.includes(y);
+    if (!(vx && vy)) return false;
+  }
+  return contrast;
+}
+
+/**
+ * Two spellings that both write their vowels, with the same consonants and as many vowels,
+ * where one has i and the other a, o or u in the same place: two names (Salim / Salam,
+ * Jamil / Jamol, Akram / Ikram), not two spellings of one — no convention makes that change.
+ */
+export function vowelContrast(a: string, b: string): boolean {
+  if (a.length > 24 || b.length > 24) return false;
+  let va = ''; let vb = ''; let ca = ''; let cb = '';
+  for (const c of a) if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') va += c; else ca += c;
+  for (const c of b) if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') vb += c; else cb += c;
+  if (ca !== cb || va.length !== vb.length) return false;
+  for (let i = 0; i < va.length; i++) {
+    const x = va[i]!; const y = vb[i]!;
+    if ((x === 'i' && STRONG_VOWEL.test(y)) || (y === 'i' && STRONG_VOWEL.test(x))) return true;
+  }
+  return false;
 }
 
 /** Similarity of two name parts. */
@@ -58,8 +91,8 @@ export function partSim(q: NamePart, e: NamePart): number {
   const arabic = q.arabic || e.arabic;
   const cyr = q.cyrillic === true && e.cyrillic === true;
   let s = keySimilarity(q.stem, e.stem, arabic, cyr);
-  if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic));
-  else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic));
+  if (q.dict && !e.dict) s = Math.max(s, dictKeySim(q.dict.keys, e.stem, arabic, e.cyrillic === true));
+  else if (e.dict && !q.dict) s = Math.max(s, dictKeySim(e.dict.keys, q.stem, arabic, q.cyrillic === true));
   s *= suffixFactor;
   const whole = keySimilarity(q.phon, e.phon, arabic, cyr) * (patro ? patroFactor : 1);
   if (whole > s) s = whole;
@@ -67,6 +100,7 @@ export function partSim(q: NamePart, e: NamePart): number {
   // same name — unless a spelling is shared by several names, so the dictionary's reading is
   // a guess (Latin Akram and Dari اکرام for Ikrom both read "akram")
   if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon, q.arabic) && !isSharedKey(e.phon, e.arabic) && !isSharedKey(q.stem, q.arabic) && !isSharedKey(e.stem, e.arabic)) s = DIFFERENT_NAMES;
+  if (!arabic && s > DIFFERENT_NAMES && q.dict !== e.dict && (vowelContrast(q.stem, e.stem) || (cyr && sibilantContrast(q.stem, e.stem)))) s = DIFFERENT_NAMES;
   simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
   return s;
 }

@@ -7,9 +7,14 @@ import type { NamePart } from './parts.ts';
 import { explainName, lastMatchedQ, lastPairs, PreparedQuery, round, scoreName, type WeightFn } from './align.ts';
 import { compareBirthDates, compareNationality } from './attributes.ts';
 import { compareIdentifiers } from './identifiers.ts';
+import { gain, partSim } from './part-similarity.ts';
 import type { Adjustment, AdjustmentDetail, IndexedEntry, IndexedName, ScoreResult, ScreeningQuery } from './types.ts';
 
 export { PreparedQuery, SimCache } from './align.ts';
+
+/** Multiplier of a conflicting birth date, and the name score above which the hit stays visible anyway. */
+const DATE_CONFLICT = 0.7;
+const STRONG_NAME = 0.95;
 
 const D_EFFECT: Record<string, number> = { 'exact-date': 0.1, 'exact-year': 0.06, 'in-range': 0.04, approx: 0.01, unknown: 0 };
 
@@ -29,7 +34,16 @@ function adjust(list: Adjustment[], kind: Adjustment['kind'], detail: Adjustment
  * threshold + 0.06 for a family name, threshold − 0.1 for a given name alone (never an alert).
  */
 export function loneCap(weight: number, surname: boolean, threshold: number): number {
-  return threshold - 0.25 + (surname ? 0.31 : 0.15) * Math.min(1, Math.max(0, weight) / 0.85);
+  return threshold - 0.25 + (surname ? 0.31 : 0.15) * Math.min(1, Math.max(0, weight) / 0.5);
+}
+
+/** How well the one written name part matches its best listed part (1 for a clear match). */
+function lonePartMatch(qx: PreparedQuery, parts: NamePart[]): number {
+  const q = qx.parts.find((p) => p.role === 'name' || p.marked);
+  if (!q) return 0;
+  let best = 0;
+  for (const p of parts) if (p.role !== 'title') best = Math.max(best, partSim(q, p));
+  return best >= 0.97 ? 1 : gain(best);
 }
 
 /** A candidate's score before its explanation is built (one small object per candidate). */
@@ -69,14 +83,28 @@ export function scoreCandidate(query: ScreeningQuery, qx: PreparedQuery, entry: 
   // "Муҳаммад" stays far below the threshold, a lone rare surname ("Haqqani") finds its listed
   // people just above it, lower than their full names would; against a listed name of one
   // part (an alias "Atiqullah") any informative part may
-  // (scaled by the name score: a lone part must match nearly exactly)
-  if (qx.nameParts <= 1 && (bestMatchedQ <= 1 || eNameParts <= 1)) cap(s * (eNameParts <= 1 && qx.maxNameWeight >= 0.3 ? threshold + 0.06 : loneCap(qx.maxNameWeight, qx.loneSurname || eNameParts <= 1, threshold)), 'one-part-written');
+  // (one part against one part: scaled by the name score, so it must match nearly exactly)
+  if (qx.nameParts <= 1 && (bestMatchedQ <= 1 || eNameParts <= 1)) {
+    if (eNameParts <= 1) cap(s * (qx.maxNameWeight >= 0.3 ? threshold + 0.06 : loneCap(qx.maxNameWeight, true, threshold)), 'one-part-written');
+    else {
+      // against a longer listed name the relative name score says little (the listed given
+      // names are simply not written): the lone part's own match decides, up to its cap
+      const to = loneCap(qx.maxNameWeight, qx.loneSurname, threshold) * lonePartMatch(qx, best.parts);
+      if (to !== s) { adj = adjust(adj, 'single-part', 'one-part-written', to - s); s = to; }
+    }
+  }
   // …and so is a one-part listed name (an alias "Bilal") against a fuller written name
   else if (eNameParts <= 1 && bestPairs <= 1 && qx.parts.length - qx.titles >= 2) cap(threshold - 0.08, 'one-part-listed');
   let corroborated = false;
   const e = entry.entry;
   const dv = compareBirthDates(query.birthDate, e.birthDate);
-  if (dv === 'conflict') { adj = adjust(adj, 'birth-date', 'conflict', -0.35 * s); s *= 0.65; }
+  if (dv === 'conflict') {
+    // another birth date lowers the score; a strong name match stays an alert, at the
+    // threshold, so the officer sees it with the conflict explained instead of losing it
+    let to = s * DATE_CONFLICT;
+    if (nameScore >= STRONG_NAME && to < threshold) to = Math.min(s, threshold);
+    adj = adjust(adj, 'birth-date', 'conflict', to - s); s = to;
+  }
   else if (dv !== 'unknown') {
     const up = D_EFFECT[dv]! * Math.min(1, s / 0.5);
     adj = adjust(adj, 'birth-date', dv, up); s += up;

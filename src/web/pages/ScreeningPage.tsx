@@ -24,6 +24,7 @@ export function ScreeningPage({ user }: { user: User }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const [invalidBirth, setInvalidBirth] = useState(false);
   const [result, setResult] = useState<ScreeningResult | null>(null);
   // Whether the screened query named a full birth date or a document: a false positive needs one.
   const [identified, setIdentified] = useState(false);
@@ -45,12 +46,17 @@ export function ScreeningPage({ user }: { user: User }) {
       body.plate = plate.trim();
     }
     setMissing(false);
+    setInvalidBirth(false);
     setError(null);
     if (!body.name && !body.document && !body.plate) {
       setMissing(true);
       return;
     }
-    if (birthInvalid) return;
+    // an invalid birth date blocks a person search only, and says so (the vehicle form has none)
+    if (mode === 'person' && birthInvalid) {
+      setInvalidBirth(true);
+      return;
+    }
     setBusy(true);
     try {
       setResult(await api.post<ScreeningResult>(`/api/screen?locale=${loc.lang}`, body));
@@ -157,6 +163,11 @@ export function ScreeningPage({ user }: { user: User }) {
         {missing && (
           <p className="alert alert-error" role="alert" data-testid="screen-missing">
             {t('screen.needOne')}
+          </p>
+        )}
+        {invalidBirth && mode === 'person' && (
+          <p className="alert alert-error" role="alert" data-testid="screen-invalid">
+            {t('screen.birthDateInvalid')}
           </p>
         )}
         <ErrorMessage error={error} testId="screen-error" />
@@ -286,7 +297,67 @@ function HitCard({ hit, screeningId, canDecide, identified }: { hit: ScreeningHi
             t(`alertSource.${hit.alert.source}`)
           )}
         </dd>
+        {hit.person && hit.person.birthDates.length > 0 && (
+          <>
+            <dt>{t('screen.birthDate')}</dt>
+            <dd data-testid="hit-birthdates" dir="ltr">
+              {hit.person.birthDates.map((b) => (b.kind === 'exact' ? b.date : b.kind === 'approximate' ? `~${b.year}` : `${b.from}–${b.to}`)).join(', ')}
+            </dd>
+          </>
+        )}
+        {hit.person && hit.person.nationalities.length > 0 && (
+          <>
+            <dt>{t('screen.nationality')}</dt>
+            <dd data-testid="hit-nationalities">{hit.person.nationalities.join(', ')}</dd>
+          </>
+        )}
+        {hit.person && hit.person.documents.length > 0 && (
+          <>
+            <dt>{t('screen.document')}</dt>
+            <dd data-testid="hit-documents" dir="ltr">{hit.person.documents.join(', ')}</dd>
+          </>
+        )}
       </dl>
+      <ErrorMessage error={error} testId="decision-error" />
+      {decision ? (
+        <p className={`decision decision-${decision.decision}`} role="status" data-testid="hit-decision" data-decision={decision.decision}>
+          <strong>{decision.decision === 'confirmed' ? t('screen.decidedConfirmed') : t('screen.decidedFalsePositive')}</strong>
+          <span className="muted"> · {t('screen.decidedAt', { date: loc.date(decision.decidedAt) })}</span>
+          {decision.decision === 'false_positive' && (
+            <span className="decision-scope" data-testid="hit-decision-scope">
+              {' '}
+              {decision.suppression ? t('screen.decidedFalsePositiveUntil', { date: loc.date(decision.suppression.expiresAt) }) : t('screen.falsePositiveOtherState')}
+            </span>
+          )}
+        </p>
+      ) : (
+        canDecide && (
+          <div className="hit-actions">
+            <button type="button" className="btn btn-confirm" disabled={busy} onClick={() => void decide('confirmed')} data-testid="hit-confirm">
+              {t('screen.confirm')}
+            </button>
+            {/* A suppressed hit is already a false positive for this traveller: it can only be confirmed. */}
+            {!hit.suppressed && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy || !identified}
+                aria-describedby={identified ? undefined : `${headingId}-fp-hint`}
+                onClick={() => void decide('false_positive')}
+                data-testid="hit-false-positive"
+              >
+                {t('screen.falsePositive')}
+              </button>
+            )}
+            {!hit.suppressed && !identified && (
+              <small id={`${headingId}-fp-hint`} className="muted" data-testid="hit-false-positive-hint">
+                {t('screen.falsePositiveNeedsIdentifiers')}
+              </small>
+            )}
+          </div>
+        )
+      )}
+      {/* the explanation last: opened on a phone it must not push the score or the buttons away */}
       {(ex.parts.length > 0 || ex.adjustments.length > 0) && (
         <details className="hit-explanation" data-testid="hit-explanation">
           <summary>{t('screen.showExplanation')}</summary>
@@ -338,45 +409,6 @@ function HitCard({ hit, screeningId, canDecide, identified }: { hit: ScreeningHi
             </ul>
           )}
         </details>
-      )}
-      <ErrorMessage error={error} testId="decision-error" />
-      {decision ? (
-        <p className={`decision decision-${decision.decision}`} role="status" data-testid="hit-decision" data-decision={decision.decision}>
-          <strong>{decision.decision === 'confirmed' ? t('screen.decidedConfirmed') : t('screen.decidedFalsePositive')}</strong>
-          <span className="muted"> · {t('screen.decidedAt', { date: loc.date(decision.decidedAt) })}</span>
-          {decision.decision === 'false_positive' && (
-            <span className="decision-scope" data-testid="hit-decision-scope">
-              {' '}
-              {decision.suppression ? t('screen.decidedFalsePositiveUntil', { date: loc.date(decision.suppression.expiresAt) }) : t('screen.falsePositiveOtherState')}
-            </span>
-          )}
-        </p>
-      ) : (
-        canDecide && (
-          <div className="hit-actions">
-            <button type="button" className="btn btn-confirm" disabled={busy} onClick={() => void decide('confirmed')} data-testid="hit-confirm">
-              {t('screen.confirm')}
-            </button>
-            {/* A suppressed hit is already a false positive for this traveller: it can only be confirmed. */}
-            {!hit.suppressed && (
-              <button
-                type="button"
-                className="btn"
-                disabled={busy || !identified}
-                aria-describedby={identified ? undefined : `${headingId}-fp-hint`}
-                onClick={() => void decide('false_positive')}
-                data-testid="hit-false-positive"
-              >
-                {t('screen.falsePositive')}
-              </button>
-            )}
-            {!hit.suppressed && !identified && (
-              <small id={`${headingId}-fp-hint`} className="muted" data-testid="hit-false-positive-hint">
-                {t('screen.falsePositiveNeedsIdentifiers')}
-              </small>
-            )}
-          </div>
-        )
       )}
     </article>
   );

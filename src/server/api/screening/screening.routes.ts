@@ -36,7 +36,20 @@ const hitView = z.object({
     source: z.enum(['local', 'un_sc']),
     sourceRef: z.string().nullable(),
     tlp: z.string(),
+    ownerState: z.string().meta({ description: 'State that owns the alert' }),
   }),
+  person: z
+    .object({
+      birthDates: z.array(z.union([
+        z.object({ kind: z.literal('exact'), date: z.string() }),
+        z.object({ kind: z.literal('approximate'), year: z.number() }),
+        z.object({ kind: z.literal('between'), from: z.number(), to: z.number() }),
+      ])),
+      nationalities: z.array(z.string()),
+      documents: z.array(z.string()),
+    })
+    .nullable()
+    .meta({ description: 'The listed person\'s identifiers, to compare with the traveller (null for vehicles and documents)' }),
   suppressed: z
     .object({ falsePositiveId: z.string(), expiresAt: z.string() })
     .nullable()
