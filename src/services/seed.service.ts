@@ -6,6 +6,7 @@ import { idsByRef, stateIdsByCode } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecords, type WriteRecord } from './records.service.ts';
 import type { Actor } from './users.service.ts';
+import { seedWarnings } from './seed/warnings.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -114,5 +115,6 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise
       marking,
     }));
   });
+  await seedWarnings(ctx, scenario);
   return summary;
 }

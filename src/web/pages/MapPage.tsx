@@ -11,6 +11,7 @@ import { IMPACT_LEVELS } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import { formatNumber, formatPercent, isPlaceKey, isTerrainKey, useLocale } from '../util.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { WarningsLayer } from '../components/WarningsLayer.tsx';
 
 export const IMPACT_COLORS: Record<ImpactLevel | 'none', string> = {
   low: '#2e7d32',
@@ -276,6 +277,7 @@ export function MapPage() {
     <main className="map-page">
       <section className="map-wrap" aria-label={t('map.title')}>
         <div ref={containerRef} className="map" data-testid="border-map" dir="ltr" />
+        <WarningsLayer mapRef={mapRef} />
         <div className="map-legend" data-testid="map-legend" ref={legendRef}>
           <h2>{t('map.legend')}</h2>
           <ul>
