@@ -30,7 +30,9 @@ describe.each(await testDialects())('a flood warning crosses to the other bank (
     expect((await tjAdmin.post(`/api/federation/peers/${p1.body.id}/agreements`, agreement)).status).toBe(201);
     expect((await afAdmin.post(`/api/federation/peers/${p2.body.id}/agreements`, agreement)).status).toBe(201);
     loop = startSyncLoop(af.ctx, 500);
-  });
+    // The first round brings what both nodes seeded; the latency measured below is the steady state.
+    await loop.runNow();
+  }, 120_000);
   afterAll(async () => {
     await loop?.stop();
     await Promise.all([tj?.close(), af?.close()]);
@@ -56,6 +58,7 @@ describe.each(await testDialects())('a flood warning crosses to the other bank (
       return list.body.items.find((i: { id: string }) => i.id === w.body.id);
     });
     const elapsed = Date.now() - issued;
+    console.info(`warning issued on TJ seen on AF after ${elapsed} ms (${dialect}, pull every 500 ms)`);
     expect(elapsed).toBeLessThan(5_000);
     expect(seen).toMatchObject({ ownerState: 'TJ', active: true, abilities: { update: false, cancel: false } });
     expect(seen.info).toMatchObject({ language: 'fa', headline: 'سیلاب در دریای پنج نزدیک خاروغ', instruction: 'از کنار دریا دور بمانید.' });

@@ -8,6 +8,7 @@ import { writeRecords, type WriteRecord } from './records.service.ts';
 import type { Actor } from './users.service.ts';
 import { seedTrade } from './seed/trade.ts';
 import { seedEvents } from './seed/events.ts';
+import { seedWarnings } from './seed/warnings.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -121,5 +122,6 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario, options:
   await seedTrade(ctx);
   // A year of published events and seizures (src/services/seed/events.ts); tests that need none say so.
   if (options.events !== false) await seedEvents(ctx, scenario);
+  await seedWarnings(ctx, scenario);
   return summary;
 }

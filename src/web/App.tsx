@@ -19,6 +19,16 @@ const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx').then((m) =
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
 export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
+import { MapPage } from './pages/MapPage.tsx';
+import { AdminPage } from './pages/AdminPage.tsx';
+import { ScreeningPage } from './pages/ScreeningPage.tsx';
+import { AlertsPage } from './pages/AlertsPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { WarningsPage } from './pages/WarningsPage.tsx';
+import { can } from './permissions.ts';
+
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -28,6 +38,7 @@ function routeFromHash(): Route {
   if (h.startsWith('#/alerts')) return 'alerts';
   if (h.startsWith('#/audit')) return 'audit';
   if (h.startsWith('#/profile')) return 'profile';
+  if (h.startsWith('#/warnings')) return 'warnings';
   return 'map';
 }
 
@@ -130,6 +141,7 @@ export function App() {
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
     : route === 'profile' ? <ProfilePage user={user} />
+    : route === 'warnings' && can(user, 'warnings:read') ? <WarningsPage user={user} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

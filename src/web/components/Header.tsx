@@ -36,6 +36,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('nav.alerts')}
           </a>
         )}
+        {can(user, 'warnings:read') && (
+          <a href="#/warnings" data-testid="nav-warnings" aria-current={route === 'warnings' ? 'page' : undefined}>
+            {t('hazard.nav')}
+          </a>
+        )}
         {can(user, 'audit:read') && (
           <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
             {t('nav.audit')}

@@ -16,7 +16,7 @@ describe.each(await testDialects())('damage, needs and resources over HTTP (%s)'
     tj = await startTestNode(dialect);
     [analyst, reporter, afLiaison, customs] = await Promise.all([tj.as('tj.analyst'), tj.as('tj.reporter'), tj.as('af.liaison'), tj.as('tj.customs')]);
     warningId = (await analyst.post('/api/warnings', KHOROG_FLOOD)).body.id;
-  });
+  }, 120_000);
   afterAll(async () => tj?.close());
 
   it('reports linked to a warning, aggregated per section across both banks', async () => {
@@ -32,6 +32,7 @@ describe.each(await testDialects())('damage, needs and resources over HTTP (%s)'
     const list = await customs.get(`/api/damage?warning=${warningId}`);
     expect(list.body.items).toHaveLength(2);
     const summary = await customs.get(`/api/damage/summary?warning=${warningId}`);
+    expect((await customs.get('/api/damage/summary')).body.items.length).toBeGreaterThanOrEqual(summary.body.items.length);
     expect(summary.status, summary.text).toBe(200);
     const total = summary.body.items.reduce((n: number, s: { peopleAffected: number }) => n + s.peopleAffected, 0);
     expect(total).toBe(200);
@@ -51,6 +52,7 @@ describe.each(await testDialects())('damage, needs and resources over HTTP (%s)'
   });
 
   it('resources per side, and the gaps: no helicopter on either side', async () => {
+    const before = (await customs.get('/api/resources')).body.gaps.find((g: { kind: string }) => g.kind === 'medical_team').byState;
     expect((await reporter.post('/api/resources', { kind: 'boat', quantity: 2 })).status).toBe(201);
     expect((await afLiaison.post('/api/resources', { kind: 'medical_team', quantity: 1 })).status).toBe(201);
     expect((await reporter.post('/api/resources', { kind: 'medical_team', quantity: 3, note: 'Khorog hospital' })).status).toBe(201);
@@ -60,7 +62,7 @@ describe.each(await testDialects())('damage, needs and resources over HTTP (%s)'
     const row = (k: string) => view.body.gaps.find((g: { kind: string }) => g.kind === k);
     expect(row('helicopter')).toMatchObject({ gapEverywhere: true });
     expect(row('boat')).toMatchObject({ gapEverywhere: false, missingIn: expect.arrayContaining(['AF']) });
-    expect(row('medical_team').byState).toMatchObject({ TJ: 3, AF: 1 });
+    expect(row('medical_team').byState).toMatchObject({ TJ: (before.TJ ?? 0) + 3, AF: (before.AF ?? 0) + 1 });
     expect((await reporter.post('/api/resources', { kind: 'boat', quantity: -1 })).status).toBe(400);
   });
 });

@@ -21,7 +21,7 @@ describe.each(await testDialects())('river gauges over HTTP (%s)', { timeout: 12
     expect(g.status, g.text).toBe(201);
     gaugeId = g.body.id;
     expect(g.body.sectionId).not.toBeNull(); // snapped to the nearest border section
-  });
+  }, 120_000);
   afterAll(async () => tj?.close());
 
   const warningsOf = async () => (await tj.ctx.db.kysely.selectFrom('warnings').select(['id', 'gauge_id', 'severity']).where('gauge_id', '=', gaugeId).execute());
