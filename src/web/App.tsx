@@ -12,9 +12,12 @@ import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { AlertsPage } from './pages/AlertsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { RiskPage } from './pages/RiskPage.tsx';
+import { RiskReportPage } from './pages/RiskReportPage.tsx';
+import { RiskNotifier } from './pages/risk/RiskNotifier.tsx';
 import { can } from './permissions.ts';
 
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'risk' | 'risk-report';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -23,6 +26,8 @@ function routeFromHash(): Route {
   if (h.startsWith('#/alerts')) return 'alerts';
   if (h.startsWith('#/audit')) return 'audit';
   if (h.startsWith('#/profile')) return 'profile';
+  if (h.startsWith('#/risk/report')) return 'risk-report';
+  if (h.startsWith('#/risk')) return 'risk';
   return 'map';
 }
 
@@ -94,11 +99,14 @@ export function App() {
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
     : route === 'profile' ? <ProfilePage user={user} />
+    : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
+    : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
       <div className="app-shell">
         <Header user={auth.user} route={route} onLogout={() => void logout()} />
+        {can(user, 'assessments:read') && <RiskNotifier />}
         {page}
       </div>
     </StreamProvider>

@@ -31,6 +31,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('nav.alerts')}
           </a>
         )}
+        {can(user, 'assessments:read') && (
+          <a href="#/risk" data-testid="nav-risk" aria-current={route === 'risk' || route === 'risk-report' ? 'page' : undefined}>
+            {t('risk.nav')}
+          </a>
+        )}
         {can(user, 'audit:read') && (
           <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
             {t('nav.audit')}

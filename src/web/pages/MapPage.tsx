@@ -80,7 +80,7 @@ async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit
 export function MapPage() {
   const { t } = useTranslation();
   const loc = useLocale();
-  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section']);
+  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'assessment']);
   const sections = data?.sections ?? null;
   const units = data?.units ?? null;
   const [basemapFailed, setBasemapFailed] = useState(false);
