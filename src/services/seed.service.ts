@@ -6,6 +6,7 @@ import { idsByRef, stateIdsByCode } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
 import { writeRecords, type WriteRecord } from './records.service.ts';
 import type { Actor } from './users.service.ts';
+import { seedRisk } from './seed/risk.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -116,5 +117,6 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario): Promise
       marking,
     }));
   });
+  await seedRisk(ctx);
   return summary;
 }
