@@ -15,7 +15,7 @@ import type { LocalizedNameValue } from '../domain/registry/entities.ts';
 import { weeklyAnomaly, type AnomalyHint } from '../domain/risk/anomaly.ts';
 import type { AssessmentBody, AssessmentNotice } from '../domain/risk/assessment-record.ts';
 import { RISK_LEVELS, type RiskLevel, type TerrainKind } from '../domain/risk/config.ts';
-import { DAY_MS, levelRank, type Assessment, type ExplanationItem, type RiskEvent, type SectionProfile } from '../domain/risk/model.ts';
+import { assessSection, DAY_MS, levelRank, type Assessment, type ExplanationItem, type RiskEvent, type SectionProfile } from '../domain/risk/model.ts';
 import { effectiveLevel, MAX_OVERRIDE_DAYS, overrideActive, type OverrideInput, type RiskOverride } from '../domain/risk/override.ts';
 import { RiskState } from '../domain/risk/state.ts';
 import { AppError, notFound, validation } from '../errors.ts';
@@ -358,6 +358,37 @@ export class RiskEngine {
       out.unshift({ key: 'override', share: 1, params: { level: override.level, reason: override.reason, until: override.expiresAt } });
     }
     return out;
+  }
+
+  /**
+   * Fills the history of the last `days` days (a daily snapshot at noon UTC of each day before
+   * today, computed from the events as they stood then) where a day has none: the demo's
+   * sparklines and trends. Idempotent: a day that has its snapshot is left alone.
+   */
+  async backfill(days: number): Promise<number> {
+    await this.ready();
+    return this.enqueue(async () => {
+      const db = this.ctx.db.kysely;
+      const cfg = this.ctx.config.risk;
+      const now = this.clock();
+      const today = Date.parse(`${dayOf(now)}T00:00:00.000Z`);
+      const events = await listRiskEvents(db, new Date(today - (days + cfg.windowDays) * DAY_MS).toISOString());
+      const bySection = new Map<string, RiskEvent[]>();
+      for (const e of events) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
+      const rows: Snapshot[] = [];
+      for (let d = days; d >= 1; d--) {
+        const start = today - d * DAY_MS;
+        const have = await sectionsWithDailySnapshot(db, new Date(start).toISOString(), new Date(start + DAY_MS).toISOString());
+        const at = start + DAY_MS / 2;
+        for (const id of this.sections.keys()) {
+          if (have.has(id)) continue;
+          const a = assessSection(cfg, this.profileOf(id), (bySection.get(id) ?? []).filter((e) => e.occurredAt <= at), at);
+          rows.push({ id: randomUUID(), sectionId: id, at: new Date(at).toISOString(), level: a.level, computedLevel: a.level, score: round(a.score), overrideId: null, explanation: this.enrich(a.explanation, null, at), cause: 'daily' });
+        }
+      }
+      if (rows.length > 0) await inWriteTransaction(this.ctx.db, (trx) => insertSnapshots(trx, rows));
+      return rows.length;
+    });
   }
 
   // ---- reads -------------------------------------------------------------------------

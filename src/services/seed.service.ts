@@ -9,6 +9,7 @@ import type { Actor } from './users.service.ts';
 import { seedTrade } from './seed/trade.ts';
 import { seedEvents } from './seed/events.ts';
 import { seedWarnings } from './seed/warnings.ts';
+import { seedRisk } from './seed/risk.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -123,5 +124,6 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario, options:
   // A year of published events and seizures (src/services/seed/events.ts); tests that need none say so.
   if (options.events !== false) await seedEvents(ctx, scenario);
   await seedWarnings(ctx, scenario);
+  await seedRisk(ctx);
   return summary;
 }

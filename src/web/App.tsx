@@ -29,6 +29,12 @@ import { WarningsPage } from './pages/WarningsPage.tsx';
 import { can } from './permissions.ts';
 
 export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings';
+import { RiskPage } from './pages/RiskPage.tsx';
+import { RiskReportPage } from './pages/RiskReportPage.tsx';
+import { RiskNotifier } from './pages/risk/RiskNotifier.tsx';
+import { can } from './permissions.ts';
+
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'risk' | 'risk-report';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -39,6 +45,8 @@ function routeFromHash(): Route {
   if (h.startsWith('#/audit')) return 'audit';
   if (h.startsWith('#/profile')) return 'profile';
   if (h.startsWith('#/warnings')) return 'warnings';
+  if (h.startsWith('#/risk/report')) return 'risk-report';
+  if (h.startsWith('#/risk')) return 'risk';
   return 'map';
 }
 
@@ -142,6 +150,8 @@ export function App() {
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
     : route === 'profile' ? <ProfilePage user={user} />
     : route === 'warnings' && can(user, 'warnings:read') ? <WarningsPage user={user} />
+    : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
+    : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
@@ -156,6 +166,8 @@ export function App() {
         >
           {page}
         </Suspense>
+        {can(user, 'assessments:read') && <RiskNotifier />}
+        {page}
       </div>
     </StreamProvider>
   );

@@ -39,6 +39,9 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
         {can(user, 'warnings:read') && (
           <a href="#/warnings" data-testid="nav-warnings" aria-current={route === 'warnings' ? 'page' : undefined}>
             {t('hazard.nav')}
+        {can(user, 'assessments:read') && (
+          <a href="#/risk" data-testid="nav-risk" aria-current={route === 'risk' || route === 'risk-report' ? 'page' : undefined}>
+            {t('risk.nav')}
           </a>
         )}
         {can(user, 'audit:read') && (

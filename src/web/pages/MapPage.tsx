@@ -94,6 +94,7 @@ export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page' }: { la
   const { t } = useTranslation();
   const loc = useLocale();
   const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'community']);
+  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'assessment']);
   const sections = data?.sections ?? null;
   const units = data?.units ?? null;
   const containerRef = useRef<HTMLDivElement>(null);

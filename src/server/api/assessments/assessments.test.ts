@@ -76,10 +76,14 @@ describe.each(await testDialects())('threat assessments over HTTP (%s)', (dialec
       expect(f.properties.assessment).toMatchObject({ level: 'low', computedLevel: 'low', score: 0, override: null, explanation: [{ key: 'no_events' }] });
       expect(Date.parse(f.properties.assessment.computedAt)).toBeGreaterThan(Date.now() - 60_000);
     }
-    // the first evaluation of the day stored a daily snapshot per section
-    const history = await reporter.get('/api/assessments');
+    // the first evaluation of the day stored a daily snapshot per section, and seeding backfilled 30 days
+    const history = await reporter.get(`/api/assessments?from=${encodeURIComponent(daysAgo(31))}`);
     expect(history.status).toBe(200);
-    expect(history.body.items.filter((s: { cause: string }) => s.cause === 'daily')).toHaveLength(24);
+    const daily = history.body.items.filter((s: { cause: string }) => s.cause === 'daily');
+    expect(daily).toHaveLength(24 * 31);
+    expect(new Set(daily.map((s: { at: string }) => s.at.slice(0, 10))).size).toBe(31);
+    // seeding again adds nothing
+    expect(await riskEngine(node.ctx).backfill(30)).toBe(0);
   });
 
   let hot: string;
