@@ -38,6 +38,10 @@ const ALERT_READERS: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analy
 const ALERT_WRITERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
 const SCREENERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
 const DECIDERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander', 'tj.customs', 'af.customs'];
+// Trade (docs/trade.md): customs work declarations, transits and crossings; analysts tune selectivity.
+const TRADE_READERS: User[] = ['admin', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
+const TRADE_WRITERS: User[] = ['tj.customs', 'af.customs'];
+const TRADE_ANALYSTS: User[] = ['tj.analyst', 'tj.commander'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -82,6 +86,8 @@ interface Fixtures {
   userId: string;
   peerId: string;
   agencyId: string;
+  /** Trade fixtures: Panji Poyon and Sher Khan Bandar, a declaration, a crossing and a transit by tj.customs, a market. */
+  trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
 }
 interface Call {
   url?: string;
@@ -194,6 +200,28 @@ const TABLE: Row[] = [
   { route: 'POST /api/false-positives/:id/revoke', allow: ['tj.validator', 'tj.commander'], ok: 404, call: () => ({ url: `/api/false-positives/${randomUUID()}/revoke`, body: {} }) },
   { route: 'GET /api/stream', allow: EVERYONE, ok: 200 },
 
+  { route: 'GET /api/crossing-points', allow: TRADE_READERS, ok: 200 },
+  { route: 'GET /api/crossing-times', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/crossing-times?crossingPoint=${f.trade.exit}&direction=inbound` }) },
+  { route: 'GET /api/declarations', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/declarations', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeDeclaration(f) }) },
+  { route: 'GET /api/declarations/export', allow: TRADE_READERS, ok: 200, call: () => ({ url: '/api/declarations/export?format=csv' }) },
+  { route: 'POST /api/declarations/import', allow: TRADE_WRITERS, ok: 200, call: (f) => ({ body: [tradeDeclaration(f)] }) },
+  // A TJ declaration released to AF: every trade reader of either state sees it.
+  { route: 'GET /api/declarations/:id', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/declarations/${f.trade.declarationId}` }) },
+  // Customs at either end record the arrival and the inspection.
+  { route: 'POST /api/declarations/:id/arrival', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/declarations/${f.trade.declarationId}/arrival`, body: { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] } }) },
+  { route: 'POST /api/declarations/:id/inspection', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/declarations/${f.trade.declarationId}/inspection`, body: { hit: false } }) },
+  // The crossing and the transit are TJ customs' own: AF customs may not change them.
+  { route: 'PATCH /api/crossings/:id', allow: ['tj.customs'], ok: 200, call: (f) => ({ url: `/api/crossings/${f.trade.crossingId}`, headers: { 'if-match': '"1"' }, body: { feesUsd: 20 } }) },
+  { route: 'GET /api/transits', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/transits', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeTransit(f) }) },
+  { route: 'POST /api/transits/:id/move', allow: ['tj.customs'], ok: 200, call: (f) => ({ url: `/api/transits/${f.trade.transitId}/move`, headers: { 'if-match': '"1"' }, body: { to: 'started' } }) },
+  { route: 'GET /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200 },
+  { route: 'POST /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
+  { route: 'GET /api/selectivity/performance', allow: TRADE_ANALYSTS, ok: 200 },
+  { route: 'GET /api/markets', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/markets/:id/days', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/markets/${f.trade.marketId}/days`, body: { day: '2026-11-28', tradersTj: 50, tradersAf: 40, visitors: 500, turnoverUsd: 9000 } }) },
+
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'GET /api/federation/feed', allow: PEER, ok: 200 },
   { route: 'GET /api/federation/peers', allow: ['admin'], ok: 200 },
@@ -207,6 +235,40 @@ const TABLE: Row[] = [
   // Authorised, then the peer (a closed port) cannot be reached.
   { route: 'POST /api/federation/peers/:id/sync', allow: ['admin'], ok: 502, call: (f) => ({ url: `/api/federation/peers/${f.peerId}/sync`, body: {} }) },
 ];
+
+/** A Monday at least two days ahead: both Panji Poyon and Sher Khan Bandar are open. */
+function nextMonday(): string {
+  const d = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 2, 10));
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+const tradeDeclaration = (f: Fixtures) => ({
+  ref: `TBL-${uniq()}`,
+  type: 'export',
+  consignor: { name: 'Somon Cement LLC', id: 'TJ-TIN-300111', country: 'TJ' },
+  consignee: { name: 'Kunduz Builders', id: 'AF-TIN-900222', country: 'AF' },
+  items: [{ hsCode: '252329', description: 'Cement', quantity: 400, unit: 'bag', grossMassKg: 20_000, value: 2_400, currency: 'USD', origin: 'TJ' }],
+  vehicle: { plate: '4471 TJ 03', nationality: 'TJ' },
+  seals: [],
+  route: ['Dushanbe', 'Kunduz'],
+  exitPointId: f.trade.exit,
+  entryPointId: f.trade.entry,
+  destinationState: 'AF',
+  expectedArrival: nextMonday(),
+});
+const tradeTransit = (f: Fixtures) => ({
+  ref: `TIR-${uniq()}`,
+  declarationId: null,
+  guarantee: { reference: 'XF61000001', issuer: 'IRU', amountUsd: 100_000 },
+  holder: { name: 'Talco Trade', id: 'TJ-TIN-410552', country: 'TJ' },
+  vehiclePlate: '4471 TJ 03',
+  seals: ['T-1'],
+  departureOffice: 'Dushanbe',
+  crossingPointIds: [f.trade.exit],
+  destinationOffice: 'Kunduz',
+  timeLimitHours: 72,
+  releasableTo: ['AF'],
+});
 
 const partsOf = (route: string) => route.split(' ') as [string, string];
 
@@ -228,7 +290,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '' };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
 
   async function login(user: User) {
     const client = await node.as(user);
@@ -281,6 +343,16 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.userId = target.body.id;
     const peer = await admin.post('/api/federation/peers', { name: 'table-peer', url: 'http://127.0.0.1:9', stateCode: 'UZ', publicKey: publicKey(), nodeId: 'node-table-peer' });
     base.peerId = peer.body.id;
+    // Trade fixtures, by tj.customs.
+    const units = (await admin.get('/api/units?kind=crossing_point')).body.items as { id: string; ref: string }[];
+    base.trade.exit = units.find((u) => u.ref === 'tj-bcp-panji-poyon')!.id;
+    base.trade.entry = units.find((u) => u.ref === 'af-bcp-sher-khan-bandar')!.id;
+    const customs = clients.get('tj.customs')!;
+    const decl = await customs.post('/api/declarations', tradeDeclaration(base as Fixtures));
+    base.trade.declarationId = decl.body.id;
+    base.trade.crossingId = (await customs.post(`/api/declarations/${decl.body.id}/arrival`, { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] })).body.id;
+    base.trade.transitId = (await customs.post('/api/transits', tradeTransit(base as Fixtures))).body.id;
+    base.trade.marketId = (await customs.get('/api/markets')).body.items[0].id;
   }, 120_000);
   afterAll(async () => node?.close());
 
@@ -300,7 +372,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     const want: Record<string, number> = {};
     for (const who of ['anonymous', ...USERS] as const) {
       want[who] = expectedFor(row, who);
-      got[who] = await send(row, who, { ...base, alertId: '', alertVersion: 0 });
+      got[who] = await send(row, who, { ...base, alertId: '', alertVersion: 0 } as Fixtures);
     }
     expect(got).toEqual(want);
   });
