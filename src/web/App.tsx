@@ -12,9 +12,10 @@ import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { AlertsPage } from './pages/AlertsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { CustomsPage } from './pages/CustomsPage.tsx';
 import { can } from './permissions.ts';
 
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'customs';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -23,6 +24,7 @@ function routeFromHash(): Route {
   if (h.startsWith('#/alerts')) return 'alerts';
   if (h.startsWith('#/audit')) return 'audit';
   if (h.startsWith('#/profile')) return 'profile';
+  if (h.startsWith('#/customs')) return 'customs';
   return 'map';
 }
 
@@ -94,6 +96,7 @@ export function App() {
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
     : route === 'profile' ? <ProfilePage user={user} />
+    : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
