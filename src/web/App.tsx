@@ -35,6 +35,10 @@ import { RiskNotifier } from './pages/risk/RiskNotifier.tsx';
 import { can } from './permissions.ts';
 
 export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'risk' | 'risk-report';
+import { CustomsPage } from './pages/CustomsPage.tsx';
+import { can } from './permissions.ts';
+
+export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'customs';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -47,6 +51,7 @@ function routeFromHash(): Route {
   if (h.startsWith('#/warnings')) return 'warnings';
   if (h.startsWith('#/risk/report')) return 'risk-report';
   if (h.startsWith('#/risk')) return 'risk';
+  if (h.startsWith('#/customs')) return 'customs';
   return 'map';
 }
 
@@ -152,6 +157,7 @@ export function App() {
     : route === 'warnings' && can(user, 'warnings:read') ? <WarningsPage user={user} />
     : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
+    : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

@@ -6,6 +6,7 @@ import { startSyncLoop } from '../../federation/sync-loop.ts';
 import { startPushNotifier } from '../../federation/push.ts';
 import { startFederationDemo } from './demo-federation.ts';
 import { startCheckpointLoop } from '../../services/audit-checkpoint-loop.ts';
+import { startTransitOverdueLoop } from '../../services/trade/transits.service.ts';
 import { buildApp } from '../../server/app.ts';
 import { DEMO_USERS, ensureAdmin, ensureDemoUsers } from '../../services/accounts.service.ts';
 import type { AppContext } from '../../services/context.ts';
@@ -54,6 +55,8 @@ export async function runNode(
     config.auditCheckpointIntervalS > 0 || config.auditCheckpointEvery > 0
       ? startCheckpointLoop(ctx, { intervalMs: config.auditCheckpointIntervalS * 1000, everyEntries: config.auditCheckpointEvery })
       : null;
+  // Overdue transits (trade): checked every minute, so both sides are alerted without a listing.
+  const stopOverdue = startTransitOverdueLoop(ctx, 60_000);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
@@ -72,6 +75,7 @@ export async function runNode(
     close: async () => {
       push?.stop();
       await sync?.stop();
+      stopOverdue();
       await app.close();
       // After the server stopped answering: the last reads are flushed into the final checkpoint.
       await checkpoints?.stop();

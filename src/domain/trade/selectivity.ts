@@ -107,6 +107,8 @@ export function draw(seed: string, id: string): number {
 }
 
 interface Compiled {
+  /** Position, for the per-decision "already evaluated" stamp. */
+  n: number;
   rule: SelectivityRule;
   origins: Set<string> | null;
   traders: Set<string> | null;
@@ -121,18 +123,30 @@ interface Compiled {
  */
 export class SelectivityEngine {
   private readonly byPrefix = new Map<string, Compiled[]>();
+  /** Rules without an HS condition, indexed by trader or origin when they name some. */
+  private readonly byTrader = new Map<string, Compiled[]>();
+  private readonly byOrigin = new Map<string, Compiled[]>();
   private readonly anyGoods: Compiled[] = [];
   private readonly prefixLengths: number[];
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   constructor(
     rules: readonly SelectivityRule[],
     readonly config: SelectivityConfig = DEFAULT_SELECTIVITY,
   ) {
     const lengths = new Set<number>();
+    const add = (map: Map<string, Compiled[]>, key: string, c: Compiled) => {
+      const list = map.get(key) ?? [];
+      list.push(c);
+      map.set(key, list);
+    };
+    let n = 0;
     for (const rule of rules) {
       if (!rule.active) continue;
       const w = rule.when;
       const c: Compiled = {
+        n: n++,
         rule,
         origins: w.origins ? new Set(w.origins) : null,
         traders: w.traders ? new Set(w.traders) : null,
@@ -140,18 +154,17 @@ export class SelectivityEngine {
         intelligence: w.intelligence ? new Set(w.intelligence) : null,
         hsPrefixes: w.hsPrefixes ?? null,
       };
-      if (!w.hsPrefixes) {
-        this.anyGoods.push(c);
-        continue;
-      }
-      for (const p of w.hsPrefixes) {
-        lengths.add(p.length);
-        const list = this.byPrefix.get(p) ?? [];
-        list.push(c);
-        this.byPrefix.set(p, list);
-      }
+      if (w.hsPrefixes) {
+        for (const p of w.hsPrefixes) {
+          lengths.add(p.length);
+          add(this.byPrefix, p, c);
+        }
+      } else if (w.traders) for (const t of w.traders) add(this.byTrader, t, c);
+      else if (w.origins) for (const o of w.origins) add(this.byOrigin, o, c);
+      else this.anyGoods.push(c);
     }
     this.prefixLengths = [...lengths].sort((a, b) => a - b);
+    this.seen = new Uint32Array(n);
   }
 
   /** Why this rule fires for these facts, or null. */
@@ -198,21 +211,29 @@ export class SelectivityEngine {
   }
 
   decide(f: DeclarationFacts, now: Date): SelectivityDecision {
-    const candidates = new Set<Compiled>(this.anyGoods);
-    for (const item of f.items) {
-      for (const len of this.prefixLengths) {
-        if (len > item.hsCode.length) break;
-        const list = this.byPrefix.get(item.hsCode.slice(0, len));
-        if (list) for (const c of list) candidates.add(c);
-      }
-    }
+    // Each candidate rule is evaluated once per decision: a stamp marks those already seen.
+    const stamp = (this.stamp = (this.stamp + 1) >>> 0 || 1);
     const fired: FiredRule[] = [];
     let lane: Lane = 'green';
-    for (const c of candidates) {
-      const reason = this.fires(c, f);
-      if (reason === null) continue;
-      fired.push({ ruleId: c.rule.id, lane: c.rule.lane, reason });
-      lane = strictest(lane, c.rule.lane);
+    const consider = (list: readonly Compiled[] | undefined) => {
+      if (!list) return;
+      for (const c of list) {
+        if (this.seen[c.n] === stamp) continue;
+        this.seen[c.n] = stamp;
+        const reason = this.fires(c, f);
+        if (reason === null) continue;
+        fired.push({ ruleId: c.rule.id, lane: c.rule.lane, reason });
+        lane = strictest(lane, c.rule.lane);
+      }
+    };
+    consider(this.anyGoods);
+    for (const t of f.traders) consider(this.byTrader.get(t));
+    for (const item of f.items) {
+      consider(this.byOrigin.get(item.origin));
+      for (const len of this.prefixLengths) {
+        if (len > item.hsCode.length) break;
+        consider(this.byPrefix.get(item.hsCode.slice(0, len)));
+      }
     }
     const random = draw(this.config.seed, f.id) < this.config.randomRate;
     if (random) {

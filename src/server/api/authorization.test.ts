@@ -51,6 +51,10 @@ const someInstant = () => new Date(Date.UTC(2020, 0, 1) + Math.floor(Math.random
 const WARNING_BODY = {
   info: [{ language: 'en', category: ['Met'], event: 'Flood', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', area: [{ areaDesc: 'Khorog', circle: [{ center: [37.49, 71.55], radiusKm: 5 }] }] }],
 };
+// Trade (docs/trade.md): customs work declarations, transits and crossings; analysts tune selectivity.
+const TRADE_READERS: User[] = ['admin', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
+const TRADE_WRITERS: User[] = ['tj.customs', 'af.customs'];
+const TRADE_ANALYSTS: User[] = ['tj.analyst', 'tj.commander'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -102,6 +106,8 @@ interface Fixtures {
   agencyId: string;
   /** Events by tj.reporter (TJ border guard, AMBER) in each workflow status; `published` is GREEN. */
   events: { draft: string; submitted: string; validated: string; published: string };
+  /** Trade fixtures: Panji Poyon and Sher Khan Bandar, a declaration, a crossing and a transit by tj.customs, a market. */
+  trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
 }
 interface Call {
   url?: string;
@@ -295,6 +301,27 @@ const TABLE: Row[] = [
     ok: 404,
     call: (f) => ({ url: `/api/events/${f.events.published}/attachments/${randomUUID()}` }),
   },
+  { route: 'GET /api/crossing-points', allow: TRADE_READERS, ok: 200 },
+  { route: 'GET /api/crossing-times', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/crossing-times?crossingPoint=${f.trade.exit}&direction=inbound` }) },
+  { route: 'GET /api/declarations', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/declarations', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeDeclaration(f) }) },
+  { route: 'GET /api/declarations/export', allow: TRADE_READERS, ok: 200, call: () => ({ url: '/api/declarations/export?format=csv' }) },
+  { route: 'POST /api/declarations/import', allow: TRADE_WRITERS, ok: 200, call: (f) => ({ body: [tradeDeclaration(f)] }) },
+  // A TJ declaration released to AF: every trade reader of either state sees it.
+  { route: 'GET /api/declarations/:id', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/declarations/${f.trade.declarationId}` }) },
+  // Customs at either end record the arrival and the inspection.
+  { route: 'POST /api/declarations/:id/arrival', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/declarations/${f.trade.declarationId}/arrival`, body: { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] } }) },
+  { route: 'POST /api/declarations/:id/inspection', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/declarations/${f.trade.declarationId}/inspection`, body: { hit: false } }) },
+  // The crossing and the transit are TJ customs' own: AF customs may not change them.
+  { route: 'PATCH /api/crossings/:id', allow: ['tj.customs'], ok: 200, call: (f) => ({ url: `/api/crossings/${f.trade.crossingId}`, headers: { 'if-match': '"1"' }, body: { feesUsd: 20 } }) },
+  { route: 'GET /api/transits', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/transits', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeTransit(f) }) },
+  { route: 'POST /api/transits/:id/move', allow: ['tj.customs'], ok: 200, call: (f) => ({ url: `/api/transits/${f.trade.transitId}/move`, headers: { 'if-match': '"1"' }, body: { to: 'started' } }) },
+  { route: 'GET /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200 },
+  { route: 'POST /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
+  { route: 'GET /api/selectivity/performance', allow: TRADE_ANALYSTS, ok: 200 },
+  { route: 'GET /api/markets', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/markets/:id/days', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/markets/${f.trade.marketId}/days`, body: { day: '2026-11-28', tradersTj: 50, tradersAf: 40, visitors: 500, turnoverUsd: 9000 } }) },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'POST /api/federation/feed', allow: PEER, ok: 200, call: () => ({ body: { limit: 10, agreement: {} } }) },
@@ -342,6 +369,40 @@ const TABLE: Row[] = [
   { route: 'POST /api/resources', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { kind: 'boat', quantity: 1 } }) },
 ];
 
+/** A Monday at least two days ahead: both Panji Poyon and Sher Khan Bandar are open. */
+function nextMonday(): string {
+  const d = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 2, 10));
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+const tradeDeclaration = (f: Fixtures) => ({
+  ref: `TBL-${uniq()}`,
+  type: 'export',
+  consignor: { name: 'Somon Cement LLC', id: 'TJ-TIN-300111', country: 'TJ' },
+  consignee: { name: 'Kunduz Builders', id: 'AF-TIN-900222', country: 'AF' },
+  items: [{ hsCode: '252329', description: 'Cement', quantity: 400, unit: 'bag', grossMassKg: 20_000, value: 2_400, currency: 'USD', origin: 'TJ' }],
+  vehicle: { plate: '4471 TJ 03', nationality: 'TJ' },
+  seals: [],
+  route: ['Dushanbe', 'Kunduz'],
+  exitPointId: f.trade.exit,
+  entryPointId: f.trade.entry,
+  destinationState: 'AF',
+  expectedArrival: nextMonday(),
+});
+const tradeTransit = (f: Fixtures) => ({
+  ref: `TIR-${uniq()}`,
+  declarationId: null,
+  guarantee: { reference: 'XF61000001', issuer: 'IRU', amountUsd: 100_000 },
+  holder: { name: 'Talco Trade', id: 'TJ-TIN-410552', country: 'TJ' },
+  vehiclePlate: '4471 TJ 03',
+  seals: ['T-1'],
+  departureOffice: 'Dushanbe',
+  crossingPointIds: [f.trade.exit],
+  destinationOffice: 'Kunduz',
+  timeLimitHours: 72,
+  releasableTo: ['AF'],
+});
+
 const partsOf = (route: string) => route.split(' ') as [string, string];
 
 function expectedFor(row: Row, who: User | 'anonymous', fixture?: Fixture): number {
@@ -386,6 +447,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
       published: await make(['submit', 'validate', 'publish'], { tlp: 'GREEN' }),
     };
   }
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
 
   async function login(user: User) {
     const client = await node.as(user);
@@ -443,6 +505,16 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.warningId = (await analyst.post('/api/warnings', WARNING_BODY)).body.id;
     base.warningCap = (await analyst.get(`/api/warnings/${base.warningId}/cap`)).text;
     base.gaugeId = (await analyst.post('/api/gauges', { ref: 'table-gauge', name: name('Table gauge'), river: 'Panj', location: [71.52, 37.49], thresholds: { watchCm: 500, warningCm: 600, dangerCm: 700 } })).body.id;
+    // Trade fixtures, by tj.customs.
+    const units = (await admin.get('/api/units?kind=crossing_point')).body.items as { id: string; ref: string }[];
+    base.trade.exit = units.find((u) => u.ref === 'tj-bcp-panji-poyon')!.id;
+    base.trade.entry = units.find((u) => u.ref === 'af-bcp-sher-khan-bandar')!.id;
+    const customs = clients.get('tj.customs')!;
+    const decl = await customs.post('/api/declarations', tradeDeclaration(base as Fixtures));
+    base.trade.declarationId = decl.body.id;
+    base.trade.crossingId = (await customs.post(`/api/declarations/${decl.body.id}/arrival`, { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] })).body.id;
+    base.trade.transitId = (await customs.post('/api/transits', tradeTransit(base as Fixtures))).body.id;
+    base.trade.marketId = (await customs.get('/api/markets')).body.items[0].id;
   }, 120_000);
   afterAll(async () => node?.close());
 
@@ -462,7 +534,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     const want: Record<string, number> = {};
     for (const who of ['anonymous', ...USERS] as const) {
       want[who] = expectedFor(row, who);
-      got[who] = await send(row, who, { ...base, alertId: '', alertVersion: 0 });
+      got[who] = await send(row, who, { ...base, alertId: '', alertVersion: 0 } as Fixtures);
     }
     expect(got).toEqual(want);
   });

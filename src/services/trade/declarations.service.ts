@@ -188,7 +188,7 @@ export async function recordArrival(ctx: AppContext, subject: Subject, declarati
 
 export const crossingStepsInputSchema = z
   .object({
-    steps: z.partialRecord(z.enum(CROSSING_STEPS), z.iso.datetime({ offset: true })),
+    steps: z.partialRecord(z.enum(CROSSING_STEPS), z.iso.datetime({ offset: true })).default({}),
     feesUsd: z.number().min(0).max(1e6).optional(),
     version: z.number().int().min(1).optional(),
   })

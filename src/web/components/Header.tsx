@@ -49,6 +49,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('nav.audit')}
           </a>
         )}
+        {can(user, 'trade:read') && (
+          <a href="#/customs" data-testid="nav-customs" aria-current={route === 'customs' ? 'page' : undefined}>
+            {t('trade.nav')}
+          </a>
+        )}
         {isAdmin && (
           <a href="#/admin" data-testid="nav-admin" aria-current={route === 'admin' ? 'page' : undefined}>
             {t('nav.admin')}
