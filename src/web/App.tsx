@@ -7,6 +7,7 @@ import { StreamProvider } from './stream.tsx';
 import { Header } from './components/Header.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { can } from './permissions.ts';
+import { RiskNotifier } from './pages/risk/RiskNotifier.tsx';
 
 // Code-split: the login needs none of these (Leaflet and the basemap alone are most of the
 // app's weight), so a post on a slow link gets a usable login first and each page on demand.
@@ -17,28 +18,12 @@ const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx').then((m) => ({ de
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx').then((m) => ({ default: m.EventsPage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+const WarningsPage = lazy(() => import('./pages/WarningsPage.tsx').then((m) => ({ default: m.WarningsPage })));
+const RiskPage = lazy(() => import('./pages/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
+const RiskReportPage = lazy(() => import('./pages/RiskReportPage.tsx').then((m) => ({ default: m.RiskReportPage })));
+const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile';
-import { MapPage } from './pages/MapPage.tsx';
-import { AdminPage } from './pages/AdminPage.tsx';
-import { ScreeningPage } from './pages/ScreeningPage.tsx';
-import { AlertsPage } from './pages/AlertsPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { ProfilePage } from './pages/ProfilePage.tsx';
-import { WarningsPage } from './pages/WarningsPage.tsx';
-import { can } from './permissions.ts';
-
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings';
-import { RiskPage } from './pages/RiskPage.tsx';
-import { RiskReportPage } from './pages/RiskReportPage.tsx';
-import { RiskNotifier } from './pages/risk/RiskNotifier.tsx';
-import { can } from './permissions.ts';
-
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'risk' | 'risk-report';
-import { CustomsPage } from './pages/CustomsPage.tsx';
-import { can } from './permissions.ts';
-
-export type Route = 'map' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'customs';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -163,6 +148,7 @@ export function App() {
     <StreamProvider key={auth.user.id}>
       <div className="app-shell">
         <Header user={auth.user} route={route} onLogout={() => void logout()} />
+        {can(user, 'assessments:read') && <RiskNotifier />}
         <Suspense
           fallback={
             <p className="page-loading" role="status">
@@ -172,8 +158,6 @@ export function App() {
         >
           {page}
         </Suspense>
-        {can(user, 'assessments:read') && <RiskNotifier />}
-        {page}
       </div>
     </StreamProvider>
   );

@@ -424,7 +424,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '' };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
@@ -447,7 +447,6 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
       published: await make(['submit', 'validate', 'publish'], { tlp: 'GREEN' }),
     };
   }
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
 
   async function login(user: User) {
     const client = await node.as(user);

@@ -39,19 +39,21 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
         {can(user, 'warnings:read') && (
           <a href="#/warnings" data-testid="nav-warnings" aria-current={route === 'warnings' ? 'page' : undefined}>
             {t('hazard.nav')}
+          </a>
+        )}
         {can(user, 'assessments:read') && (
           <a href="#/risk" data-testid="nav-risk" aria-current={route === 'risk' || route === 'risk-report' ? 'page' : undefined}>
             {t('risk.nav')}
           </a>
         )}
-        {can(user, 'audit:read') && (
-          <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
-            {t('nav.audit')}
-          </a>
-        )}
         {can(user, 'trade:read') && (
           <a href="#/customs" data-testid="nav-customs" aria-current={route === 'customs' ? 'page' : undefined}>
             {t('trade.nav')}
+          </a>
+        )}
+        {can(user, 'audit:read') && (
+          <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
+            {t('nav.audit')}
           </a>
         )}
         {isAdmin && (

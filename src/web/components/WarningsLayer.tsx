@@ -1,4 +1,4 @@
-import { useEffect, type MutableRefObject } from 'react';
+import { useEffect } from 'react';
 import L from 'leaflet';
 import { api } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
@@ -9,12 +9,11 @@ const SEVERITY_COLOR: Record<string, string> = { Extreme: '#7f1d1d', Severe: '#d
 const loadActive = () => api.get<{ items: WarningItem[] }>(`/api/warnings?active=true&lang=${document.documentElement.lang || 'en'}`);
 
 /** Warnings in force drawn on the map (polygons and circles), coloured by severity, in the reader's language. */
-export function WarningsLayer({ mapRef }: { mapRef: MutableRefObject<L.Map | null> }) {
+export function WarningsLayer({ map }: { map: L.Map }) {
   const { data } = useApiData(loadActive, ['warning']);
   const loc = useLocale();
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !data) return;
+    if (!data) return;
     const group = L.layerGroup().addTo(map);
     for (const w of data.items) {
       const color = SEVERITY_COLOR[w.severity] ?? '#dc2626';
@@ -41,6 +40,6 @@ export function WarningsLayer({ mapRef }: { mapRef: MutableRefObject<L.Map | nul
     return () => {
       group.remove();
     };
-  }, [mapRef, data, loc.dir]);
+  }, [map, data, loc.dir]);
   return null;
 }

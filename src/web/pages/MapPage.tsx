@@ -15,6 +15,7 @@ import { SectionsLayer } from './map/SectionsLayer.tsx';
 import { CommunitiesLayer } from './map/CommunitiesLayer.tsx';
 import { UnitsLayer } from './map/UnitsLayer.tsx';
 import { ZoomControl } from './map/ZoomControl.tsx';
+import { WarningsLayer } from '../components/WarningsLayer.tsx';
 
 export { IMPACT_COLORS };
 
@@ -22,7 +23,7 @@ export { IMPACT_COLORS };
  * The layers of the border map, drawn in this order. Each is a component given the Leaflet map
  * (see map/context.ts); add a layer with one line here.
  */
-export const MAP_LAYERS: MapLayer[] = [ZoomControl, BasemapLayer, SectionsLayer, CommunitiesLayer, UnitsLayer];
+export const MAP_LAYERS: MapLayer[] = [ZoomControl, BasemapLayer, SectionsLayer, CommunitiesLayer, UnitsLayer, WarningsLayer];
 
 async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit[]; communities: Community[] }> {
   const [sections, units, communities] = await Promise.all([
@@ -31,59 +32,6 @@ async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit
     api.get<ListAnswer<Community>>('/api/communities'),
   ]);
   return { sections, units: units.items, communities: communities.items };
-import { WarningsLayer } from '../components/WarningsLayer.tsx';
-
-export const IMPACT_COLORS: Record<ImpactLevel | 'none', string> = {
-  low: '#2e7d32',
-  medium: '#e0a100',
-  high: '#e4572e',
-  critical: '#7f1d1d',
-  none: '#64748b',
-};
-
-const UNIT_STYLE: Record<UnitKind, L.CircleMarkerOptions> = {
-  crossing_point: { radius: 8, color: '#4c1d95', weight: 3, fillColor: '#ffffff', fillOpacity: 1 },
-  border_post: { radius: 4.5, color: '#ffffff', weight: 1.5, fillColor: '#1e3a5f', fillOpacity: 1 },
-  blo: { radius: 5, color: '#ffffff', weight: 2, fillColor: '#0e7490', fillOpacity: 1 },
-  headquarters: { radius: 6.5, color: '#ffffff', weight: 2, fillColor: '#a16207', fillOpacity: 1 },
-};
-
-// keep popups clear of the zoom control and the legend when Leaflet pans them into view
-const POPUP_OPTIONS: L.PopupOptions = { autoPanPadding: L.point(60, 60), maxWidth: 320 };
-
-// ISO 3166 numeric codes used by world-atlas
-const FOCUS_COUNTRIES = new Set(['762', '004']);
-const COUNTRY_FILL: Record<string, string> = { '762': '#fcfaf4', '004': '#f6f0e2' };
-const COUNTRY_LABELS: { code: 'TJ' | 'AF'; at: L.LatLngExpression }[] = [
-  { code: 'TJ', at: [38.95, 70.3] },
-  { code: 'AF', at: [35.9, 68.6] },
-];
-
-/** Small DOM popup (no HTML strings: names may come from other nodes). */
-function popupContent(dir: 'ltr' | 'rtl', title: string, rows: [string, string][], note?: string): HTMLElement {
-  const root = document.createElement('div');
-  root.className = 'map-popup';
-  root.dir = dir;
-  const h = document.createElement('strong');
-  h.textContent = title;
-  root.append(h);
-  const dl = document.createElement('dl');
-  for (const [k, v] of rows) {
-    if (!v) continue;
-    const dt = document.createElement('dt');
-    dt.textContent = k;
-    const dd = document.createElement('dd');
-    dd.textContent = v;
-    dl.append(dt, dd);
-  }
-  root.append(dl);
-  if (note) {
-    const p = document.createElement('p');
-    p.className = 'map-popup-note';
-    p.textContent = note;
-    root.append(p);
-  }
-  return root;
 }
 
 /** The region the basemap covers: the map does not wander off it. */
@@ -93,8 +41,7 @@ const MAX_BOUNDS = L.latLngBounds([29, 59], [44, 81]);
 export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page' }: { layers?: MapLayer[]; side?: React.ReactNode; testId?: string }) {
   const { t } = useTranslation();
   const loc = useLocale();
-  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'community']);
-  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'assessment']);
+  const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'community', 'assessment']);
   const sections = data?.sections ?? null;
   const units = data?.units ?? null;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -166,17 +113,6 @@ export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page' }: { la
               <li className="legend-sep">
                 <span className="swatch-line swatch-river" style={{ background: RIVER_COLOR }} aria-hidden="true" />
                 {t('picture.map.rivers')}
-    <main className="map-page">
-      <section className="map-wrap" aria-label={t('map.title')}>
-        <div ref={containerRef} className="map" data-testid="border-map" dir="ltr" />
-        <WarningsLayer mapRef={mapRef} />
-        <div className="map-legend" data-testid="map-legend" ref={legendRef}>
-          <h2>{t('map.legend')}</h2>
-          <ul>
-            {[...IMPACT_LEVELS, 'none' as const].map((level) => (
-              <li key={level} data-level={level}>
-                <span className="swatch-line" style={{ background: IMPACT_COLORS[level] }} aria-hidden="true" />
-                {t(`map.impact.${level}`)}
               </li>
               <li>
                 <span className="swatch-dot swatch-crossing" aria-hidden="true" />

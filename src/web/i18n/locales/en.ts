@@ -612,7 +612,6 @@ const en = {
       c6: "Cannot be judged",
     },
   },
-  // picture: end
   hazard: {
     "nav": "Warnings",
     "title": "Hazard warnings",
@@ -730,6 +729,7 @@ const en = {
       "crossing_point": "Crossing point",
       "other": "Other"
     }
+  },
   risk: {
     nav: 'Threat levels',
     title: 'Threat levels per border section',
@@ -823,6 +823,8 @@ const en = {
       day: 'That day',
       week: '7 days',
       none: 'None',
+    },
+  },
   trade: {
     nav: "Customs",
     title: "Customs workspace",

@@ -612,7 +612,6 @@ const fa: Messages = {
       c6: "قابل قضاوت نیست",
     },
   },
-  // picture: end
   hazard: {
     "nav": "هشدار خطر",
     "title": "هشدارهای خطر",
@@ -730,6 +729,7 @@ const fa: Messages = {
       "crossing_point": "گذرگاه",
       "other": "دیگر"
     }
+  },
   risk: {
     nav: 'سطح تهدیدها',
     title: 'سطح تهدید در بخش‌های سرحد',
@@ -823,6 +823,8 @@ const fa: Messages = {
       day: 'در روز',
       week: 'در ۷ روز',
       none: 'هیچ',
+    },
+  },
   trade: {
     nav: "گمرک",
     title: "میز کار گمرک",

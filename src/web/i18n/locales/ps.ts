@@ -611,7 +611,6 @@ const ps: Messages = {
       c6: "قضاوت یې نه شي کېدای",
     },
   },
-  // picture: end
   hazard: {
     "nav": "د خطر خبرتیا",
     "title": "د خطر خبرتیاوې",
@@ -729,6 +728,7 @@ const ps: Messages = {
       "crossing_point": "تېرېدونکی ځای",
       "other": "نور"
     }
+  },
   risk: {
     nav: 'د ګواښ کچې',
     title: 'د پولې د برخو د ګواښ کچې',
@@ -822,6 +822,8 @@ const ps: Messages = {
       day: 'په ورځ کې',
       week: 'په ۷ ورځو کې',
       none: 'هېڅ',
+    },
+  },
   trade: {
     nav: "ګمرک",
     title: "د ګمرک کاري ځای",

@@ -611,7 +611,6 @@ const tg: Messages = {
       c6: "Баҳо додан ғайриимкон",
     },
   },
-  // picture: end
   hazard: {
     "nav": "Огоҳии хатар",
     "title": "Огоҳиномаҳо дар бораи хатар",
@@ -729,6 +728,7 @@ const tg: Messages = {
       "crossing_point": "Гузаргоҳ",
       "other": "Дигар"
     }
+  },
   risk: {
     nav: 'Сатҳи таҳдидҳо',
     title: 'Сатҳи таҳдидҳо дар қитъаҳои сарҳад',
@@ -822,6 +822,8 @@ const tg: Messages = {
       day: 'Дар рӯз',
       week: 'Дар 7 рӯз',
       none: 'Нест',
+    },
+  },
   trade: {
     nav: "Гумрук",
     title: "Ҷои кори гумрук",
