@@ -31,7 +31,7 @@ describe.each(await testDialects())('periodic federation sync (%s)', (dialect) =
     for (const [client, id] of [[tjAdmin, onTj.body.id], [afAdmin, onAf.body.id], [afAdmin, down.body.id]] as const) {
       expect((await client.post(`/api/federation/peers/${id}/agreements`, agreement)).status).toBe(201);
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await loop?.stop();
     await Promise.all([tj?.close(), af?.close()]);
