@@ -209,4 +209,4 @@ describe.each(await testDialects())('newest wins, forged pages, peer checks, agr
     expect(onAf.rejections.recent[0]).toMatchObject({ code: expect.any(String), kind: expect.any(String), at: expect.any(String) });
     expect((await (await pair.af.as('af.liaison')).get('/api/federation/status')).status).toBe(403);
   });
-});
+}, 180_000);

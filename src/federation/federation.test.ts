@@ -79,7 +79,7 @@ describe.each(await testDialects())('federation of alerts between a TJ and an AF
     const c = await analyst.post('/api/alerts', { ...person('Бахтиёр Назаров', ['AF']), marking: { tlp: 'RED', releasableTo: { states: ['AF'] } } });
     for (const r of [a, b, c]) expect(r.status, r.text).toBe(201);
     Object.assign(ids, { a: a.body.id, b: b.body.id, c: c.body.id });
-  });
+  }, 180_000);
   afterAll(async () => {
     await Promise.all([tj?.close(), af?.close()]);
   });
