@@ -268,3 +268,18 @@ export const createEventSchema = z
   })
   .strict();
 export type CreateEventInput = z.output<typeof createEventSchema>;
+
+/** CSV (RFC 4180) of events for spreadsheets; cells starting with = + - @ get a leading ' (formula injection). */
+export const EVENT_CSV_COLUMNS = ['id', 'occurredAt', 'reportedAt', 'category', 'severity', 'status', 'lat', 'lon', 'sectionId', 'unitId', 'reportingUnitId', 'reliability', 'credibility', 'tlp', 'source', 'followUpOf', 'firstPublishedAt', 'narrativeLang', 'narrative'] as const;
+
+export function eventsCsv(rows: readonly { id: string; tlp: string; body: EventBody }[]): string {
+  const cell = (v: unknown) => {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = rows.map(({ id, tlp, body: b }) =>
+    [id, b.occurredAt, b.reportedAt, b.category, b.severity, b.status, b.location.lat, b.location.lon, b.sectionId, b.unitId, b.reportingUnitId, b.grading.reliability, b.grading.credibility, tlp, b.source, b.followUpOf, b.firstPublishedAt, b.narrative.lang, b.narrative.text].map(cell).join(','),
+  );
+  return [EVENT_CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}

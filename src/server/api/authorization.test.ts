@@ -245,6 +245,7 @@ const TABLE: Row[] = [
   { route: 'GET /api/events', allow: EVENT_READERS, ok: 200 },
   { route: 'POST /api/events', allow: EVENT_REPORTERS, ok: 201, call: () => ({ body: EVENT_BODY() }) },
   { route: 'GET /api/events/stats/reporting-delay', allow: EVENT_READERS, ok: 200 },
+  { route: 'GET /api/events/export.csv', allow: EVENT_READERS, ok: 200 },
   { route: 'GET /api/events/:id', variant: 'published, GREEN', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}` }) },
   // A draft: its author and the owning agency; hidden from everyone else (admin sits at the TJ border guard HQ).
   { route: 'GET /api/events/:id', variant: 'draft', allow: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'admin'], hidden: OUTSIDE_TJ_BORDER_GUARD, ok: 200, call: (f) => ({ url: `/api/events/${f.events.draft}` }) },

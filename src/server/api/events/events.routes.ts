@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { communityReporterHidden, createEventSchema, EVENT_TRANSITIONS, eventBodySchema, type EventTransition } from '../../../domain/events/event.ts';
+import { communityReporterHidden, createEventSchema, eventsCsv, EVENT_TRANSITIONS, eventBodySchema, type EventTransition } from '../../../domain/events/event.ts';
 import { eventTarget } from '../../../domain/policy/events.policy.ts';
 import { serialize } from '../../../domain/policy/authorize.ts';
 import type { Subject } from '../../../domain/policy/roles.ts';
@@ -128,6 +128,27 @@ export async function eventsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         next: page.next,
         links,
       };
+    },
+  );
+
+  r.get(
+    '/api/events/export.csv',
+    {
+      schema: {
+        tags,
+        description: 'The same events, filters and paging as GET /api/events, as CSV (one page; the next cursor is in the Link header).',
+        querystring: eventsQuerySchema,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { subject } = requireAuth(req);
+      const page = await listEvents(ctx, subject, req.query);
+      const features = page.items.map(present(subject));
+      if (page.next) reply.header('link', `<${nextHref(req, page.next)}>; rel="next"`);
+      reply.header('content-disposition', 'attachment; filename="events.csv"');
+      const rows = features.map((f) => ({ id: f.id, tlp: f.properties.marking.tlp, body: { ...f.properties, location: { lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] } } }));
+      return reply.type('text/csv; charset=utf-8').send(eventsCsv(rows as never));
     },
   );
 

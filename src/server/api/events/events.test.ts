@@ -301,4 +301,17 @@ describe.each(await testDialects())('events over HTTP (%s)', (dialect) => {
     expect(unit.withinLimitShare).toBeLessThan(1);
     expect((await validator.get('/api/events/stats/reporting-delay?from=2026-13-01')).status).toBe(400);
   });
+
+  it('CSV export: the same filters, formulas defused', async () => {
+    const e = await published({ category: 'avalanche', narrative: { text: '=HYPERLINK("http://x") avalanche, "big"', lang: 'en' }, location: { lat: 37.04, lon: 72.66 } });
+    const res = await reporter.get(`/api/events/export.csv?category=avalanche&bbox=72.5,36.9,72.8,37.2`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^id,occurredAt,reportedAt,category/);
+    const line = lines.find((l) => l.startsWith(e.id))!;
+    expect(line).toContain('avalanche');
+    expect(line).toContain(`"'=HYPERLINK(""http://x"") avalanche, ""big"""`);
+    expect((await reporter.get('/api/events/export.csv?bbox=1,2')).status).toBe(400);
+  });
 });
