@@ -19,6 +19,7 @@ import {
   type EventBody,
   type EventTransition,
 } from '../domain/events/event.ts';
+import { reportingDelayByUnit } from '../domain/events/reporting-delay.ts';
 import { snapToBorder } from '../domain/events/snapping.ts';
 import { eventTarget } from '../domain/policy/events.policy.ts';
 import { allows, authorize } from '../domain/policy/authorize.ts';
@@ -29,7 +30,7 @@ import { canonicalJson, sha256Hex } from '../domain/records/content-hash.ts';
 import { markingSchema, type Marking } from '../domain/records/marking.ts';
 import { AppError, notFound, validation } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { findIdempotency, insertIdempotency, queryEvents, type EventQuery } from '../store/events.repository.ts';
+import { everPublished, findIdempotency, insertIdempotency, queryEvents, type EventQuery } from '../store/events.repository.ts';
 import { findRecord, recordHistory, type SavedRecord } from '../store/records.repository.ts';
 import type { Trx } from '../store/transaction.ts';
 import { borderSnapshot } from './border-snapshot.ts';
@@ -45,7 +46,7 @@ const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 
 const utc = (iso: string) => new Date(iso).toISOString();
 
-function checkTimes(times: Record<string, string | null | undefined>, now: number) {
+export function checkTimes(times: Record<string, string | null | undefined>, now: number) {
   for (const [field, value] of Object.entries(times)) {
     if (value === null || value === undefined) continue;
     const t = Date.parse(value);
@@ -60,7 +61,7 @@ function checkOrder(body: Pick<EventBody, 'occurredAt' | 'detectedAt' | 'reporte
 }
 
 /** Snaps to the nearest section within the limit and the nearest unit of the reporter's state. */
-async function snap(ctx: AppContext, location: { lat: number; lon: number }, stateCode: string) {
+export async function snap(ctx: AppContext, location: { lat: number; lon: number }, stateCode: string) {
   const border = await borderSnapshot(ctx);
   const r = snapToBorder([location.lon, location.lat], border.sections, border.units, ctx.config.eventMaxBorderKm, stateCode);
   if (!r.ok) {
@@ -98,6 +99,7 @@ async function followUpRoot(ctx: AppContext, subject: Subject, id: string | null
 export interface BuildOptions {
   source?: EventBody['source'];
   communityReportId?: string | null;
+  sharedPrecisionKm?: number | null;
   now?: Date;
 }
 
@@ -126,6 +128,7 @@ export async function buildEventBody(ctx: AppContext, subject: Subject, input: C
     grading: input.grading,
     source: options.source ?? 'officer',
     communityReportId: options.communityReportId ?? null,
+    sharedPrecisionKm: options.sharedPrecisionKm ?? null,
     followUpOf: await followUpRoot(ctx, subject, input.followUpOf),
     returnComment: null,
     validatedBy: null,
@@ -459,4 +462,29 @@ export async function correctEvent(ctx: AppContext, subject: Subject, id: string
     return [{ type: 'event' as const, id, body: eventBodySchema.parse(body), marking, expectedVersion: version }];
   });
   return result!.record;
+}
+
+// --- EUROSUR reporting delay ------------------------------------------------------------
+
+export const reportingDelayQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+/**
+ * Time from detection to the first shared (published) report, per reporting unit, over the
+ * events the subject may see that occurred in [from, to) — by default the last 90 days.
+ */
+export async function reportingDelay(ctx: AppContext, subject: Subject, q: z.output<typeof reportingDelayQuerySchema>) {
+  authorize(subject, 'events:read');
+  const to = q.to ? utc(q.to) : new Date(Date.now() + CLOCK_SKEW_MS).toISOString();
+  const from = q.from ? utc(q.from) : new Date(Date.parse(to) - 90 * 86_400_000).toISOString();
+  if (from >= to) throw validation('from must be before to', [{ path: 'from', message: 'not before to' }]);
+  const events = (await everPublished(ctx.db.kysely, from, to)).filter((e) => allows(subject, 'events:read', eventTarget(ctx.node.id, e)));
+  const stats = reportingDelayByUnit(
+    events.map((e) => ({ eventId: e.id, unitId: e.body.reportingUnitId ?? e.owner.unitId, detectedAt: e.body.detectedAt ?? e.body.occurredAt, firstPublishedAt: e.body.firstPublishedAt! })),
+  );
+  return { from, to, ...stats };
 }

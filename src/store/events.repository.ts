@@ -62,15 +62,18 @@ export async function insertIdempotency(db: Executor, row: { userId: string; key
     .execute();
 }
 
-/** Published events per reporting unit with their detection and first-publication times. */
-export async function publishedTimings(db: Executor, since: string) {
-  return db
+/** Events that were ever published, occurred in [from, to): for the reporting delay. */
+export async function everPublished(db: Executor, from: string, to: string): Promise<SavedRecord<'event'>[]> {
+  const rows = (await db
     .selectFrom('events')
-    .select(['id', 'reporting_unit_id', 'owner_unit_id', 'first_published_at', 'occurred_at', 'body_json'])
+    .selectAll()
     .where('deleted_at', 'is', null)
+    .where('in_picture', '=', 1)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to)
     .where('first_published_at', 'is not', null)
-    .where('occurred_at', '>=', since)
-    .execute();
+    .execute()) as EventsTable[];
+  return rows.map((row) => recordFromRow('event', row));
 }
 
 export type EventRow = EventsTable;

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_audit_checkpoints.ts';
 import * as m0006 from './migrations/0006_logins_tokens.ts';
 import * as m0007 from './migrations/0007_false_positives.ts';
 import * as m0011 from './migrations/0011_events.ts';
+import * as m0011b from './migrations/0011b_seizures_community_attachments.ts';
 import * as m0014 from './migrations/0014_risk.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_logins_tokens': m0006,
   '0007_false_positives': m0007,
   '0011_events': m0011,
+  '0011b_seizures_community_attachments': m0011b,
   '0014_risk': m0014,
 };
 

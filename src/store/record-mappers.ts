@@ -133,6 +133,17 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
     }),
     fromRow: (r) => parse(r.body_json),
   },
+  seizure: {
+    toColumns: (b) => ({
+      event_id: b.eventId,
+      item_kind: b.itemKind,
+      substance: b.substance,
+      seized_at: b.seizedAt,
+      quantity_kg: b.quantityKg,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
   assessment: {
     toColumns: (b) => ({
       section_id: b.sectionId,

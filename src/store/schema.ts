@@ -121,6 +121,47 @@ export interface EventIdempotencyTable {
   created_at: string;
 }
 
+export interface SeizuresTable extends RecordColumns {
+  event_id: string;
+  item_kind: string;
+  substance: string;
+  seized_at: string;
+  quantity_kg: number | null;
+  body_json: string;
+}
+
+export interface CommunityReportsTable {
+  id: string;
+  created_at: string;
+  channel: string;
+  reporter_user_id: string | null;
+  client_key: string;
+  contact: string | null;
+  category: string | null;
+  text: string;
+  lang: string;
+  lat: number;
+  lon: number;
+  section_id: string | null;
+  occurred_at: string | null;
+  status: string;
+  triaged_by: string | null;
+  triaged_at: string | null;
+  event_id: string | null;
+  dismiss_reason: string | null;
+}
+
+export interface EventAttachmentsTable {
+  id: string;
+  event_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface AssessmentsTable extends RecordColumns {
   section_id: string;
   section_ref: string | null;
@@ -377,6 +418,9 @@ export interface Database {
   alerts: AlertsTable;
   events: EventsTable;
   event_idempotency: EventIdempotencyTable;
+  seizures: SeizuresTable;
+  community_reports: CommunityReportsTable;
+  event_attachments: EventAttachmentsTable;
   screenings: ScreeningsTable;
   screening_hits: ScreeningHitsTable;
   false_positives: FalsePositivesTable;
@@ -411,6 +455,7 @@ export const RECORD_TABLES = {
   community: 'communities',
   alert: 'alerts',
   event: 'events',
+  seizure: 'seizures',
   assessment: 'assessments',
 } as const satisfies Record<string, keyof Database>;
 

@@ -156,6 +156,8 @@ export const eventBodySchema = z
     source: z.enum(EVENT_SOURCES),
     /** The community report this event was made from, if any (its reporter is never shown). */
     communityReportId: uuid.nullable(),
+    /** Made from a community report: the location is blurred to this grid (km) when shared with peers. */
+    sharedPrecisionKm: z.number().min(0).max(50).nullable().default(null),
     /** A follow-up report points at the first report of the event. */
     followUpOf: uuid.nullable(),
     /** Validator's comment when returned; cleared on re-submission. */
@@ -188,6 +190,32 @@ export function reportingDelayHours(body: EventBody): number | null {
 /** Names or documents of persons make the event personal data (federation sharing policy). */
 export function holdsPersonalData(body: EventBody): boolean {
   return body.involved.persons.some((p) => p.names.length > 0 || p.documents.length > 0) || body.involved.vehicles.some((v) => v.plate !== null);
+}
+
+/** Rounds a point to a grid of about `km` kilometres (the cell's centre). */
+export function blurLocation(loc: EventLocation, km: number): EventLocation {
+  if (km <= 0) return loc;
+  const latStep = km / 111.32;
+  const lat = Math.round(loc.lat / latStep) * latStep;
+  const lonStep = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+  return { lat: round6(Math.min(90, Math.max(-90, lat))), lon: round6(Math.min(180, Math.max(-180, Math.round(loc.lon / lonStep) * lonStep))) };
+}
+
+/**
+ * What may leave this node (federation): only events in the picture; one made from a community
+ * report goes with its location blurred to sharedPrecisionKm and without the report's id, so
+ * the other side can never find the reporter.
+ */
+export function eventForSharing(body: EventBody): EventBody | null {
+  if (!inPicture(body.status)) return null;
+  return communityReporterHidden(body);
+}
+
+/** A community-sourced event as the other side sees it: blurred, no link to the report. */
+export function communityReporterHidden(body: EventBody): EventBody {
+  if (body.source !== 'community') return body;
+  return { ...body, location: blurLocation(body.location, body.sharedPrecisionKm ?? 5), communityReportId: null, borderDistanceKm: null };
 }
 
 export function inPicture(status: EventStatus): boolean {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { alertBodySchema } from '../alerts/alert.ts';
 import { eventBodySchema } from '../events/event.ts';
+import { seizureBodySchema } from '../events/seizure.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -14,6 +15,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   community: communityBodySchema,
   alert: alertBodySchema,
   event: eventBodySchema,
+  seizure: seizureBodySchema,
   assessment: assessmentBodySchema,
 };
 

@@ -1,5 +1,6 @@
 import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
-import { holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
+import { eventForSharing, holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
+import { seizureHoldsPersonalData, type SeizureBody } from '../events/seizure.ts';
 import { tlpRank, type Marking } from '../records/marking.ts';
 import type { RecordOwner } from '../records/record.ts';
 
@@ -40,7 +41,9 @@ export type PolicyRefusal =
   | 'NOT_RELEASABLE'
   | 'NO_HOPS'
   | 'PERSONAL_DATA'
-  | 'NOT_OWNER';
+  | 'NOT_OWNER'
+  /** The kind's own rule keeps it home, e.g. an event still in the workflow (not published). */
+  | 'NOT_SHAREABLE';
 
 export type OutboundDecision = { share: true; body: unknown; redacted: string[] } | { share: false; reason: PolicyRefusal };
 export type InboundDecision = { accept: true } | { accept: false; reason: PolicyRefusal };
@@ -49,7 +52,18 @@ export type InboundDecision = { accept: true } | { accept: false; reason: Policy
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {
   if (type === 'alert') return holdsPersonalData(body as AlertBody);
   if (type === 'event') return eventHoldsPersonalData(body as EventBody);
+  if (type === 'seizure') return seizureHoldsPersonalData(body as SeizureBody);
   return false;
+}
+
+/**
+ * The body as it may leave this node, per kind, or null when it must not leave at all: events
+ * leave only once published, and an event made from a community report leaves with its
+ * location blurred and without the link to the report (events.md).
+ */
+export function prepareForSharingOf(type: string, body: unknown): unknown {
+  if (type === 'event') return eventForSharing(body as EventBody);
+  return body;
 }
 
 /**
@@ -105,7 +119,9 @@ export function decideOutbound(c: ShareCandidate, ctx: { agreement: Agreement | 
     (c.marking.hops < 1 ? 'NO_HOPS' : null) ??
     (!ctx.agreement!.personalData && holdsPersonalDataOf(c.type, c.body) ? 'PERSONAL_DATA' : null);
   if (refusal) return { share: false, reason: refusal };
-  return { share: true, ...redact(c.body, ctx.agreement!.redact) };
+  const prepared = prepareForSharingOf(c.type, c.body);
+  if (prepared === null) return { share: false, reason: 'NOT_SHAREABLE' };
+  return { share: true, ...redact(prepared, ctx.agreement!.redact) };
 }
 
 /**

@@ -48,6 +48,10 @@ export const eventPolicy: Policy<EventTarget, EventAbilities> = {
     'events:report': and(roleHolds('events:report'), visible, owningSide, isAuthor, editable),
     'events:validate': and(roleHolds('events:validate'), visible, owningSide, notAuthor),
     'events:publish': and(roleHolds('events:publish'), visible, owningSide),
+    // Photos and documents: the author, or the owning agency's validators, until it is closed.
+    'events:attach': and(roleHolds('events:attach'), visible, owningSide, or(isAuthor, roleHolds('events:publish')), (_s, t) => t.record.status !== 'closed'),
+    // Seizures: anyone of the owning agency who reports.
+    'seizures:write': and(roleHolds('seizures:write'), visible, owningSide),
     'events:close': and(roleHolds('events:close'), visible, owningSide, or(isAuthor, roleHolds('events:publish'))),
   },
   abilities: (allows, t) => {

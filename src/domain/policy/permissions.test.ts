@@ -8,12 +8,12 @@ import { ROLES, type Role } from './roles.ts';
  * be made on purpose in both places.
  */
 const EXPECTED: Record<Role, readonly Action[]> = {
-  reporter: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'events:close', 'events:triage', 'assessments:read'],
-  validator: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'assessments:read'],
-  analyst: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'seizures:export', 'assessments:read', 'assessments:override'],
-  liaison_officer: ['registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'assessments:read'],
-  customs_officer: ['registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'assessments:read'],
-  commander: ['registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'assessments:read', 'assessments:override'],
+  reporter: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'events:close', 'events:triage', 'assessments:read'],
+  validator: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'assessments:read'],
+  analyst: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'alerts:import', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'seizures:export', 'assessments:read', 'assessments:override'],
+  liaison_officer: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'alerts:write', 'screening:run', 'tokens:manage-own', 'events:read', 'events:report', 'assessments:read'],
+  customs_officer: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'alerts:read', 'screening:run', 'screening:decide', 'tokens:manage-own', 'events:read', 'events:report', 'assessments:read'],
+  commander: ['events:attach', 'seizures:write', 'registry:read', 'stream:read', 'audit:read', 'alerts:read', 'alerts:write', 'alerts:lower_marking', 'screening:run', 'screening:decide', 'screening:review', 'tokens:manage-own', 'events:read', 'events:report', 'events:validate', 'events:publish', 'events:close', 'events:triage', 'seizures:export', 'assessments:read', 'assessments:override'],
   partner_observer: ['registry:read', 'stream:read', 'tokens:manage-own', 'events:read', 'seizures:export', 'assessments:read'],
   administrator: ['registry:read', 'registry:write', 'users:read', 'users:write', 'audit:read', 'stream:read', 'alerts:read', 'alerts:import', 'federation:admin', 'tokens:manage-own', 'events:read', 'seizures:export', 'assessments:read'],
 };

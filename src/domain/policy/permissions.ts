@@ -23,6 +23,8 @@ export const ACTIONS = [
   'events:publish',
   'events:close',
   'events:triage',
+  'events:attach',
+  'seizures:write',
   'seizures:export',
   'assessments:read',
   'assessments:override',
@@ -69,6 +71,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'events:close': ['reporter', 'validator', 'commander'],
   // The community reports queue: convert into an event or dismiss.
   'events:triage': ['validator', 'commander', 'reporter'],
+  // Photos and documents on an event: its author or the owning agency's validators (events.policy.ts).
+  'events:attach': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
+  // Seizures on an event: anyone of the owning agency who reports.
+  'seizures:write': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
   // Seizure statistics without personal data (for UNODC / WCO returns).
   'seizures:export': ['analyst', 'commander', 'validator', 'partner_observer', 'administrator'],
   // Section threat levels (docs/risk-model.md): the common picture, partners included.

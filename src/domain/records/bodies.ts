@@ -1,5 +1,6 @@
 import type { AlertBody } from '../alerts/alert.ts';
 import type { EventBody } from '../events/event.ts';
+import type { SeizureBody } from '../events/seizure.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
@@ -12,6 +13,7 @@ export interface RecordBodies {
   community: CommunityBody;
   alert: AlertBody;
   event: EventBody;
+  seizure: SeizureBody;
   assessment: AssessmentBody;
 }
 export type RecordKind = keyof RecordBodies;

@@ -89,7 +89,7 @@ interface Call {
   url?: string;
   body?: unknown;
   headers?: Record<string, string>;
-  rawBody?: string;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
 }
 interface Row {
   route: string;
@@ -126,6 +126,8 @@ const EVENT_BODY = () => ({
   narrative: { text: 'Table test', lang: 'en' },
   grading: { reliability: 'C', credibility: 3 },
 });
+const PNG_1PX = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+const TRIAGERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander'];
 /** A stale version: those allowed reach the precondition (412) and nothing changes. */
 const STALE = { 'if-match': '"999"' };
 
@@ -218,6 +220,7 @@ const TABLE: Row[] = [
   // Events (docs/events.md). Fixtures: one event per workflow status by tj.reporter (TJ border guard).
   { route: 'GET /api/events', allow: EVENT_READERS, ok: 200 },
   { route: 'POST /api/events', allow: EVENT_REPORTERS, ok: 201, call: () => ({ body: EVENT_BODY() }) },
+  { route: 'GET /api/events/stats/reporting-delay', allow: EVENT_READERS, ok: 200 },
   { route: 'GET /api/events/:id', variant: 'published, GREEN', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}` }) },
   // A draft: its author and the owning agency; hidden from everyone else (admin sits at the TJ border guard HQ).
   { route: 'GET /api/events/:id', variant: 'draft', allow: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'admin'], hidden: OUTSIDE_TJ_BORDER_GUARD, ok: 200, call: (f) => ({ url: `/api/events/${f.events.draft}` }) },
@@ -243,6 +246,37 @@ const TABLE: Row[] = [
     call: () => ({ body: { section: randomUUID(), level: 'high', reason: 'table test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }),
   },
   { route: 'DELETE /api/assessments/overrides/:id', allow: ['tj.analyst', 'tj.commander'], ok: 404, call: () => ({ url: `/api/assessments/overrides/${randomUUID()}` }) },
+
+  // Seizures: anyone of the owning agency who reports adds them; the statistics export has no personal data.
+  {
+    route: 'POST /api/events/:id/seizures',
+    allow: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander'],
+    ok: 201,
+    call: (f) => ({
+      url: `/api/events/${f.events.published}/seizures`,
+      body: { itemKind: 'narcotics', substance: 'opium', quantity: { value: 3, unit: 'kg' }, concealment: 'backpack', conveyance: 'on_foot', detectionMethod: 'patrol' },
+    }),
+  },
+  { route: 'GET /api/events/:id/seizures', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}/seizures` }) },
+  { route: 'GET /api/seizures/export', allow: ['tj.validator', 'tj.analyst', 'tj.commander', 'partner.observer', 'admin'], ok: 200 },
+
+  // Community reports: the public form (no account); the triage queue for this node's state (events:triage).
+  { route: 'POST /api/community/reports', allow: PUBLIC, ok: 202, call: () => ({ body: { text: 'Table test report', lang: 'tg', location: { lat: 37.22, lon: 68.63 } } }) },
+  { route: 'GET /api/community/reports', allow: TRIAGERS, ok: 200 },
+  // Triagers reach the look-up and find no such report.
+  { route: 'POST /api/community/reports/:id/convert', allow: TRIAGERS, ok: 404, call: () => ({ url: `/api/community/reports/${randomUUID()}/convert`, body: { severity: 'low' } }) },
+  { route: 'POST /api/community/reports/:id/dismiss', allow: TRIAGERS, ok: 404, call: () => ({ url: `/api/community/reports/${randomUUID()}/dismiss`, body: { reason: 'table test' } }) },
+
+  // Attachments: the author or the owning agency's validators attach (the published fixture: tj.reporter's);
+  // the list is for readers of the event; a random file id is 404 for those cleared to open files, 403 for partner observers.
+  { route: 'POST /api/events/:id/attachments', allow: ['tj.reporter', ...TJ_VALIDATORS], ok: 201, call: (f) => ({ url: `/api/events/${f.events.published}/attachments?name=p.png`, headers: { 'content-type': 'image/png' }, rawBody: PNG_1PX }) },
+  { route: 'GET /api/events/:id/attachments', allow: EVENT_READERS, ok: 200, call: (f) => ({ url: `/api/events/${f.events.published}/attachments` }) },
+  {
+    route: 'GET /api/events/:id/attachments/:attachmentId',
+    allow: ALERT_READERS,
+    ok: 404,
+    call: (f) => ({ url: `/api/events/${f.events.published}/attachments/${randomUUID()}` }),
+  },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'GET /api/federation/feed', allow: PEER, ok: 200 },

@@ -23,13 +23,13 @@ export class ApiClient {
     method: string,
     path: string,
     body?: unknown,
-    init: { headers?: Record<string, string>; rawBody?: string } = {},
+    init: { headers?: Record<string, string>; rawBody?: string | Uint8Array<ArrayBuffer> } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrfToken;
-    let payload: string | undefined = init.rawBody;
+    let payload: string | Uint8Array<ArrayBuffer> | undefined = init.rawBody;
     if (body !== undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';

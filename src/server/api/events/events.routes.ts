@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createEventSchema, EVENT_TRANSITIONS, eventBodySchema, type EventTransition } from '../../../domain/events/event.ts';
+import { communityReporterHidden, createEventSchema, EVENT_TRANSITIONS, eventBodySchema, type EventTransition } from '../../../domain/events/event.ts';
 import { eventTarget } from '../../../domain/policy/events.policy.ts';
 import { serialize } from '../../../domain/policy/authorize.ts';
 import type { Subject } from '../../../domain/policy/roles.ts';
@@ -16,6 +16,8 @@ import {
   listEvents,
   mayReadPersonalData,
   readEvent,
+  reportingDelay,
+  reportingDelayQuerySchema,
   transitionBodySchema,
   transitionEvent,
   withoutPersonalData,
@@ -64,7 +66,10 @@ export const eventCollection = z.object({
 });
 
 export function presentEvent(subject: Subject, localNode: string, e: SavedEvent): EventFeature {
-  const { location, ...body } = mayReadPersonalData(subject) ? e.body : withoutPersonalData(e.body);
+  // The other side (another state's officers, partner observers) never gets closer to a community reporter.
+  const otherSide = subject.stateCode !== e.owner.state || subject.roles.includes('partner_observer');
+  const seen = otherSide ? communityReporterHidden(e.body) : e.body;
+  const { location, ...body } = mayReadPersonalData(subject) ? seen : withoutPersonalData(seen);
   return {
     type: 'Feature',
     id: e.id,
@@ -123,6 +128,43 @@ export async function eventsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         next: page.next,
         links,
       };
+    },
+  );
+
+  r.get(
+    '/api/events/stats/reporting-delay',
+    {
+      schema: {
+        tags,
+        description:
+          'EUROSUR reporting delay: hours from detection (detectedAt, else occurredAt) to the first publication, per reporting unit, for the events you may see that occurred in [from, to) (default: the last 90 days). ' +
+          'overLimit counts events first shared after 24 h; late lists them.',
+        querystring: reportingDelayQuerySchema,
+        response: {
+          200: z.object({
+            from: z.string(),
+            to: z.string(),
+            limitHours: z.number(),
+            units: z.array(
+              z.object({
+                unitId: z.string().nullable(),
+                published: z.number().int(),
+                medianHours: z.number(),
+                p90Hours: z.number(),
+                maxHours: z.number(),
+                overLimit: z.number().int(),
+                withinLimitShare: z.number(),
+                late: z.array(z.object({ eventId: z.string(), hours: z.number() })),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const { subject } = requireAuth(req);
+      return reportingDelay(ctx, subject, req.query);
     },
   );
 

@@ -5,19 +5,7 @@ import { testDialects } from '../../testing/databases.ts';
 import { openStream } from '../../testing/sse.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-
-/** A report near Panji Poyon (Khatlon / Kunduz), on the Panj. */
-export const report = (over: Record<string, unknown> = {}) => ({
-  category: 'smuggling_narcotics',
-  severity: 'high',
-  occurredAt: hoursAgo(5),
-  location: { lat: 37.215, lon: 68.62 },
-  narrative: { text: 'Two men crossed the Panj by inner tube near the crossing point with 12 kg of hashish.', lang: 'en' },
-  involved: { persons: [{ role: 'suspect', count: 2, nationality: 'AF' }], goods: [{ description: 'hashish', quantity: 12, unit: 'kg' }] },
-  grading: { reliability: 'B', credibility: 2 },
-  ...over,
-});
+import { hoursAgo, report } from './fixtures.ts';
 
 describe.each(await testDialects())('events over HTTP (%s)', (dialect) => {
   let node: TestNode;
@@ -292,5 +280,25 @@ describe.each(await testDialects())('events over HTTP (%s)', (dialect) => {
     } finally {
       stream.close();
     }
+  });
+
+  it('the reporting delay per unit flags events first shared more than 24 h after detection', async () => {
+    const late = await published({ occurredAt: hoursAgo(50), location: { lat: 37.6, lon: 69.7 } });
+    const quick = await published({ occurredAt: hoursAgo(3), location: { lat: 37.6, lon: 69.7 } });
+    const detectedLate = await published({ occurredAt: hoursAgo(80), detectedAt: hoursAgo(10), location: { lat: 37.6, lon: 69.7 } });
+    const res = await validator.get(`/api/events/stats/reporting-delay?from=${encodeURIComponent(hoursAgo(100))}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.limitHours).toBe(24);
+    const unitId = (await reporter.get('/api/auth/me')).body.user.unitId;
+    const unit = res.body.units.find((u: { unitId: string }) => u.unitId === unitId);
+    const lateIds = unit.late.map((l: { eventId: string }) => l.eventId);
+    expect(lateIds).toContain(late.id);
+    expect(lateIds).not.toContain(quick.id);
+    // Delay counts from detection, not occurrence.
+    expect(lateIds).not.toContain(detectedLate.id);
+    expect(unit.late.find((l: { eventId: string }) => l.eventId === late.id).hours).toBeGreaterThan(49);
+    expect(unit.overLimit).toBeGreaterThanOrEqual(1);
+    expect(unit.withinLimitShare).toBeLessThan(1);
+    expect((await validator.get('/api/events/stats/reporting-delay?from=2026-13-01')).status).toBe(400);
   });
 });
