@@ -32,6 +32,8 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   declaration: declarationBodySchema,
   transit: transitBodySchema,
   crossing: crossingBodySchema,
+  seizure: seizureBodySchema,
+  assessment: assessmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {
