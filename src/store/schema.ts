@@ -92,112 +92,6 @@ export interface AlertsTable extends RecordColumns {
   active: number;
 }
 
-export interface EventsTable extends RecordColumns {
-  status: string;
-  in_picture: number;
-  category: string;
-  severity: string;
-  occurred_at: string;
-  reported_at: string;
-  first_published_at: string | null;
-  lat: number;
-  lon: number;
-  section_id: string | null;
-  unit_id: string | null;
-  reporting_unit_id: string | null;
-  reliability: string;
-  credibility: number;
-  source: string;
-  follow_up_of: string | null;
-  body_json: string;
-}
-
-export interface EventIdempotencyTable {
-  user_id: string;
-  key: string;
-  request_hash: string;
-  event_id: string;
-  created_at: string;
-}
-
-export interface SeizuresTable extends RecordColumns {
-  event_id: string;
-  item_kind: string;
-  substance: string;
-  seized_at: string;
-  quantity_kg: number | null;
-  body_json: string;
-}
-
-export interface CommunityReportsTable {
-  id: string;
-  created_at: string;
-  channel: string;
-  reporter_user_id: string | null;
-  client_key: string;
-  contact: string | null;
-  category: string | null;
-  text: string;
-  lang: string;
-  lat: number;
-  lon: number;
-  section_id: string | null;
-  occurred_at: string | null;
-  status: string;
-  triaged_by: string | null;
-  triaged_at: string | null;
-  event_id: string | null;
-  dismiss_reason: string | null;
-}
-
-export interface EventAttachmentsTable {
-  id: string;
-  event_id: string;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  created_by: string;
-  created_at: string;
-}
-
-export interface AssessmentsTable extends RecordColumns {
-  section_id: string;
-  section_ref: string | null;
-  level: string;
-  computed_level: string;
-  score: number;
-  override_json: string | null;
-  explanation_json: string;
-  computed_at: string;
-  notice_json: string | null;
-}
-
-export interface AssessmentSnapshotsTable {
-  id: string;
-  section_id: string;
-  at: string;
-  level: string;
-  computed_level: string;
-  score: number;
-  override_id: string | null;
-  explanation_json: string;
-  /** 'daily' | 'change' | 'override' */
-  cause: string;
-}
-
-export interface RiskOverridesTable {
-  id: string;
-  section_id: string;
-  level: string;
-  reason: string;
-  expires_at: string;
-  set_by: string;
-  set_at: string;
-  cleared_by: string | null;
-  cleared_at: string | null;
-}
-
 export interface ScreeningsTable {
   id: string;
   at: string;
@@ -804,5 +698,4 @@ export const RECORD_TABLES = {
   declaration: 'declarations',
   transit: 'transits',
   crossing: 'crossings',
-  assessment: 'assessments',
 } as const satisfies Record<string, keyof Database>;

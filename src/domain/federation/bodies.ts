@@ -32,8 +32,6 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   declaration: declarationBodySchema,
   transit: transitBodySchema,
   crossing: crossingBodySchema,
-  seizure: seizureBodySchema,
-  assessment: assessmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

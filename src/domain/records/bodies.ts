@@ -9,8 +9,6 @@ import type { CrossingPointBody } from '../trade/crossing-point.ts';
 import type { CrossingBody } from '../trade/crossing-times.ts';
 import type { DeclarationBody } from '../trade/declaration.ts';
 import type { TransitBody } from '../trade/transit.ts';
-import type { SeizureBody } from '../events/seizure.ts';
-import type { AssessmentBody } from '../risk/assessment-record.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -32,7 +30,5 @@ export interface RecordBodies {
   declaration: DeclarationBody;
   transit: TransitBody;
   crossing: CrossingBody;
-  seizure: SeizureBody;
-  assessment: AssessmentBody;
 }
 export type RecordKind = keyof RecordBodies;
