@@ -18,11 +18,13 @@ describe.each(await testDialects())('seeding a scenario (%s)', (dialect) => {
   let pgDb: Awaited<ReturnType<typeof createPgDatabase>> | null = null;
   const scenario = loadScenario('tj-af');
   const total = scenario.states.length + scenario.agencies.length + scenario.sections.length + scenario.units.length + scenario.communities.length;
+  // Seeding also writes one trade profile per crossing point (src/services/seed/trade.ts); its year of history is off here.
+  const tradeProfiles = scenario.units.filter((u) => u.kind === 'crossing_point').length;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarhad-seed-'));
     pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
-    ctx = await openNode({ ...loadConfig({}), dataDir, databaseUrl: pgDb?.url ?? null }, createLogger('silent'));
+    ctx = await openNode({ ...loadConfig({}), seedTradeHistory: false, dataDir, databaseUrl: pgDb?.url ?? null }, createLogger('silent'));
   });
   afterAll(async () => {
     await ctx?.db.close();
@@ -44,7 +46,7 @@ describe.each(await testDialects())('seeding a scenario (%s)', (dialect) => {
     const summary = await seedScenario(ctx, scenario, { events: false });
     expect(summary).toEqual({ scenario: 'tj-af', created: total, updated: 0, unchanged: 0 });
     const c = await counts();
-    expect(c).toMatchObject({ versions: total, outbox: total, sections: scenario.sections.length, units: scenario.units.length });
+    expect(c).toMatchObject({ versions: total + tradeProfiles, outbox: total + tradeProfiles, sections: scenario.sections.length, units: scenario.units.length });
     // Paired crossing points point at each other by node id.
     const units = await listRecords(ctx.db.kysely, 'unit');
     const byId = new Map(units.map((u) => [u.id, u]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import baselines from '../../../datasets/carec/cpmm-baselines.json' with { type: 'json' };
+import baselines from '../../domain/trade/cpmm-baselines.json' with { type: 'json' };
 import { allows, authorize } from '../../domain/policy/authorize.ts';
 import type { Subject } from '../../domain/policy/roles.ts';
 import { tradeTarget } from '../../domain/policy/trade.policy.ts';
