@@ -135,7 +135,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(assessmentsRoutes, { ctx });
   await app.register(communityRoutes, { ctx });
   await app.register(attachmentsRoutes, { ctx });
-  await app.register(assessmentsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }
