@@ -93,7 +93,10 @@ describe('kill -9 during a large sync (sqlite, child processes)', { timeout: 1_8
       return pending.n + (head.s - walked.c);
     };
     for (let k = 0; k < KILLS; k++) {
-      await new Promise((r) => setTimeout(r, 200 + rnd() * 2000));
+      // A kill must land while records are in flight: on a fast machine the previous batch may
+      // already be through, so TJ gets a fresh batch (written beside the running node) first.
+      if (backlog() === 0) await withCtx(dirs.tj, 'TJ', ports.tj, (ctx) => mutateAlerts({ ctx }, ids, rnd, 300));
+      await new Promise((r) => setTimeout(r, 20 + rnd() * 400));
       const which = rnd() < 0.5 ? 'tj' : 'af';
       if (backlog() > 0) kills.midSync += 1;
       const child = children[which]!;

@@ -36,7 +36,9 @@ describe.each(await testDialects())('seeding a scenario (%s)', (dialect) => {
     const n = async (t: 'record_versions' | 'outbox' | 'audit_log' | 'sections' | 'units') =>
       Number((await ctx.db.kysely.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     // Registry records only: the scenario's warnings part (seed/warnings.ts) has its own test.
-    const registry = ['state', 'agency', 'section', 'unit', 'community'];
+    // Registry records plus the trade profile of each crossing point (warnings, gauges and the
+    // rest of the scenario's activity are counted by their own seed tests).
+    const registry = ['state', 'agency', 'section', 'unit', 'community', 'crossing_point'];
     const ofRegistry = async (t: 'record_versions' | 'outbox') =>
       Number((await ctx.db.kysely.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).where('type', 'in', registry).executeTakeFirstOrThrow()).n);
     return { versions: await ofRegistry('record_versions'), outbox: await ofRegistry('outbox'), audit: await n('audit_log'), sections: await n('sections'), units: await n('units') };

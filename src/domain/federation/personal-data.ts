@@ -20,13 +20,21 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   section: never,
   community: never,
   alert: (body) => holdsPersonalData(body as AlertBody),
-  // Kinds added by other branches plug in here, one line each, e.g.:
   event: (body) => eventHoldsPersonalData(body as EventBody),
   seizure: (body) => seizureHoldsPersonalData(body as SeizureBody),
-  // Declarations and transits name traders and carriers, who may be natural persons.
+  // Declarations and transits name traders and carriers, who may be natural persons; a
+  // crossing carries the truck and its driver's times.
   declaration: always,
   transit: always,
-  // hit_report: always,
+  crossing: always,
+  crossing_point: never,
+  // Hazard warnings, gauges, damage counts and resources describe places, never persons.
+  warning: never,
+  gauge: never,
+  damage: never,
+  resource: never,
+  // A section's assessment explains itself by counts and categories, never by persons.
+  assessment: never,
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {
