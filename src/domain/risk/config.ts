@@ -4,31 +4,17 @@
  */
 import { z } from 'zod';
 
-/** Event categories (the shared event contract, owned by the events branch). */
-export const RISK_CATEGORIES = [
-  'illegal_crossing',
-  'smuggling_narcotics',
-  'smuggling_arms',
-  'smuggling_goods',
-  'smuggling_fuel',
-  'smuggling_livestock',
-  'trafficking_persons',
-  'armed_incident',
-  'detention',
-  'suspicious_activity',
-  'infrastructure_damage',
-  'flood',
-  'mudflow',
-  'landslide',
-  'avalanche',
-  'earthquake',
-] as const;
-export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+/** The model reads the event vocabulary itself (src/domain/events/vocabulary.ts). */
+import {
+  EVENT_CATEGORIES as RISK_CATEGORIES,
+  EVENT_SEVERITIES as SEVERITIES,
+  RELIABILITIES,
+  type EventCategory as RiskCategory,
+  type EventSeverity as Severity,
+  type Reliability,
+} from '../events/vocabulary.ts';
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type Reliability = (typeof RELIABILITIES)[number];
+export { RISK_CATEGORIES, SEVERITIES, RELIABILITIES, type RiskCategory, type Severity, type Reliability };
 export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
 export type Credibility = (typeof CREDIBILITIES)[number];
 

@@ -54,8 +54,12 @@ function applyToDocument(code: string): void {
 }
 
 /** Switch the UI language, remember it on this device and mirror the page when needed. */
+let latestChange = 0;
 export async function changeLocale(code: LocaleCode, remember = true): Promise<void> {
   if (!isOffered(code)) return;
+  // Languages other than English load on demand: the last choice wins even when an earlier one
+  // (e.g. the user's own language adopted at sign-in) finishes loading after it.
+  const mine = ++latestChange;
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, code);
@@ -64,6 +68,7 @@ export async function changeLocale(code: LocaleCode, remember = true): Promise<v
     }
   }
   await loadLocale(code);
+  if (mine !== latestChange) return;
   await i18n.changeLanguage(code);
 }
 

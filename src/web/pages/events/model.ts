@@ -1,37 +1,16 @@
 // The event (incident) as the web app sees it: GET /api/events answers GeoJSON (docs/events.md).
-// Constants are repeated here, type-checked against src/domain/events/event.ts (importing its
-// values would bring zod into the bundle).
-import type { EventCategory, EventSeverity, EventStatus, EventTransition, Reliability } from '../../../domain/events/event.ts';
+// The vocabulary comes from the domain's zod-free module, so the bundle stays light.
+import {
+  EVENT_CATEGORIES as CATEGORIES,
+  EVENT_SEVERITIES as SEVERITIES,
+  EVENT_STATUSES as STATUSES,
+  EVENT_TRANSITIONS as TRANSITIONS,
+  RELIABILITIES as RELIABILITY,
+} from '../../../domain/events/vocabulary.ts';
 import type { LocalizedName, Tlp } from '../../types.ts';
 
-export const CATEGORIES = [
-  'illegal_crossing',
-  'smuggling_narcotics',
-  'smuggling_arms',
-  'smuggling_goods',
-  'smuggling_fuel',
-  'smuggling_livestock',
-  'trafficking_persons',
-  'armed_incident',
-  'detention',
-  'suspicious_activity',
-  'infrastructure_damage',
-  'flood',
-  'mudflow',
-  'landslide',
-  'avalanche',
-  'earthquake',
-] as const satisfies readonly EventCategory[];
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly EventSeverity[];
-export const STATUSES = ['draft', 'submitted', 'returned', 'validated', 'published', 'closed'] as const satisfies readonly EventStatus[];
-export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const satisfies readonly Reliability[];
+export { CATEGORIES, SEVERITIES, STATUSES, RELIABILITY, TRANSITIONS };
 export const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
-export const TRANSITIONS = ['submit', 'validate', 'return', 'publish', 'close'] as const satisfies readonly EventTransition[];
-
-// every domain value is listed here too
-type Missing<A, B> = Exclude<A, B>;
-const _complete: [Missing<EventCategory, (typeof CATEGORIES)[number]>, Missing<EventStatus, (typeof STATUSES)[number]>] = [null as never, null as never];
-void _complete;
 
 export type Category = (typeof CATEGORIES)[number];
 export type Severity = (typeof SEVERITIES)[number];
