@@ -61,6 +61,18 @@ export const ERROR_CODES = {
   DATE_IN_FUTURE: 400,
   /** Events: this workflow step cannot be taken from the event's current status. */
   INVALID_TRANSITION: 409,
+  /** Liaison: the user's unit is not one of the channel's units (docs/liaison.md). */
+  NOT_CHANNEL_MEMBER: 403,
+  /** Liaison: no message template with this id. */
+  UNKNOWN_TEMPLATE: 400,
+  /** Liaison: required fields of the template are empty (details.fields names them) or unknown fields were sent. */
+  TEMPLATE_FIELDS_INVALID: 400,
+  /** Liaison: an RFI deadline that is not in the future. */
+  DEADLINE_IN_PAST: 400,
+  /** Liaison: an answer or close that refers to no RFI of this channel. */
+  NOT_AN_RFI: 400,
+  /** Liaison: answering an RFI one's own side sent, closing the other side's, or one already closed. */
+  RFI_STATE: 409,
   /** The Idempotency-Key was used before with a different request body. */
   IDEMPOTENCY_KEY_REUSED: 409,
   /** Federation: the peer could not be reached or refused our request. */

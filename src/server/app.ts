@@ -23,6 +23,8 @@ import { screeningRoutes } from './api/screening/screening.routes.ts';
 import { streamRoutes } from './api/stream/stream.routes.ts';
 import { systemRoutes } from './api/system/system.routes.ts';
 import { tradeRoutes } from './api/trade/trade.routes.ts';
+import { liaisonRoutes } from './api/liaison/liaison.routes.ts';
+import { cooperationRoutes } from './api/cooperation/cooperation.routes.ts';
 import { tokensRoutes } from './api/users/tokens.routes.ts';
 import { usersRoutes } from './api/users/users.routes.ts';
 import { warningsRoutes } from './api/warnings/warnings.routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(meRoutes, { ctx });
   await app.register(alertsRoutes, { ctx });
   await app.register(tradeRoutes, { ctx });
+  await app.register(liaisonRoutes, { ctx });
+  await app.register(cooperationRoutes, { ctx });
   await app.register(screeningRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
   await app.register(federationRoutes, { ctx });

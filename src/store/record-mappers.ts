@@ -2,6 +2,7 @@ import type { RecordBodies, RecordKind } from '../domain/records/bodies.ts';
 import type { Database } from './schema.ts';
 import { RECORD_TABLES } from './schema.ts';
 import { expiresAt, worstSeverity } from '../domain/warnings/cap.ts';
+import { pairKeyOf } from '../domain/liaison/liaison.ts';
 
 type Row<T extends RecordKind> = Database[(typeof RECORD_TABLES)[T]];
 type BodyColumns<T extends RecordKind> = Omit<Row<T>, keyof import('./schema.ts').RecordColumns>;
@@ -285,6 +286,14 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       queue_arrival_at: new Date(b.steps.queue_arrival!).toISOString(),
       body_json: json(b),
     }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  liaison_channel: {
+    toColumns: (b) => ({ ref: b.ref, title: b.title, kind: b.kind, pair_key: pairKeyOf(b.members), body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  liaison_message: {
+    toColumns: (b) => ({ channel_id: b.channelId, kind: b.kind, template_id: b.templateId, reply_to: b.replyTo, sent_at: new Date(b.sentAt).toISOString(), deadline: b.rfi ? new Date(b.rfi.deadline).toISOString() : null, body_json: json(b) }),
     fromRow: (r) => parse(r.body_json),
   },
 };

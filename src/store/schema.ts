@@ -621,8 +621,30 @@ export interface MarketDaysTable {
   recorded_by: string;
 }
 
+/** Liaison channels (docs/liaison.md): members, procedures and contacts live in body_json. */
+export interface LiaisonChannelsTable extends RecordColumns {
+  ref: string;
+  title: string;
+  kind: string;
+  /** The two state codes sorted, e.g. "AF-TJ". */
+  pair_key: string;
+  body_json: string;
+}
+
+export interface LiaisonMessagesTable extends RecordColumns {
+  channel_id: string;
+  kind: string;
+  template_id: string | null;
+  reply_to: string | null;
+  sent_at: string;
+  deadline: string | null;
+  body_json: string;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
+  liaison_channels: LiaisonChannelsTable;
+  liaison_messages: LiaisonMessagesTable;
   states: StatesTable;
   agencies: AgenciesTable;
   units: UnitsTable;
@@ -698,4 +720,6 @@ export const RECORD_TABLES = {
   declaration: 'declarations',
   transit: 'transits',
   crossing: 'crossings',
+  liaison_channel: 'liaison_channels',
+  liaison_message: 'liaison_messages',
 } as const satisfies Record<string, keyof Database>;

@@ -9,6 +9,7 @@ import { crossingPointBodySchema } from '../trade/crossing-point.ts';
 import { crossingBodySchema } from '../trade/crossing-times.ts';
 import { declarationBodySchema } from '../trade/declaration.ts';
 import { transitBodySchema } from '../trade/transit.ts';
+import { channelBodySchema, messageBodySchema } from '../liaison/liaison.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -32,6 +33,8 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   declaration: declarationBodySchema,
   transit: transitBodySchema,
   crossing: crossingBodySchema,
+  liaison_channel: channelBodySchema,
+  liaison_message: messageBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

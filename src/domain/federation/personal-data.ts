@@ -9,7 +9,8 @@ import { seizureHoldsPersonalData, type SeizureBody } from '../events/seizure.ts
  *
  * A kind that is NOT listed here is treated as holding personal data (fail safe): it only
  * travels where personal data may. Add your kind with its test (or `never`) when you add it.
- */
+ */import { channelHoldsPersonalData, messageHoldsPersonalData, type ChannelBody, type MessageBody } from '../liaison/liaison.ts';
+
 const never = () => false;
 const always = () => true;
 
@@ -35,6 +36,9 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   resource: never,
   // A section's assessment explains itself by counts and categories, never by persons.
   assessment: never,
+  // Channel contacts name officers; a message names a person in a field or carries free text.
+  liaison_channel: (body) => channelHoldsPersonalData(body as ChannelBody),
+  liaison_message: (body) => messageHoldsPersonalData(body as MessageBody),
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {

@@ -37,6 +37,10 @@ export const ACTIONS = [
   'trade:read',
   'trade:write',
   'trade:analyse',
+  'liaison:read',
+  'liaison:write',
+  'liaison:manage',
+  'cooperation:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,6 +112,14 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'trade:write': ['customs_officer'],
   // Selectivity rules and their hit rates: the risk analysts and commanders.
   'trade:analyse': ['analyst', 'commander'],
+  // Liaison channels (docs/liaison.md): only the units in a channel, on both sides, see it
+  // (liaison.policy.ts). Posts (reporters) talk to the post across the river; HQ analysts read.
+  'liaison:read': ['reporter', 'validator', 'analyst', 'liaison_officer', 'commander'],
+  'liaison:write': ['reporter', 'validator', 'liaison_officer', 'commander'],
+  // Agreed procedures and counterpart contacts of a channel: its owning side's liaison officers and commanders.
+  'liaison:manage': ['liaison_officer', 'commander'],
+  // The co-operation dashboard: figures per border pair, no message content.
+  'cooperation:read': ['validator', 'analyst', 'liaison_officer', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {
