@@ -11,6 +11,8 @@ interface Placement {
   state: string;
   agencyKind: string;
   unitKind: string | null;
+  /** A particular unit (scenario ref), e.g. a liaison officer's BLO facing its counterpart; else the first of unitKind. */
+  unitRef?: string;
 }
 
 async function place(ctx: AppContext, p: Placement) {
@@ -20,7 +22,7 @@ async function place(ctx: AppContext, p: Placement) {
   let unit: SavedRecord<'unit'> | undefined;
   if (p.unitKind) {
     const units = await listRecords(ctx.db.kysely, 'unit', { agency_id: agency.id });
-    unit = units.find((u) => u.body.kind === p.unitKind) ?? units[0];
+    unit = (p.unitRef ? units.find((u) => u.body.ref === p.unitRef) : undefined) ?? units.find((u) => u.body.kind === p.unitKind) ?? units[0];
   }
   return { agencyId: agency.id, unitId: unit?.id ?? null };
 }
@@ -59,7 +61,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'tj.analyst', displayName: 'Zarina Rahimova', roles: ['analyst'], placement: { state: 'TJ', agencyKind: 'border_guard', unitKind: 'headquarters' }, locale: 'ru' },
   { username: 'tj.commander', displayName: 'Davlat Karimov', roles: ['commander'], placement: { state: 'TJ', agencyKind: 'border_guard', unitKind: 'headquarters' }, locale: 'tg' },
   { username: 'tj.customs', displayName: 'Shahlo Qodirova', roles: ['customs_officer'], placement: { state: 'TJ', agencyKind: 'customs', unitKind: 'crossing_point' }, locale: 'tg' },
-  { username: 'af.liaison', displayName: 'Ahmad Zia Rahimi', roles: ['liaison_officer'], placement: { state: 'AF', agencyKind: 'border_guard', unitKind: 'blo' }, locale: 'fa' },
+  // Liaison officers of the two Border Liaison Offices facing each other at Panji Poyon / Sher Khan Bandar.
+  { username: 'tj.liaison', displayName: 'Jamshed Sharipov', roles: ['liaison_officer'], placement: { state: 'TJ', agencyKind: 'border_guard', unitKind: 'blo', unitRef: 'tj-blo-panji-poyon' }, locale: 'tg' },
+  { username: 'af.liaison', displayName: 'Ahmad Zia Rahimi', roles: ['liaison_officer'], placement: { state: 'AF', agencyKind: 'border_guard', unitKind: 'blo', unitRef: 'af-blo-sher-khan-bandar' }, locale: 'fa' },
   { username: 'af.customs', displayName: 'Gul Mohammad Safi', roles: ['customs_officer'], placement: { state: 'AF', agencyKind: 'customs', unitKind: 'crossing_point' }, locale: 'ps' },
   { username: 'partner.observer', displayName: 'Partner Observer', roles: ['partner_observer'], placement: { state: 'TJ', agencyKind: 'partner', unitKind: null }, locale: 'en' },
 ];

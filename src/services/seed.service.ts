@@ -10,6 +10,7 @@ import { seedTrade } from './seed/trade.ts';
 import { seedEvents } from './seed/events.ts';
 import { seedWarnings } from './seed/warnings.ts';
 import { seedRisk } from './seed/risk.ts';
+import { seedLiaison } from './seed/liaison.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -24,7 +25,7 @@ const SEEDER: Actor = { kind: 'system', name: 'seed' };
  * Loads a border scenario (data only — a second border pair is another JSON file). Records are
  * matched by their scenario ref, so seeding again changes nothing unless the data changed.
  */
-export async function seedScenario(ctx: AppContext, scenario: Scenario, options: { events?: boolean } = {}): Promise<SeedSummary> {
+export async function seedScenario(ctx: AppContext, scenario: Scenario, options: { events?: boolean; liaison?: boolean } = {}): Promise<SeedSummary> {
   const summary: SeedSummary = { scenario: scenario.id, created: 0, updated: 0, unchanged: 0 };
   const tally = (results: { change: { op: string } | null }[]) => {
     for (const r of results) {
@@ -125,5 +126,7 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario, options:
   if (options.events !== false) await seedEvents(ctx, scenario);
   await seedWarnings(ctx, scenario);
   await seedRisk(ctx);
+  // Half a year of liaison channels, RFIs and messages (src/services/seed/liaison.ts).
+  if (options.liaison !== false) await seedLiaison(ctx);
   return summary;
 }

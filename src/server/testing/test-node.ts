@@ -43,7 +43,7 @@ export async function startTestNode(dialect: TestDialect, overrides: Partial<Con
   };
   const ctx = await openNode(config, createLogger(process.env.SARHAD_TEST_LOG ?? 'silent'));
   // Without the seeded year of events: each test makes the events it needs (faster, exact lists).
-  await seedScenario(ctx, loadScenario('tj-af'), { events: false });
+  await seedScenario(ctx, loadScenario('tj-af'), { events: false, liaison: false });
   await ensureAdmin(ctx, TEST_PASSWORD);
   await ensureDemoUsers(ctx, TEST_PASSWORD);
   const app = await buildApp(ctx);

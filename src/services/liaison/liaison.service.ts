@@ -175,7 +175,9 @@ export const messageInputSchema = z
   .strict();
 
 async function save(ctx: AppContext, author: Author, channel: Channel, body: MessageBody) {
-  const r = await writeRecord(ctx, { kind: 'user', subject: author.subject }, { type: 'liaison_message', body: messageBodySchema.parse(body), marking: channel.marking });
+  // Marked for the writer's side: AMBER, released to the channel's other states.
+  const marking = channelMarking(author.subject.stateCode, channel.body.members);
+  const r = await writeRecord(ctx, { kind: 'user', subject: author.subject }, { type: 'liaison_message', body: messageBodySchema.parse(body), marking });
   return r.record;
 }
 
