@@ -71,7 +71,7 @@ export const ERROR_CODES = {
   DEADLINE_IN_PAST: 400,
   /** Liaison: an answer or close that refers to no RFI of this channel. */
   NOT_AN_RFI: 400,
-  /** Liaison: answering an RFI one's own side sent, closing the other side's, or one already closed. */
+  /** Liaison: answering or closing an RFI that its requesting side closed already. */
   RFI_STATE: 409,
   /** The Idempotency-Key was used before with a different request body. */
   IDEMPOTENCY_KEY_REUSED: 409,

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subject } from '../../domain/policy/roles.ts';
 import type { Marking } from '../../domain/records/marking.ts';
 import { createAlert, DEFAULT_ALERT_MARKING } from '../../services/alerts.service.ts';
+import { writeRecord } from '../../services/records.service.ts';
 import { findRecord, saveReceivedRecord } from '../../store/records.repository.ts';
 import { inWriteTransaction } from '../../store/transaction.ts';
 import { buildApp } from '../app.ts';
@@ -55,6 +56,15 @@ const WARNING_BODY = {
 const TRADE_READERS: User[] = ['admin', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
 const TRADE_WRITERS: User[] = ['tj.customs', 'af.customs'];
 const TRADE_ANALYSTS: User[] = ['tj.analyst', 'tj.commander'];
+// Liaison (docs/liaison.md): the fixture channel holds every TJ post and HQ and the Sher Khan
+// Bandar BLO (af.liaison's), so role decides here; membership is tested in liaison.test.ts.
+const LIAISON_READERS: User[] = ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
+const LIAISON_WRITERS: User[] = ['tj.reporter', 'tj.validator', 'tj.commander', 'af.liaison'];
+const COOPERATION_READERS: User[] = ['tj.validator', 'tj.analyst', 'tj.commander', 'af.liaison'];
+const LIAISON_MEMBERS = [
+  ...['tj-hq-dushanbe', 'tj-hq-khorog', 'tj-post-ayvadzh', 'tj-post-panj', 'tj-post-chubek', 'tj-post-yazgulom', 'tj-post-porshinev', 'tj-post-andarob', 'tj-post-namadgut', 'tj-post-vrang', 'tj-post-zorkul'].map((unitRef) => ({ state: 'TJ', unitRef })),
+  { state: 'AF', unitRef: 'af-blo-sher-khan-bandar' },
+];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -108,6 +118,8 @@ interface Fixtures {
   events: { draft: string; submitted: string; validated: string; published: string };
   /** Trade fixtures: Panji Poyon and Sher Khan Bandar, a declaration, a crossing and a transit by tj.customs, a market. */
   trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
+  /** A TJ-owned channel and a TJ RFI in it that tj.validator closed. */
+  liaison: { channelId: string; closedRfiId: string };
 }
 interface Call {
   url?: string;
@@ -322,6 +334,18 @@ const TABLE: Row[] = [
   { route: 'POST /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
   { route: 'GET /api/selectivity/performance', allow: TRADE_ANALYSTS, ok: 200 },
   { route: 'GET /api/markets', allow: TRADE_READERS, ok: 200 },
+  // Liaison. Creating a channel: the managers whose unit is in it. The owning side's manager
+  // reaches the precondition (428); answering/closing the closed RFI reaches its state (409):
+  // answers are the other side's (af.liaison), closes the requesting side's.
+  { route: 'GET /api/liaison/templates', allow: LIAISON_READERS, ok: 200 },
+  { route: 'GET /api/liaison/channels', allow: LIAISON_READERS, ok: 200 },
+  { route: 'POST /api/liaison/channels', allow: ['tj.commander', 'af.liaison'], ok: 201, call: () => ({ body: { ref: `table-${uniq()}`, title: 'Table channel', kind: 'headquarters', members: LIAISON_MEMBERS } }) },
+  { route: 'GET /api/liaison/channels/:id', allow: LIAISON_READERS, ok: 200, call: (f) => ({ url: `/api/liaison/channels/${f.liaison.channelId}` }) },
+  { route: 'PATCH /api/liaison/channels/:id', allow: ['tj.commander'], ok: 428, call: (f) => ({ url: `/api/liaison/channels/${f.liaison.channelId}`, body: { procedures: 'Table' } }) },
+  { route: 'POST /api/liaison/channels/:id/messages', allow: LIAISON_WRITERS, ok: 201, call: (f) => ({ url: `/api/liaison/channels/${f.liaison.channelId}/messages`, body: { freeText: 'Table message' } }) },
+  { route: 'POST /api/liaison/rfis/:id/answer', allow: ['af.liaison'], ok: 409, call: (f) => ({ url: `/api/liaison/rfis/${f.liaison.closedRfiId}/answer`, body: { freeText: 'Table answer' } }) },
+  { route: 'POST /api/liaison/rfis/:id/close', allow: ['tj.reporter', 'tj.validator', 'tj.commander'], ok: 409, call: (f) => ({ url: `/api/liaison/rfis/${f.liaison.closedRfiId}/close`, body: {} }) },
+  { route: 'GET /api/cooperation/dashboard', allow: COOPERATION_READERS, ok: 200 },
   { route: 'POST /api/markets/:id/days', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/markets/${f.trade.marketId}/days`, body: { day: '2026-11-28', tradersTj: 50, tradersAf: 40, visitors: 500, turnoverUsd: 9000 } }) },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
@@ -425,7 +449,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, liaison: { channelId: '', closedRfiId: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
@@ -515,6 +539,12 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.trade.crossingId = (await customs.post(`/api/declarations/${decl.body.id}/arrival`, { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] })).body.id;
     base.trade.transitId = (await customs.post('/api/transits', tradeTransit(base as Fixtures))).body.id;
     base.trade.marketId = (await customs.get('/api/markets')).body.items[0].id;
+    const channel = await writeRecord(node.ctx, { kind: 'system', name: 'table' }, { type: 'liaison_channel', body: { ref: 'table-channel', title: 'Table channel', kind: 'headquarters', members: LIAISON_MEMBERS, procedures: '', contacts: [] }, marking: { tlp: 'AMBER', releasableTo: { states: ['AF'], agencies: [], units: [] }, hops: 1 } });
+    base.liaison.channelId = channel.record.id;
+    const validator = clients.get('tj.validator')!;
+    const rfi = await validator.post(`/api/liaison/channels/${channel.record.id}/messages`, { templateId: 'rfi_vehicle', fields: { plate: '01 ТТ 4471' }, rfi: { deadline: new Date(Date.now() + 86_400_000).toISOString(), priority: 'routine' } });
+    base.liaison.closedRfiId = rfi.body.id;
+    if ((await validator.post(`/api/liaison/rfis/${rfi.body.id}/close`, {})).status !== 201) throw new Error('liaison fixture');
   }, 120_000);
   afterAll(async () => node?.close());
 

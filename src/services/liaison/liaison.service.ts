@@ -20,7 +20,7 @@ import { inChannel, liaisonPolicy, liaisonTarget } from '../../domain/policy/lia
 import type { Action } from '../../domain/policy/permissions.ts';
 import { LOCALES, type Locale, type Subject } from '../../domain/policy/roles.ts';
 import type { Marking } from '../../domain/records/marking.ts';
-import { AppError, notFound, validation } from '../../errors.ts';
+import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { findRecord, listRecords, type SavedRecord } from '../../store/records.repository.ts';
 import type { AppContext } from '../context.ts';
 import { writeRecord } from '../records.service.ts';
@@ -231,7 +231,7 @@ async function rfiFor(ctx: AppContext, subject: Subject, rfiId: string) {
 export async function answerRfi(ctx: AppContext, author: Author, rfiId: string, raw: unknown, now = new Date()) {
   const input = answerInputSchema.parse(raw);
   const { rfi, channel, ref, status } = await rfiFor(ctx, author.subject, rfiId);
-  if (rfi.owner.state === author.subject.stateCode) throw new AppError('RFI_STATE', 'your side sent this request: the other side answers it');
+  if (rfi.owner.state === author.subject.stateCode) throw forbidden('your side sent this request: the other side answers it');
   if (status.state === 'closed') throw new AppError('RFI_STATE', 'the request was closed by the side that sent it');
   return save(ctx, author, channel, { channelId: channel.id, kind: 'answer', templateId: null, fields: {}, freeText: input.freeText, lang: input.lang ?? author.locale, rfi: null, replyTo: rfi.id, sentAt: now.toISOString(), author: { name: author.displayName, unitRef: ref } });
 }
@@ -240,7 +240,7 @@ export async function answerRfi(ctx: AppContext, author: Author, rfiId: string, 
 export async function closeRfi(ctx: AppContext, author: Author, rfiId: string, raw: unknown, now = new Date()) {
   const input = closeInputSchema.parse(raw);
   const { rfi, channel, ref, status } = await rfiFor(ctx, author.subject, rfiId);
-  if (rfi.owner.state !== author.subject.stateCode) throw new AppError('RFI_STATE', 'only the side that sent the request closes it');
+  if (rfi.owner.state !== author.subject.stateCode) throw forbidden('only the side that sent the request closes it');
   if (status.state === 'closed') throw new AppError('RFI_STATE', 'the request is closed already');
   return save(ctx, author, channel, { channelId: channel.id, kind: 'close', templateId: null, fields: {}, freeText: input.freeText || null, lang: input.lang ?? author.locale, rfi: null, replyTo: rfi.id, sentAt: now.toISOString(), author: { name: author.displayName, unitRef: ref } });
 }

@@ -132,7 +132,13 @@ describe.each(await testDialects())('liaison between a TJ and an AF node (%s)', 
       expect((await other.get('/api/liaison/channels')).body.items.map((c: { id: string }) => c.id)).not.toContain(channelId);
     }
     // The Afghan side may not close the Tajik request, nor the Tajik side answer its own.
-    expect((await afLiaison.post(`/api/liaison/rfis/${rfiId}/close`, {})).body.error.code).toBe('RFI_STATE');
-    expect((await tjLiaison.post(`/api/liaison/rfis/${rfiId}/answer`, { freeText: 'x' })).body.error.code).toBe('RFI_STATE');
+    expect((await afLiaison.post(`/api/liaison/rfis/${rfiId}/close`, {})).status).toBe(403);
+    expect((await tjLiaison.post(`/api/liaison/rfis/${rfiId}/answer`, { freeText: 'x' })).status).toBe(403);
+    // Closed by the Tajik side: the close travels, both sides show it closed, no more answers.
+    expect((await tjLiaison.post(`/api/liaison/rfis/${rfiId}/close`, {})).status).toBe(201);
+    await afPulls();
+    expect((await rfiOn(afLiaison, rfiId)).rfi).toMatchObject({ state: 'closed', answeredOnTime: true });
+    const again = await afLiaison.post(`/api/liaison/rfis/${rfiId}/answer`, { freeText: 'more' });
+    expect([again.status, again.body.error.code]).toEqual([409, 'RFI_STATE']);
   });
 });
