@@ -21,9 +21,10 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ 
 const WarningsPage = lazy(() => import('./pages/WarningsPage.tsx').then((m) => ({ default: m.WarningsPage })));
 const RiskPage = lazy(() => import('./pages/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
 const RiskReportPage = lazy(() => import('./pages/RiskReportPage.tsx').then((m) => ({ default: m.RiskReportPage })));
+const LiaisonPage = lazy(() => import('./pages/liaison/LiaisonPage.tsx').then((m) => ({ default: m.LiaisonPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -37,6 +38,7 @@ function routeFromHash(): Route {
   if (h.startsWith('#/risk/report')) return 'risk-report';
   if (h.startsWith('#/risk')) return 'risk';
   if (h.startsWith('#/customs')) return 'customs';
+  if (h.startsWith('#/liaison')) return 'liaison';
   return 'map';
 }
 
@@ -143,6 +145,7 @@ export function App() {
     : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
+    : route === 'liaison' && can(user, 'liaison:read') ? <LiaisonPage canDashboard={can(user, 'cooperation:read')} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

@@ -51,6 +51,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('trade.nav')}
           </a>
         )}
+        {can(user, 'liaison:read') && (
+          <a href="#/liaison" data-testid="nav-liaison" aria-current={route === 'liaison' ? 'page' : undefined}>
+            {t('liaison.nav')}
+          </a>
+        )}
         {can(user, 'audit:read') && (
           <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
             {t('nav.audit')}
