@@ -14,6 +14,10 @@ import type { AppContext } from '../context.ts';
  * and unit — as the demo's Afghan liaison officer does when he works on this node — so every
  * side owns only what it wrote, and the derived states (answered, overdue) come out as they
  * would between two nodes. Ids derive from the node: seeding again adds nothing.
+ *
+ * Seeded on the Tajik node only: in `sarhad demo --federation` the Afghan node receives the
+ * channels and messages over the federation (and answers with records of its own), instead of
+ * holding a second, unrelated copy of the same half year.
  */
 const CHANNELS: { ref: string; kind: ChannelBody['kind']; title: string; tj: string[]; af: string[]; owner: 'TJ' | 'AF'; procedures: string }[] = [
   {
@@ -140,7 +144,7 @@ export async function seedLiaison(ctx: AppContext, now = new Date()): Promise<Li
   const agencies = await idsByRef(ctx.db.kysely, 'agency');
   const agencyOf: Record<Side, string | null> = { TJ: agencies.get('tj-border-troops') ?? null, AF: agencies.get('af-border-police') ?? null };
   const states = new Set((await listRecords(ctx.db.kysely, 'state')).map((s) => s.body.code));
-  if (!states.has('TJ') || !states.has('AF') || !agencyOf.TJ || !agencyOf.AF) return { channels: 0, messages: 0 };
+  if (ctx.node.stateCode !== 'TJ' || !states.has('AF') || !agencyOf.TJ || !agencyOf.AF) return { channels: 0, messages: 0 };
   const ownerOf = (side: Side, unitRef: string): RecordOwner => ({ node: ctx.node.id, state: side, agencyId: agencyOf[side], unitId: units.get(unitRef) ?? null });
   const other = (s: Side): Side => (s === 'TJ' ? 'AF' : 'TJ');
   const markingFor = (owner: Side): Marking => ({ tlp: 'AMBER', releasableTo: { states: [other(owner)], agencies: [], units: [] }, hops: 1 });
