@@ -9,6 +9,8 @@ import { crossingPointBodySchema } from '../trade/crossing-point.ts';
 import { crossingBodySchema } from '../trade/crossing-times.ts';
 import { declarationBodySchema } from '../trade/declaration.ts';
 import { transitBodySchema } from '../trade/transit.ts';
+import { actionItemBodySchema, actionUpdateBodySchema, meetingBodySchema } from '../meetings/meeting.ts';
+import { jointOperationBodySchema, operationReportBodySchema } from '../meetings/operation.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -32,6 +34,11 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   declaration: declarationBodySchema,
   transit: transitBodySchema,
   crossing: crossingBodySchema,
+  meeting: meetingBodySchema,
+  action_item: actionItemBodySchema,
+  action_update: actionUpdateBodySchema,
+  joint_operation: jointOperationBodySchema,
+  operation_report: operationReportBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {
