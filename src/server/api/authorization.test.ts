@@ -55,6 +55,12 @@ const WARNING_BODY = {
 const TRADE_READERS: User[] = ['admin', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
 const TRADE_WRITERS: User[] = ['tj.customs', 'af.customs'];
 const TRADE_ANALYSTS: User[] = ['tj.analyst', 'tj.commander'];
+// Meetings and joint operations: everyone but partner observers reads by role; liaison officers and
+// commanders write; the fixtures are of af.liaison's BLO and the TJ BLO facing it, made by tj.commander.
+const MEETING_READERS: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
+const MEETING_WRITERS: User[] = ['tj.commander', 'af.liaison'];
+const MEETING_PARTICIPANTS: User[] = ['tj.commander', 'af.liaison'];
+const NOT_PARTICIPATING: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analyst', 'tj.customs', 'af.customs'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -108,6 +114,8 @@ interface Fixtures {
   events: { draft: string; submitted: string; validated: string; published: string };
   /** Trade fixtures: Panji Poyon and Sher Khan Bandar, a declaration, a crossing and a transit by tj.customs, a market. */
   trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
+  /** By tj.commander: a meeting and a joint operation of af.liaison's BLO and the TJ BLO facing it; an action item the AF BLO answers for. */
+  meetings: { units: string[]; meetingId: string; actionId: string; operationId: string };
 }
 interface Call {
   url?: string;
@@ -368,7 +376,35 @@ const TABLE: Row[] = [
   { route: 'POST /api/damage', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { location: [71.53, 37.5], kind: 'road', level: 'major', description: 'Table test road' } }) },
   { route: 'GET /api/resources', allow: EVERYONE, ok: 200 },
   { route: 'POST /api/resources', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { kind: 'boat', quantity: 1 } }) },
+
+  // Meetings and joint operations (docs/meetings.md): read by role, then only participants see one.
+  { route: 'GET /api/meetings', allow: MEETING_READERS, ok: 200 },
+  { route: 'GET /api/meetings.ics', allow: MEETING_READERS, ok: 200 },
+  { route: 'GET /api/actions', allow: MEETING_READERS, ok: 200 },
+  { route: 'POST /api/meetings', allow: MEETING_WRITERS, ok: 201, call: (f) => ({ body: meetingBody(f) }) },
+  { route: 'GET /api/meetings/:id', allow: MEETING_PARTICIPANTS, hidden: NOT_PARTICIPATING, ok: 200, call: (f) => ({ url: `/api/meetings/${f.meetings.meetingId}` }) },
+  // The recording side (TJ) only; af.liaison takes part but its side did not record it.
+  { route: 'PATCH /api/meetings/:id', allow: ['tj.commander'], ok: 412, call: (f) => ({ url: `/api/meetings/${f.meetings.meetingId}`, body: { version: 999, minutes: 'stale' } }) },
+  { route: 'POST /api/meetings/:id/actions', allow: ['tj.commander'], ok: 201, call: (f) => ({ url: `/api/meetings/${f.meetings.meetingId}/actions`, body: { title: `Item ${uniq()}`, owner: { kind: 'unit', id: f.meetings.units[0] }, dueDate: '2027-01-15' } }) },
+  // Both the recording side and the side that answers for the item (AF).
+  { route: 'POST /api/actions/:id/status', allow: MEETING_PARTICIPANTS, hidden: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.customs', 'af.customs'], ok: 200, call: (f) => ({ url: `/api/actions/${f.meetings.actionId}/status`, body: { status: 'open' } }) },
+  { route: 'GET /api/operations', allow: MEETING_READERS, ok: 200 },
+  { route: 'POST /api/operations', allow: MEETING_WRITERS, ok: 201, call: (f) => ({ body: operationBody(f) }) },
+  { route: 'GET /api/operations/:id', allow: MEETING_PARTICIPANTS, hidden: NOT_PARTICIPATING, ok: 200, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}` }) },
+  { route: 'PATCH /api/operations/:id', allow: ['tj.commander'], ok: 412, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}`, body: { version: 999, status: 'active' } }) },
+  { route: 'POST /api/operations/:id/reports', allow: MEETING_PARTICIPANTS, hidden: ['tj.validator'], ok: 201, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}/reports`, body: { day: '2026-11-20', summary: 'Quiet day' } }) },
+  { route: 'POST /api/operations/:id/after-action', allow: MEETING_PARTICIPANTS, hidden: ['tj.validator'], ok: 201, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}/after-action`, body: { summary: 'Done' } }) },
 ];
+
+const meetingBody = (f: Fixtures) => ({ title: `Meeting ${uniq()}`, startsAt: '2027-03-01T05:00:00Z', endsAt: '2027-03-01T07:00:00Z', location: 'BLO', participantUnitIds: f.meetings.units });
+const operationBody = (f: Fixtures) => ({
+  name: `Operation ${uniq()}`,
+  aim: 'Table test',
+  area: { type: 'Polygon', coordinates: [[[68.5, 37.1], [68.75, 37.1], [68.75, 37.3], [68.5, 37.1]]] },
+  startDate: '2026-11-15',
+  endDate: '2026-11-30',
+  participantUnitIds: f.meetings.units,
+});
 
 /** A Monday at least two days ahead: both Panji Poyon and Sher Khan Bandar are open. */
 function nextMonday(): string {
@@ -425,7 +461,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, meetings: { units: [], meetingId: '', actionId: '', operationId: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
@@ -515,6 +551,14 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.trade.crossingId = (await customs.post(`/api/declarations/${decl.body.id}/arrival`, { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] })).body.id;
     base.trade.transitId = (await customs.post('/api/transits', tradeTransit(base as Fixtures))).body.id;
     base.trade.marketId = (await customs.get('/api/markets')).body.items[0].id;
+    // Meetings fixtures: af.liaison's BLO and the TJ BLO facing it.
+    const liaisonUnit = subjects.get('af.liaison')!.unitId!;
+    const paired = ((await admin.get('/api/units')).body.items as { id: string; pairedWithId: string | null }[]).find((u) => u.id === liaisonUnit)!.pairedWithId!;
+    base.meetings.units = [liaisonUnit, paired];
+    const commander = clients.get('tj.commander')!;
+    base.meetings.meetingId = (await commander.post('/api/meetings', meetingBody(base as Fixtures))).body.id;
+    base.meetings.actionId = (await commander.post(`/api/meetings/${base.meetings.meetingId}/actions`, { title: 'Table item', owner: { kind: 'unit', id: liaisonUnit }, dueDate: '2027-01-10' })).body.id;
+    base.meetings.operationId = (await commander.post('/api/operations', operationBody(base as Fixtures))).body.id;
   }, 120_000);
   afterAll(async () => node?.close());
 
