@@ -21,9 +21,11 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ 
 const WarningsPage = lazy(() => import('./pages/WarningsPage.tsx').then((m) => ({ default: m.WarningsPage })));
 const RiskPage = lazy(() => import('./pages/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
 const RiskReportPage = lazy(() => import('./pages/RiskReportPage.tsx').then((m) => ({ default: m.RiskReportPage })));
+const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })));
+const OperationsPage = lazy(() => import('./pages/meetings/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'meetings' | 'operations';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -37,6 +39,8 @@ function routeFromHash(): Route {
   if (h.startsWith('#/risk/report')) return 'risk-report';
   if (h.startsWith('#/risk')) return 'risk';
   if (h.startsWith('#/customs')) return 'customs';
+  if (h.startsWith('#/meetings')) return 'meetings';
+  if (h.startsWith('#/operations')) return 'operations';
   return 'map';
 }
 
@@ -143,6 +147,8 @@ export function App() {
     : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
+    : route === 'meetings' && can(user, 'meetings:read') ? <MeetingsPage user={user} />
+    : route === 'operations' && can(user, 'operations:read') ? <OperationsPage user={user} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
