@@ -25,13 +25,13 @@ function useMeetingId(): string | null {
 
 /** BLO meetings: upcoming and past, the follow-up list of action items, scheduling and the calendar feed. */
 export function MeetingsPage({ user }: { user: User }) {
-  const { t } = useTranslation();
   const id = useMeetingId();
   if (id) return <MeetingView id={id} user={user} />;
-  return <MeetingsList user={user} t={t} />;
+  return <MeetingsList user={user} />;
 }
 
-function MeetingsList({ user, t }: { user: User; t: ReturnType<typeof useTranslation>['t'] }) {
+function MeetingsList({ user }: { user: User }) {
+  const { t } = useTranslation();
   const loc = useLocale();
   const { data, error, reload } = useApiData(loadMeetings, ['meeting']);
   const actions = useApiData(loadActions, ['action_item', 'action_update']);
