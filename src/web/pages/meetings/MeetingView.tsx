@@ -18,13 +18,13 @@ export function MeetingView({ id }: { id: string; user: User }) {
     void load();
   }, [load]);
 
-  if (!m) return <main className="page meetings-page">{error ? <FeatureError error={error} /> : <p role="status">{t('app.loading')}</p>}</main>;
+  if (!m) return <main className="content-page meetings-page">{error ? <FeatureError error={error} /> : <p role="status">{t('app.loading')}</p>}</main>;
   const unitName = (p: { unitId?: string; id?: string; unitRef: string | null }, fallback = '') => {
     const u = findUnit(units, p);
     return u ? loc.name(u.name) : fallback || p.unitRef || '';
   };
   return (
-    <main className="page meetings-page" data-testid="meeting-view" data-meeting-id={m.id}>
+    <main className="content-page meetings-page" data-testid="meeting-view" data-meeting-id={m.id}>
       <p>
         <a href="#/meetings">{t('meetings.back')}</a>
       </p>

@@ -48,7 +48,7 @@ function MeetingsList({ user }: { user: User }) {
     </li>
   );
   return (
-    <main className="page meetings-page" data-testid="meetings-page">
+    <main className="content-page meetings-page" data-testid="meetings-page">
       <h1>{t('meetings.title')}</h1>
       {error ? <FeatureError error={error} /> : null}
       <div className="meetings-grid">

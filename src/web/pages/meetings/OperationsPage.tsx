@@ -34,7 +34,7 @@ function OperationsList({ user }: { user: User }) {
   const loc = useLocale();
   const { data, error } = useApiData(loadOperations, ['joint_operation']);
   return (
-    <main className="page operations-page" data-testid="operations-page">
+    <main className="content-page operations-page" data-testid="operations-page">
       <h1>{t('operations.title')}</h1>
       {error ? <FeatureError error={error} /> : null}
       <div className="meetings-grid">
@@ -138,11 +138,11 @@ function OperationView({ id }: { id: string }) {
   useEffect(() => {
     void load();
   }, [load]);
-  if (!op) return <main className="page operations-page">{error ? <FeatureError error={error} /> : <p role="status">{t('app.loading')}</p>}</main>;
+  if (!op) return <main className="content-page operations-page">{error ? <FeatureError error={error} /> : <p role="status">{t('app.loading')}</p>}</main>;
   const daily = op.reports.filter((r) => r.kind === 'daily');
   const aar = op.reports.find((r) => r.kind === 'after_action');
   return (
-    <main className="page operations-page" data-testid="operation-view">
+    <main className="content-page operations-page" data-testid="operation-view">
       <p>
         <a href="#/operations">{t('operations.back')}</a>
       </p>
