@@ -75,6 +75,14 @@ export const ERROR_CODES = {
   RFI_STATE: 409,
   /** The Idempotency-Key was used before with a different request body. */
   IDEMPOTENCY_KEY_REUSED: 409,
+  /** Meetings: a new meeting must start in the future. */
+  MEETING_IN_PAST: 400,
+  /** Meetings, joint operations: the end is not after the start. */
+  END_BEFORE_START: 400,
+  /** Meetings: an action item needs an owner (a unit or user on either side). */
+  ACTION_OWNER_REQUIRED: 400,
+  /** Joint operations: the area is not a valid GeoJSON polygon (closed, in range, not crossing itself). */
+  INVALID_AREA: 400,
   /** Federation: the peer could not be reached or refused our request. */
   PEER_UNREACHABLE: 502,
   INTERNAL: 500,

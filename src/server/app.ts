@@ -30,6 +30,8 @@ import { usersRoutes } from './api/users/users.routes.ts';
 import { warningsRoutes } from './api/warnings/warnings.routes.ts';
 import { gaugesRoutes } from './api/gauges/gauges.routes.ts';
 import { damageRoutes } from './api/damage/damage.routes.ts';
+import { meetingsRoutes } from './api/meetings/meetings.routes.ts';
+import { operationsRoutes } from './api/meetings/operations.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNotFound, notFoundHandler, refuseLongUrl } from './http/errors.ts';
 import { trackKnownRoutes } from './http/known-routes.ts';
@@ -136,6 +138,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(seizuresRoutes, { ctx });
   await app.register(gaugesRoutes, { ctx });
   await app.register(damageRoutes, { ctx });
+  await app.register(meetingsRoutes, { ctx });
+  await app.register(operationsRoutes, { ctx });
   await app.register(assessmentsRoutes, { ctx });
   await app.register(communityRoutes, { ctx });
   await app.register(attachmentsRoutes, { ctx });

@@ -11,6 +11,7 @@ import { seedEvents } from './seed/events.ts';
 import { seedWarnings } from './seed/warnings.ts';
 import { seedRisk } from './seed/risk.ts';
 import { seedLiaison } from './seed/liaison.ts';
+import { seedMeetings } from './seed/meetings.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -128,5 +129,7 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario, options:
   await seedRisk(ctx);
   // Half a year of liaison channels, RFIs and messages (src/services/seed/liaison.ts).
   if (options.liaison !== false) await seedLiaison(ctx);
+  // Half a year of BLO meetings and one joint operation on the seeded events (docs/meetings.md).
+  if (options.events !== false) await seedMeetings(ctx);
   return summary;
 }

@@ -13,6 +13,7 @@ import * as m0013 from './migrations/0013_warnings.ts';
 import * as m0014 from './migrations/0014_risk.ts';
 import * as m0015 from './migrations/0015_trade.ts';
 import * as m0016 from './migrations/0016_liaison.ts';
+import * as m0017 from './migrations/0017_meetings.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_risk': m0014,
   '0015_trade': m0015,
   '0016_liaison': m0016,
+  '0017_meetings': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

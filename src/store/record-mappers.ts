@@ -296,4 +296,24 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
     toColumns: (b) => ({ channel_id: b.channelId, kind: b.kind, template_id: b.templateId, reply_to: b.replyTo, sent_at: new Date(b.sentAt).toISOString(), deadline: b.rfi ? new Date(b.rfi.deadline).toISOString() : null, body_json: json(b) }),
     fromRow: (r) => parse(r.body_json),
   },
+  meeting: {
+    toColumns: (b) => ({ starts_at: b.startsAt, status: b.status, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  action_item: {
+    toColumns: (b) => ({ meeting_id: b.meetingId, due_date: b.dueDate, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  action_update: {
+    toColumns: (b) => ({ action_item_id: b.actionItemId, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  joint_operation: {
+    toColumns: (b) => ({ start_date: b.startDate, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  operation_report: {
+    toColumns: (b) => ({ operation_id: b.operationId, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
 };

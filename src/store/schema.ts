@@ -641,6 +641,30 @@ export interface LiaisonMessagesTable extends RecordColumns {
   body_json: string;
 }
 
+/** Meetings, action items and joint operations (migration 0017): the body as JSON plus the columns queried. */
+export interface MeetingsTable extends RecordColumns {
+  starts_at: string;
+  status: string;
+  body_json: string;
+}
+export interface ActionItemsTable extends RecordColumns {
+  meeting_id: string;
+  due_date: string;
+  body_json: string;
+}
+export interface ActionUpdatesTable extends RecordColumns {
+  action_item_id: string;
+  body_json: string;
+}
+export interface JointOperationsTable extends RecordColumns {
+  start_date: string;
+  body_json: string;
+}
+export interface OperationReportsTable extends RecordColumns {
+  operation_id: string;
+  body_json: string;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
   liaison_channels: LiaisonChannelsTable;
@@ -699,6 +723,11 @@ export interface Database {
   inspections: InspectionsTable;
   border_markets: BorderMarketsTable;
   market_days: MarketDaysTable;
+  meetings: MeetingsTable;
+  action_items: ActionItemsTable;
+  action_updates: ActionUpdatesTable;
+  joint_operations: JointOperationsTable;
+  operation_reports: OperationReportsTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -722,4 +751,9 @@ export const RECORD_TABLES = {
   crossing: 'crossings',
   liaison_channel: 'liaison_channels',
   liaison_message: 'liaison_messages',
+  meeting: 'meetings',
+  action_item: 'action_items',
+  action_update: 'action_updates',
+  joint_operation: 'joint_operations',
+  operation_report: 'operation_reports',
 } as const satisfies Record<string, keyof Database>;

@@ -22,9 +22,12 @@ const WarningsPage = lazy(() => import('./pages/WarningsPage.tsx').then((m) => (
 const RiskPage = lazy(() => import('./pages/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
 const RiskReportPage = lazy(() => import('./pages/RiskReportPage.tsx').then((m) => ({ default: m.RiskReportPage })));
 const LiaisonPage = lazy(() => import('./pages/liaison/LiaisonPage.tsx').then((m) => ({ default: m.LiaisonPage })));
+const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })));
+const OperationsPage = lazy(() => import('./pages/meetings/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
 export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'meetings' | 'operations';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -39,6 +42,8 @@ function routeFromHash(): Route {
   if (h.startsWith('#/risk')) return 'risk';
   if (h.startsWith('#/customs')) return 'customs';
   if (h.startsWith('#/liaison')) return 'liaison';
+  if (h.startsWith('#/meetings')) return 'meetings';
+  if (h.startsWith('#/operations')) return 'operations';
   return 'map';
 }
 
@@ -146,6 +151,8 @@ export function App() {
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
     : route === 'liaison' && can(user, 'liaison:read') ? <LiaisonPage canDashboard={can(user, 'cooperation:read')} />
+    : route === 'meetings' && can(user, 'meetings:read') ? <MeetingsPage user={user} />
+    : route === 'operations' && can(user, 'operations:read') ? <OperationsPage user={user} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

@@ -37,6 +37,8 @@ export class ApiError extends Error {
     readonly fields: string[] = [],
     /** Seconds to wait before trying again (the `Retry-After` header of a 429), when sent. */
     readonly retryAfterSeconds: number | null = null,
+    /** The server's code as sent, also when the app has no translation of its own for it (a feature's own codes). */
+    readonly serverCode: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -95,15 +97,17 @@ function errorFromBody(status: number, statusText: string, text: string, retryAf
   let code: ErrorCode = codeForStatus(status);
   let message = statusText;
   let fields: string[] = [];
+  let serverCode: string | null = null;
   try {
     const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown; issues?: unknown } };
+    serverCode = body.error?.code ?? null;
     if (body.error?.code && KNOWN_CODES.has(body.error.code)) code = body.error.code as ErrorCode;
     if (body.error?.message) message = body.error.message;
     fields = fieldsOf(body.error?.details ?? body.error?.issues);
   } catch {
     /* not JSON */
   }
-  return new ApiError(code, status, message, fields, retryAfterOf(retryAfter));
+  return new ApiError(code, status, message, fields, retryAfterOf(retryAfter), serverCode);
 }
 
 async function toApiError(res: Response): Promise<ApiError> {

@@ -10,6 +10,8 @@ import { crossingBodySchema } from '../trade/crossing-times.ts';
 import { declarationBodySchema } from '../trade/declaration.ts';
 import { transitBodySchema } from '../trade/transit.ts';
 import { channelBodySchema, messageBodySchema } from '../liaison/liaison.ts';
+import { actionItemBodySchema, actionUpdateBodySchema, meetingBodySchema } from '../meetings/meeting.ts';
+import { jointOperationBodySchema, operationReportBodySchema } from '../meetings/operation.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -35,6 +37,11 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   crossing: crossingBodySchema,
   liaison_channel: channelBodySchema,
   liaison_message: messageBodySchema,
+  meeting: meetingBodySchema,
+  action_item: actionItemBodySchema,
+  action_update: actionUpdateBodySchema,
+  joint_operation: jointOperationBodySchema,
+  operation_report: operationReportBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

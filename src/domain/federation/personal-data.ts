@@ -1,5 +1,6 @@
 import { holdsPersonalData, type AlertBody } from '../alerts/alert.ts';
 import { holdsPersonalData as eventHoldsPersonalData, type EventBody } from '../events/event.ts';
+import { actionItemHoldsPersonalData, meetingHoldsPersonalData, type ActionItemBody, type MeetingBody } from '../meetings/meeting.ts';
 import { seizureHoldsPersonalData, type SeizureBody } from '../events/seizure.ts';
 
 /**
@@ -39,6 +40,14 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   // Channel contacts name officers; a message names a person in a field or carries free text.
   liaison_channel: (body) => channelHoldsPersonalData(body as ChannelBody),
   liaison_message: (body) => messageHoldsPersonalData(body as MessageBody),
+  // Meetings name officers only in their attendance (by name, when given); an action item
+  // owned by a user names that person. Status updates, operations and their reports hold
+  // counts, places and ids (docs/meetings.md).
+  meeting: (body) => meetingHoldsPersonalData(body as MeetingBody),
+  action_item: (body) => actionItemHoldsPersonalData(body as ActionItemBody),
+  action_update: never,
+  joint_operation: never,
+  operation_report: never,
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {

@@ -5,6 +5,7 @@ import { liaisonPolicy, type LiaisonTarget } from './liaison.policy.ts';
 import { can, type Action } from './permissions.ts';
 import type { Policy } from './policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
+import { meetingsPolicy, type MeetingTarget } from './meetings.policy.ts';
 import { riskPolicy, type AssessmentTarget } from './risk.policy.ts';
 import type { Subject } from './roles.ts';
 import { screeningPolicy, type ScreeningTarget } from './screening.policy.ts';
@@ -13,6 +14,7 @@ import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
 export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | MeetingTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -33,6 +35,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   assessment: riskPolicy,
   trade: tradePolicy,
   liaison: liaisonPolicy,
+  meeting: meetingsPolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -41,6 +41,13 @@ export const ACTIONS = [
   'liaison:write',
   'liaison:manage',
   'cooperation:read',
+  'meetings:read',
+  'meetings:write',
+  'meetings:oversee',
+  'actions:update',
+  'operations:read',
+  'operations:write',
+  'operations:report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -120,6 +127,19 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'liaison:manage': ['liaison_officer', 'commander'],
   // The co-operation dashboard: figures per border pair, no message content.
   'cooperation:read': ['validator', 'analyst', 'liaison_officer', 'commander'],
+  // BLO meetings and joint operations (docs/meetings.md): on top of the role, only the
+  // participating units' people see one (meetings.policy.ts). Partner observers do not.
+  'meetings:read': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander', 'administrator'],
+  // Scheduling, minutes, decisions and action items: liaison officers and commanders.
+  'meetings:write': ['liaison_officer', 'commander'],
+  // Commanders see the meetings of every unit of their agency that takes part.
+  'meetings:oversee': ['commander'],
+  // Closing or dropping an action item: whoever works at the side that answers for it.
+  'actions:update': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
+  'operations:read': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander', 'administrator'],
+  'operations:write': ['liaison_officer', 'commander'],
+  // Daily and after-action reports of a joint operation.
+  'operations:report': ['validator', 'liaison_officer', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -10,6 +10,8 @@ import type { CrossingBody } from '../trade/crossing-times.ts';
 import type { DeclarationBody } from '../trade/declaration.ts';
 import type { TransitBody } from '../trade/transit.ts';
 import type { ChannelBody, MessageBody } from '../liaison/liaison.ts';
+import type { ActionItemBody, ActionUpdateBody, MeetingBody } from '../meetings/meeting.ts';
+import type { JointOperationBody, OperationReportBody } from '../meetings/operation.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -33,5 +35,10 @@ export interface RecordBodies {
   crossing: CrossingBody;
   liaison_channel: ChannelBody;
   liaison_message: MessageBody;
+  meeting: MeetingBody;
+  action_item: ActionItemBody;
+  action_update: ActionUpdateBody;
+  joint_operation: JointOperationBody;
+  operation_report: OperationReportBody;
 }
 export type RecordKind = keyof RecordBodies;

@@ -65,6 +65,12 @@ const LIAISON_MEMBERS = [
   ...['tj-hq-dushanbe', 'tj-hq-khorog', 'tj-post-ayvadzh', 'tj-post-panj', 'tj-post-chubek', 'tj-post-yazgulom', 'tj-post-porshinev', 'tj-post-andarob', 'tj-post-namadgut', 'tj-post-vrang', 'tj-post-zorkul'].map((unitRef) => ({ state: 'TJ', unitRef })),
   { state: 'AF', unitRef: 'af-blo-sher-khan-bandar' },
 ];
+// Meetings and joint operations: everyone but partner observers reads by role; liaison officers and
+// commanders write; the fixtures are of af.liaison's BLO and the TJ BLO facing it, made by tj.commander.
+const MEETING_READERS: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
+const MEETING_WRITERS: User[] = ['tj.commander', 'af.liaison'];
+const MEETING_PARTICIPANTS: User[] = ['tj.commander', 'af.liaison'];
+const NOT_PARTICIPATING: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analyst', 'tj.customs', 'af.customs'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -120,6 +126,8 @@ interface Fixtures {
   trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
   /** A TJ-owned channel and a TJ RFI in it that tj.validator closed. */
   liaison: { channelId: string; closedRfiId: string };
+  /** By tj.commander: a meeting and a joint operation of af.liaison's BLO and the TJ BLO facing it; an action item the AF BLO answers for. */
+  meetings: { units: string[]; meetingId: string; actionId: string; operationId: string };
 }
 interface Call {
   url?: string;
@@ -392,7 +400,35 @@ const TABLE: Row[] = [
   { route: 'POST /api/damage', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { location: [71.53, 37.5], kind: 'road', level: 'major', description: 'Table test road' } }) },
   { route: 'GET /api/resources', allow: EVERYONE, ok: 200 },
   { route: 'POST /api/resources', allow: DAMAGE_WRITERS, ok: 201, call: () => ({ body: { kind: 'boat', quantity: 1 } }) },
+
+  // Meetings and joint operations (docs/meetings.md): read by role, then only participants see one.
+  { route: 'GET /api/meetings', allow: MEETING_READERS, ok: 200 },
+  { route: 'GET /api/meetings.ics', allow: MEETING_READERS, ok: 200 },
+  { route: 'GET /api/actions', allow: MEETING_READERS, ok: 200 },
+  { route: 'POST /api/meetings', allow: MEETING_WRITERS, ok: 201, call: (f) => ({ body: meetingBody(f) }) },
+  { route: 'GET /api/meetings/:id', allow: MEETING_PARTICIPANTS, hidden: NOT_PARTICIPATING, ok: 200, call: (f) => ({ url: `/api/meetings/${f.meetings.meetingId}` }) },
+  // The recording side (TJ) only; af.liaison takes part but its side did not record it.
+  { route: 'PATCH /api/meetings/:id', allow: ['tj.commander'], ok: 412, call: (f) => ({ url: `/api/meetings/${f.meetings.meetingId}`, body: { version: 999, minutes: 'stale' } }) },
+  { route: 'POST /api/meetings/:id/actions', allow: ['tj.commander'], ok: 201, call: (f) => ({ url: `/api/meetings/${f.meetings.meetingId}/actions`, body: { title: `Item ${uniq()}`, owner: { kind: 'unit', id: f.meetings.units[0] }, dueDate: '2027-01-15' } }) },
+  // Both the recording side and the side that answers for the item (AF).
+  { route: 'POST /api/actions/:id/status', allow: MEETING_PARTICIPANTS, hidden: ['tj.reporter', 'tj.validator', 'tj.analyst', 'tj.customs', 'af.customs'], ok: 200, call: (f) => ({ url: `/api/actions/${f.meetings.actionId}/status`, body: { status: 'open' } }) },
+  { route: 'GET /api/operations', allow: MEETING_READERS, ok: 200 },
+  { route: 'POST /api/operations', allow: MEETING_WRITERS, ok: 201, call: (f) => ({ body: operationBody(f) }) },
+  { route: 'GET /api/operations/:id', allow: MEETING_PARTICIPANTS, hidden: NOT_PARTICIPATING, ok: 200, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}` }) },
+  { route: 'PATCH /api/operations/:id', allow: ['tj.commander'], ok: 412, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}`, body: { version: 999, status: 'active' } }) },
+  { route: 'POST /api/operations/:id/reports', allow: MEETING_PARTICIPANTS, hidden: ['tj.validator'], ok: 201, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}/reports`, body: { day: '2026-11-20', summary: 'Quiet day' } }) },
+  { route: 'POST /api/operations/:id/after-action', allow: MEETING_PARTICIPANTS, hidden: ['tj.validator'], ok: 201, call: (f) => ({ url: `/api/operations/${f.meetings.operationId}/after-action`, body: { summary: 'Done' } }) },
 ];
+
+const meetingBody = (f: Fixtures) => ({ title: `Meeting ${uniq()}`, startsAt: '2027-03-01T05:00:00Z', endsAt: '2027-03-01T07:00:00Z', location: 'BLO', participantUnitIds: f.meetings.units });
+const operationBody = (f: Fixtures) => ({
+  name: `Operation ${uniq()}`,
+  aim: 'Table test',
+  area: { type: 'Polygon', coordinates: [[[68.5, 37.1], [68.75, 37.1], [68.75, 37.3], [68.5, 37.1]]] },
+  startDate: '2026-11-15',
+  endDate: '2026-11-30',
+  participantUnitIds: f.meetings.units,
+});
 
 /** A Monday at least two days ahead: both Panji Poyon and Sher Khan Bandar are open. */
 function nextMonday(): string {
@@ -450,6 +486,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
   const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, liaison: { channelId: '', closedRfiId: '' } };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, meetings: { units: [], meetingId: '', actionId: '', operationId: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
@@ -545,6 +582,14 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     const rfi = await validator.post(`/api/liaison/channels/${channel.record.id}/messages`, { templateId: 'rfi_vehicle', fields: { plate: '01 ТТ 4471' }, rfi: { deadline: new Date(Date.now() + 86_400_000).toISOString(), priority: 'routine' } });
     base.liaison.closedRfiId = rfi.body.id;
     if ((await validator.post(`/api/liaison/rfis/${rfi.body.id}/close`, {})).status !== 201) throw new Error('liaison fixture');
+    // Meetings fixtures: af.liaison's BLO and the TJ BLO facing it.
+    const liaisonUnit = subjects.get('af.liaison')!.unitId!;
+    const paired = ((await admin.get('/api/units')).body.items as { id: string; pairedWithId: string | null }[]).find((u) => u.id === liaisonUnit)!.pairedWithId!;
+    base.meetings.units = [liaisonUnit, paired];
+    const commander = clients.get('tj.commander')!;
+    base.meetings.meetingId = (await commander.post('/api/meetings', meetingBody(base as Fixtures))).body.id;
+    base.meetings.actionId = (await commander.post(`/api/meetings/${base.meetings.meetingId}/actions`, { title: 'Table item', owner: { kind: 'unit', id: liaisonUnit }, dueDate: '2027-01-10' })).body.id;
+    base.meetings.operationId = (await commander.post('/api/operations', operationBody(base as Fixtures))).body.id;
   }, 120_000);
   afterAll(async () => node?.close());
 

@@ -56,6 +56,16 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('liaison.nav')}
           </a>
         )}
+        {can(user, 'meetings:read') && (
+          <a href="#/meetings" data-testid="nav-meetings" aria-current={route === 'meetings' ? 'page' : undefined}>
+            {t('meetings.nav')}
+          </a>
+        )}
+        {can(user, 'operations:read') && (
+          <a href="#/operations" data-testid="nav-operations" aria-current={route === 'operations' ? 'page' : undefined}>
+            {t('operations.nav')}
+          </a>
+        )}
         {can(user, 'audit:read') && (
           <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
             {t('nav.audit')}
