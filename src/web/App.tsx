@@ -26,8 +26,7 @@ const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx').then
 const OperationsPage = lazy(() => import('./pages/meetings/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison';
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'meetings' | 'operations';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison' | 'meetings' | 'operations';
 
 function routeFromHash(): Route {
   const h = window.location.hash;

@@ -13,8 +13,7 @@ import { tradePolicy, type TradeTarget } from './trade.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget;
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | MeetingTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget | MeetingTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full

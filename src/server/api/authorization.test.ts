@@ -485,8 +485,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, liaison: { channelId: '', closedRfiId: '' } };
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, meetings: { units: [], meetingId: '', actionId: '', operationId: '' } };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, liaison: { channelId: '', closedRfiId: '' }, meetings: { units: [], meetingId: '', actionId: '', operationId: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
