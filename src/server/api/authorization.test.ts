@@ -264,6 +264,9 @@ const TABLE: Row[] = [
   { route: 'GET /api/assessments/current', allow: EVERYONE, ok: 200 },
   { route: 'GET /api/assessments/report', allow: EVERYONE, ok: 200 },
   { route: 'GET /api/assessments/overrides', allow: EVERYONE, ok: 200 },
+  // neighbour notices: every reader has an inbox (empty here); a notice not addressed to them is not found
+  { route: 'GET /api/assessments/notices', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/assessments/notices/:id/read', allow: EVERYONE, ok: 404, call: () => ({ url: `/api/assessments/notices/${randomUUID()}:1/read`, body: {} }) },
   {
     route: 'POST /api/assessments/overrides',
     allow: ['tj.analyst', 'tj.commander'],
