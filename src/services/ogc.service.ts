@@ -10,7 +10,8 @@ import type { Subject } from '../domain/policy/roles.ts';
 import { notFound } from '../errors.ts';
 import type { SavedRecord } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
-import { listEvents, readEvent } from './events.service.ts';
+import { listEvents } from './events-query.service.ts';
+import { readEvent } from './events.service.ts';
 import { listVisible } from './registry.service.ts';
 
 export interface CollectionInfo {

@@ -23,6 +23,23 @@ const EXTENT_BBOX = [66.5, 35.5, 75.5, 39.5];
 const ITEMS_PARAMS = new Set(['bbox', 'datetime', 'limit', 'cursor', 'f']);
 const PLAIN_PARAMS = new Set(['f']);
 
+const linkView = z.object({ href: z.string(), rel: z.string(), type: z.string().optional(), title: z.string().optional() });
+const landingView = z.object({ title: z.string(), description: z.string(), links: z.array(linkView) });
+const conformanceView = z.object({ conformsTo: z.array(z.string()) });
+const collectionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  itemType: z.string(),
+  crs: z.array(z.string()),
+  extent: z.object({
+    spatial: z.object({ bbox: z.array(z.array(z.number())), crs: z.string() }),
+    temporal: z.object({ interval: z.array(z.array(z.string().nullable())), trs: z.string() }).optional(),
+  }),
+  links: z.array(linkView),
+});
+const collectionsView = z.object({ links: z.array(linkView), collections: z.array(collectionSchema) });
+
 const query = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 /** The standard asks for a 400 on parameters an endpoint does not define; repeated ones are ambiguous. */
@@ -61,7 +78,7 @@ function collectionView(req: FastifyRequest, c: CollectionInfo) {
     description: c.description,
     itemType: 'feature',
     crs: [CRS84],
-    extent: { spatial: { bbox: [EXTENT_BBOX], crs: CRS84 }, ...(c.temporal ? { temporal: { interval: [[null, null]], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' } } : {}) },
+    extent: { spatial: { bbox: [EXTENT_BBOX], crs: CRS84 }, ...(c.temporal ? { temporal: { interval: [[null, null] as (string | null)[]], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' } } : {}) },
     links: [
       { href: root, rel: 'self', type: JSON_TYPE, title: c.title },
       { href: `${root}/items`, rel: 'items', type: GEOJSON, title: `${c.title} (GeoJSON)` },
@@ -95,7 +112,7 @@ export async function ogcRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     });
   }
 
-  r.get('/ogc', { schema: { tags, description: 'OGC API – Features landing page.', querystring: query, response: errorResponses } }, async (req) => {
+  r.get('/ogc', { schema: { tags, description: 'OGC API – Features landing page.', querystring: query, response: { 200: landingView, ...errorResponses } } }, async (req) => {
     requireAuth(req);
     checkParams(req.query, PLAIN_PARAMS);
     const b = base(req);
@@ -111,13 +128,13 @@ export async function ogcRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     };
   });
 
-  r.get('/ogc/conformance', { schema: { tags, description: 'The conformance classes implemented.', querystring: query, response: errorResponses } }, async (req) => {
+  r.get('/ogc/conformance', { schema: { tags, description: 'The conformance classes implemented.', querystring: query, response: { 200: conformanceView, ...errorResponses } } }, async (req) => {
     requireAuth(req);
     checkParams(req.query, PLAIN_PARAMS);
     return { conformsTo: CONFORMANCE };
   });
 
-  r.get('/ogc/collections', { schema: { tags, description: 'The feature collections.', querystring: query, response: errorResponses } }, async (req) => {
+  r.get('/ogc/collections', { schema: { tags, description: 'The feature collections.', querystring: query, response: { 200: collectionsView, ...errorResponses } } }, async (req) => {
     requireAuth(req);
     checkParams(req.query, PLAIN_PARAMS);
     return {
@@ -127,7 +144,7 @@ export async function ogcRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   });
 
   const collectionParams = z.object({ collectionId: z.string().max(64) }).strict();
-  r.get('/ogc/collections/:collectionId', { schema: { tags, description: 'One collection.', params: collectionParams, querystring: query, response: errorResponses } }, async (req) => {
+  r.get('/ogc/collections/:collectionId', { schema: { tags, description: 'One collection.', params: collectionParams, querystring: query, response: { 200: collectionSchema, ...errorResponses } } }, async (req) => {
     requireAuth(req);
     checkParams(req.query, PLAIN_PARAMS);
     return collectionView(req, collectionInfo(req.params.collectionId));
