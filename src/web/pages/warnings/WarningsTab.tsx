@@ -8,7 +8,7 @@ import type { User } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
 import { useLocale } from '../../util.ts';
 import { CreateWarning } from './CreateWarning.tsx';
-import { loadWarnings, type WarningDetail } from './types.ts';
+import { lang, loadWarnings, type WarningDetail } from './types.ts';
 
 export function WarningsTab({ user }: { user: User }) {
   const { t } = useTranslation();
