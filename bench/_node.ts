@@ -35,7 +35,7 @@ export function newDataDir(): string {
 }
 
 /** Starts `sarhad start --scenario tj-af` on `dataDir` (kept after stop, so a second start reuses it). */
-export async function startNode(dataDir: string, env: Record<string, string> = {}): Promise<BenchNode> {
+export async function startNode(dataDir: string, env: Record<string, string> = {}, upWithinMs = 180_000): Promise<BenchNode> {
   const port = 18000 + Math.floor(Math.random() * 1000);
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--scenario', 'tj-af'], {
     env: {
@@ -52,7 +52,7 @@ export async function startNode(dataDir: string, env: Record<string, string> = {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, 180_000);
+  await waitForHealth(base, upWithinMs);
   return {
     base,
     dataDir,
