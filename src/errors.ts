@@ -85,6 +85,14 @@ export const ERROR_CODES = {
   INVALID_AREA: 400,
   /** Federation: the peer could not be reached or refused our request. */
   PEER_UNREACHABLE: 502,
+  /** OGC API – Features: bbox is not minLon,minLat,maxLon,maxLat in range. */
+  INVALID_BBOX: 400,
+  /** OGC API – Features: datetime is not an RFC 3339 instant or interval. */
+  INVALID_DATETIME: 400,
+  /** OGC API – Features: limit is not a whole number from 1 to 10,000. */
+  INVALID_LIMIT: 400,
+  /** OGC API – Features: a query parameter the endpoint does not define (the standard asks for a 400). */
+  INVALID_PARAMETER: 400,
   INTERNAL: 500,
 } as const;
 

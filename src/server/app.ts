@@ -10,6 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from '../services/context.ts';
 import { alertsRoutes } from './api/alerts/alerts.routes.ts';
 import { assessmentsRoutes } from './api/assessments/assessments.routes.ts';
+import { noticesRoutes } from './api/assessments/notices.routes.ts';
+import { ogcRoutes } from './api/ogc/ogc.routes.ts';
 import { auditRoutes } from './api/audit/audit.routes.ts';
 import { authRoutes } from './api/auth/auth.routes.ts';
 import { eventsRoutes } from './api/events/events.routes.ts';
@@ -141,6 +143,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(meetingsRoutes, { ctx });
   await app.register(operationsRoutes, { ctx });
   await app.register(assessmentsRoutes, { ctx });
+  await app.register(noticesRoutes, { ctx });
+  await app.register(ogcRoutes, { ctx });
   await app.register(communityRoutes, { ctx });
   await app.register(attachmentsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);

@@ -8,11 +8,15 @@ import { allows, authorize, serialize } from '../domain/policy/authorize.ts';
 import { registryTarget } from '../domain/policy/registry.policy.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import type { AnomalyHint } from '../domain/risk/anomaly.ts';
-import { RISK_CATEGORIES, RISK_LEVELS, type RiskLevel } from '../domain/risk/config.ts';
+import { inPicture } from '../domain/events/event.ts';
+import { seizureTotals, type SeizureFact, type SeizureTotals } from '../domain/events/seizure-totals.ts';
+import { eventTarget } from '../domain/policy/events.policy.ts';
+import { RISK_LEVELS, type RiskLevel } from '../domain/risk/config.ts';
 import { DAY_MS, levelRank, type ExplanationItem } from '../domain/risk/model.ts';
 import { validation } from '../errors.ts';
 import { listRecordHeaders } from '../store/record-headers.repository.ts';
 import { listSnapshots } from '../store/risk.repository.ts';
+import { seizuresBetween } from '../store/seizures.repository.ts';
 import type { AppContext } from './context.ts';
 import { riskEngine, type AssessmentView, type SnapshotView } from './risk.service.ts';
 
@@ -145,7 +149,7 @@ const emptyCounts = (): Record<RiskLevel, number> => Object.fromEntries(RISK_LEV
 /**
  * The daily situation report for `date` (UTC, default today): per state and for the whole
  * border, the sections' levels and changes since the day before, the top events, and the
- * seizure totals (smuggling and trafficking events of the day and of the 7 days to it).
+ * seizure totals (seizure records of the UTC day and of the 7 days to its end).
  */
 export async function situationReport(ctx: AppContext, subject: Subject, date: string | undefined) {
   authorize(subject, 'assessments:read');
@@ -204,21 +208,8 @@ export async function situationReport(ctx: AppContext, subject: Subject, date: s
     return { levels, raised: list.filter((r) => r.change > 0).length, lowered: list.filter((r) => r.change < 0).length };
   };
   const states = [...new Set(rows.flatMap((r) => Object.keys(r.provinces)))].sort();
-  // seizure totals: smuggling and trafficking events (by category and what was seized)
-  const SEIZURES = RISK_CATEGORIES.filter((c) => c.startsWith('smuggling_') || c === 'trafficking_persons');
-  const dayStart = end - DAY_MS;
-  const weekStart = end - 7 * DAY_MS;
-  const totals = new Map<string, { category: string; detail: string | null; day: number; week: number }>();
   const topEvents: { sectionId: string; category: string; count: number; days: number; detail: string | null; near: unknown; share: number; weight: number }[] = [];
   for (const r of rows) {
-    for (const e of await engine.eventsOf(r.sectionId)) {
-      if (!SEIZURES.includes(e.category) || e.occurredAt > end || e.occurredAt <= weekStart) continue;
-      const key = `${e.category}|${e.detail ?? ''}`;
-      const t = totals.get(key) ?? { category: e.category, detail: e.detail ?? null, day: 0, week: 0 };
-      t.week++;
-      if (e.occurredAt > dayStart) t.day++;
-      totals.set(key, t);
-    }
     for (const x of r.explanation) {
       if (x.key !== 'events') continue;
       topEvents.push({
@@ -245,6 +236,22 @@ export async function situationReport(ctx: AppContext, subject: Subject, date: s
       return { code, ...summarise(list), sectionIds: list.map((r) => r.sectionId) };
     }),
     topEvents: topEvents.slice(0, 10).map(({ weight: _w, ...e }) => e),
-    seizures: [...totals.values()].sort((a, b) => b.week - a.week || a.category.localeCompare(b.category)),
+    seizures: await reportSeizures(ctx, subject, visible, { dayStart: Date.parse(`${day}T00:00:00.000Z`), weekStart: Date.parse(`${day}T00:00:00.000Z`) - 6 * DAY_MS, end }),
   };
+}
+
+/**
+ * Seizure totals of the report from the seizure records (kilograms as normalised when entered):
+ * seizures of published events in sections the reader may see, whose event the reader may read.
+ */
+async function reportSeizures(ctx: AppContext, subject: Subject, visible: Set<string>, window: { dayStart: number; weekStart: number; end: number }): Promise<SeizureTotals> {
+  const rows = await seizuresBetween(ctx.db.kysely, new Date(window.weekStart).toISOString(), new Date(window.end).toISOString());
+  const facts: SeizureFact[] = [];
+  for (const { seizure, event } of rows) {
+    if (!inPicture(event.body.status) || !event.body.sectionId || !visible.has(event.body.sectionId)) continue;
+    if (!allows(subject, 'events:read', eventTarget(ctx.node.id, event))) continue;
+    const b = seizure.body;
+    facts.push({ itemKind: b.itemKind, substance: b.substance, quantityKg: b.quantityKg, quantity: b.quantity, seizedAt: Date.parse(b.seizedAt), state: event.owner.state });
+  }
+  return seizureTotals(facts, window);
 }

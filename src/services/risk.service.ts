@@ -6,102 +6,31 @@
  * river), and applies analysts' overrides.
  */
 import { randomUUID } from 'node:crypto';
-import { authorize } from '../domain/policy/authorize.ts';
-import { assessmentTarget, type AssessmentTarget } from '../domain/policy/risk.policy.ts';
+import type { AssessmentTarget } from '../domain/policy/risk.policy.ts';
 import type { Subject } from '../domain/policy/roles.ts';
-import type { Marking } from '../domain/records/marking.ts';
 import type { RecordChange } from '../domain/records/record.ts';
 import type { LocalizedNameValue } from '../domain/registry/entities.ts';
 import { weeklyAnomaly, type AnomalyHint } from '../domain/risk/anomaly.ts';
-import type { AssessmentBody, AssessmentNotice } from '../domain/risk/assessment-record.ts';
-import { RISK_LEVELS, type RiskLevel, type TerrainKind } from '../domain/risk/config.ts';
-import { assessSection, DAY_MS, levelRank, type Assessment, type ExplanationItem, type RiskEvent, type SectionProfile } from '../domain/risk/model.ts';
-import { effectiveLevel, MAX_OVERRIDE_DAYS, overrideActive, type OverrideInput, type RiskOverride } from '../domain/risk/override.ts';
+import type { AssessmentBody } from '../domain/risk/assessment-record.ts';
+import { RISK_LEVELS, type RiskLevel } from '../domain/risk/config.ts';
+import { DAY_MS, levelRank, type Assessment, type ExplanationItem, type RiskEvent, type SectionProfile } from '../domain/risk/model.ts';
+import { effectiveLevel, overrideActive, type OverrideInput, type RiskOverride } from '../domain/risk/override.ts';
 import { RiskState } from '../domain/risk/state.ts';
-import { AppError, notFound, validation } from '../errors.ts';
-import { appendAudit } from '../store/audit.repository.ts';
-import { findRecord, listRecords, type SavedRecord } from '../store/records.repository.ts';
+import { listRecords, type SavedRecord } from '../store/records.repository.ts';
 import { findRiskEvent, listRiskEvents, riskEventTimes } from '../store/risk-events.repository.ts';
-import {
-  activeOverrides,
-  clearOverrides,
-  findOverride,
-  insertOverride,
-  insertSnapshots,
-  latestSnapshots,
-  listOverrides,
-  listSnapshots,
-  sectionsWithDailySnapshot,
-  type Snapshot,
-} from '../store/risk.repository.ts';
+import { activeOverrides, insertSnapshots, latestSnapshots, listOverrides, listSnapshots, sectionsWithDailySnapshot, type Snapshot } from '../store/risk.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
+import { backfillSnapshots } from './risk/backfill.ts';
+import { assessmentTargetFor, checkClearOverride, checkNewOverride, storeClearOverride, storeOverride } from './risk/overrides.ts';
+import { RiskRegistry, type SectionInfo } from './risk/registry-cache.ts';
+import { ASSESSMENT_MARKING, dayOf, overrideView, round, type AssessmentView, type OverrideView, type SnapshotView } from './risk/views.ts';
 import type { Actor } from './users.service.ts';
 
 const RISK_ACTOR: Actor = { kind: 'system', name: 'risk' };
-/** Levels are the common picture: community-wide, one hop (a neighbour does not pass them on). */
-export const ASSESSMENT_MARKING: Marking = { tlp: 'GREEN', releasableTo: { states: [], agencies: [], units: [] }, hops: 1 };
 
-export interface OverrideView {
-  id: string;
-  level: RiskLevel;
-  reason: string;
-  expiresAt: string;
-  setBy: string;
-  setAt: string;
-}
-
-/** `properties.assessment` of a section feature, and one entry of GET /api/assessments/current. */
-export interface AssessmentView {
-  level: RiskLevel;
-  score: number;
-  computedLevel: RiskLevel;
-  override: OverrideView | null;
-  explanation: ExplanationItem[];
-  computedAt: string;
-  threat: number;
-  impact: number;
-  vulnerability: number;
-}
-
-export interface SnapshotView {
-  sectionId: string;
-  at: string;
-  level: RiskLevel;
-  computedLevel: RiskLevel;
-  score: number;
-  overrideId: string | null;
-  explanation: ExplanationItem[];
-  cause: Snapshot['cause'];
-}
-
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
-
-function overrideView(o: RiskOverride | null | undefined, at: number): OverrideView | null {
-  if (!overrideActive(o, at)) return null;
-  return { id: o.id, level: o.level, reason: o.reason, expiresAt: o.expiresAt, setBy: o.setBy, setAt: o.setAt };
-}
-
-interface UnitInfo {
-  id: string;
-  ref: string | null;
-  stateCode: string;
-  kind: string;
-  sectionId: string | null;
-  pairedWithId: string | null;
-  name: LocalizedNameValue;
-}
-
-interface SectionInfo {
-  id: string;
-  ref: string | null;
-  name: LocalizedNameValue;
-  order: number;
-  states: string[];
-  meta: SavedRecord<'section'>;
-}
+export { ASSESSMENT_MARKING, type AssessmentView, type OverrideView, type SnapshotView } from './risk/views.ts';
 
 /** What an evaluation last stored for a section: a new snapshot only when this changes (or a new day). */
 interface Last {
@@ -114,8 +43,7 @@ interface Last {
 export class RiskEngine {
   private state: RiskState | null = null;
   private loading: Promise<void> | null = null;
-  private sections = new Map<string, SectionInfo>();
-  private units = new Map<string, UnitInfo>();
+  private readonly registry = new RiskRegistry();
   private overrides = new Map<string, RiskOverride>();
   private last = new Map<string, Last>();
   /** event id → section id, so a changed or unpublished event leaves its old section */
@@ -184,34 +112,16 @@ export class RiskEngine {
     await this.evaluateAt(at, [...this.sections.keys()]);
   }
 
-  private async loadRegistry(): Promise<void> {
-    const db = this.ctx.db.kysely;
-    const sections = await listRecords(db, 'section');
-    const units = await listRecords(db, 'unit');
-    this.sections = new Map(
-      sections.map((s) => [s.id, { id: s.id, ref: s.body.ref, name: s.body.name, order: s.body.order, states: Object.keys(s.body.provinces).sort(), meta: s }]),
-    );
-    this.units = new Map(
-      units.map((u) => [u.id, { id: u.id, ref: u.body.ref, stateCode: u.body.stateCode, kind: u.body.kind, sectionId: u.body.sectionId, pairedWithId: u.body.pairedWithId, name: u.body.name }]),
-    );
-    this.staffing = new Map(units.map((u) => [u.id, u.body.staffing ?? null]));
+  private get sections(): Map<string, SectionInfo> {
+    return this.registry.sections;
   }
 
-  private staffing = new Map<string, number | null>();
+  private loadRegistry(): Promise<void> {
+    return this.registry.load(this.ctx.db.kysely);
+  }
 
   private profileOf(sectionId: string): SectionProfile {
-    const s = this.sections.get(sectionId)!.meta.body;
-    const posts = [...this.units.values()]
-      .filter((u) => u.sectionId === sectionId && (u.kind === 'border_post' || u.kind === 'crossing_point'))
-      .map((u) => ({ id: u.id, staffing: this.staffing.get(u.id) ?? null }));
-    return {
-      id: sectionId,
-      terrain: s.terrain as TerrainKind,
-      riverName: s.riverName,
-      patrolCoverage: s.patrolCoverage,
-      crossingPoints: s.crossingPoints ?? null,
-      posts,
-    };
+    return this.registry.profileOf(sectionId);
   }
 
   private onChange(change: RecordChange): void {
@@ -314,81 +224,20 @@ export class RiskEngine {
       override: active ? { level: active.level, reason: active.reason, expiresAt: active.expiresAt, setAt: active.setAt } : null,
       explanation: a.explanation,
       computedAt: new Date(at).toISOString(),
-      notice: levelRank(level) >= levelRank('medium') && levelRank(level) > levelRank(prevLevel) ? this.noticeFor(section, prevLevel, level) : null,
+      notice: levelRank(level) >= levelRank('medium') && levelRank(level) > levelRank(prevLevel) ? this.registry.noticeFor(this.ctx.node.stateCode, section, prevLevel, level) : null,
     };
     if (!existing && level === 'low' && body.override === null) return; // nothing to tell about a quiet section yet
     await writeRecord(this.ctx, RISK_ACTOR, { type: 'assessment', id: existing?.id, body, marking: ASSESSMENT_MARKING });
   }
 
-  /**
-   * The counterpart units across the river: the other states' posts, crossing points and liaison
-   * offices in the section, and the units paired with ours there.
-   */
-  private noticeFor(section: SectionInfo, from: RiskLevel, to: RiskLevel): AssessmentNotice | null {
-    const own = this.ctx.node.stateCode;
-    const inSection = [...this.units.values()].filter((u) => u.sectionId === section.id);
-    const across = new Map<string, UnitInfo>();
-    for (const u of inSection) {
-      if (u.stateCode !== own) across.set(u.id, u);
-      else if (u.pairedWithId) {
-        const p = this.units.get(u.pairedWithId);
-        if (p && p.stateCode !== own) across.set(p.id, p);
-      }
-    }
-    const states = section.states.filter((s) => s !== own);
-    if (states.length === 0 && across.size === 0) return null;
-    const units = [...across.values()].sort((a, b) => (a.ref ?? a.id).localeCompare(b.ref ?? b.id));
-    return {
-      from,
-      to,
-      states: [...new Set([...states, ...units.map((u) => u.stateCode)])].sort(),
-      unitIds: units.map((u) => u.id),
-      unitRefs: units.map((u) => u.ref).filter((r): r is string => r !== null),
-    };
-  }
-
-  /** Adds the nearest unit's name in five languages, and the override, to the model's explanation. */
   private enrich(items: ExplanationItem[], override: RiskOverride | null, at: number): ExplanationItem[] {
-    const out = items.map((x) => {
-      const unitId = x.params['unitId'];
-      const unit = typeof unitId === 'string' ? this.units.get(unitId) : undefined;
-      return unit ? { ...x, params: { ...x.params, near: unit.name } } : x;
-    });
-    if (override && overrideActive(override, at)) {
-      out.unshift({ key: 'override', share: 1, params: { level: override.level, reason: override.reason, until: override.expiresAt } });
-    }
-    return out;
+    return this.registry.enrich(items, override, at);
   }
 
-  /**
-   * Fills the history of the last `days` days (a daily snapshot at noon UTC of each day before
-   * today, computed from the events as they stood then) where a day has none: the demo's
-   * sparklines and trends. Idempotent: a day that has its snapshot is left alone.
-   */
+  /** Fills missing daily snapshots of the last `days` days (risk/backfill.ts). */
   async backfill(days: number): Promise<number> {
     await this.ready();
-    return this.enqueue(async () => {
-      const db = this.ctx.db.kysely;
-      const cfg = this.ctx.config.risk;
-      const now = this.clock();
-      const today = Date.parse(`${dayOf(now)}T00:00:00.000Z`);
-      const events = await listRiskEvents(db, new Date(today - (days + cfg.windowDays) * DAY_MS).toISOString());
-      const bySection = new Map<string, RiskEvent[]>();
-      for (const e of events) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
-      const rows: Snapshot[] = [];
-      for (let d = days; d >= 1; d--) {
-        const start = today - d * DAY_MS;
-        const have = await sectionsWithDailySnapshot(db, new Date(start).toISOString(), new Date(start + DAY_MS).toISOString());
-        const at = start + DAY_MS / 2;
-        for (const id of this.sections.keys()) {
-          if (have.has(id)) continue;
-          const a = assessSection(cfg, this.profileOf(id), (bySection.get(id) ?? []).filter((e) => e.occurredAt <= at), at);
-          rows.push({ id: randomUUID(), sectionId: id, at: new Date(at).toISOString(), level: a.level, computedLevel: a.level, score: round(a.score), overrideId: null, explanation: this.enrich(a.explanation, null, at), cause: 'daily' });
-        }
-      }
-      if (rows.length > 0) await inWriteTransaction(this.ctx.db, (trx) => insertSnapshots(trx, rows));
-      return rows.length;
-    });
+    return this.enqueue(() => backfillSnapshots(this.ctx, this.registry, days, this.clock()));
   }
 
   // ---- reads -------------------------------------------------------------------------
@@ -440,7 +289,7 @@ export class RiskEngine {
   }
 
   unitName(id: string): LocalizedNameValue | undefined {
-    return this.units.get(id)?.name;
+    return this.registry.units.get(id)?.name;
   }
 
   /** In-window events of a section (oldest first). */
@@ -467,67 +316,27 @@ export class RiskEngine {
   // ---- overrides ---------------------------------------------------------------------
 
   targetFor(_sectionId: string): AssessmentTarget {
-    return assessmentTarget(this.ctx.node.id, {
-      owner: { node: this.ctx.node.id, state: this.ctx.node.stateCode, agencyId: null, unitId: null },
-      marking: ASSESSMENT_MARKING,
-      createdBy: 'system:risk',
-    });
+    return assessmentTargetFor(this.ctx);
   }
 
   async setOverride(subject: Subject, input: OverrideInput): Promise<{ override: OverrideView; assessment: AssessmentView }> {
     await this.ready();
-    authorize(subject, 'assessments:override');
-    const section = await findRecord(this.ctx.db.kysely, 'section', input.section);
-    if (!section) throw notFound('section');
-    authorize(subject, 'registry:read', { resource: 'registry', localNode: this.ctx.node.id, record: section });
-    authorize(subject, 'assessments:override', this.targetFor(section.id));
     const at = this.clock();
-    const expires = Date.parse(input.expiresAt);
-    if (!(expires > at)) throw validation('expiresAt must be in the future');
-    if (expires - at > MAX_OVERRIDE_DAYS * DAY_MS) throw validation(`an override lasts at most ${MAX_OVERRIDE_DAYS} days`);
-    const o: RiskOverride = {
-      id: randomUUID(),
-      sectionId: section.id,
-      level: input.level,
-      reason: input.reason,
-      expiresAt: new Date(expires).toISOString(),
-      setBy: subject.userId,
-      setAt: new Date(at).toISOString(),
-      clearedAt: null,
-    };
+    const o = await checkNewOverride(this.ctx, subject, input, at);
     return this.enqueue(async () => {
-      const computed = this.state!.level(section.id, at);
-      await inWriteTransaction(this.ctx.db, async (trx) => {
-        const replaced = await clearOverrides(trx, section.id, subject.userId, o.setAt);
-        await insertOverride(trx, o);
-        await appendAudit(trx, {
-          actor: subject.userId,
-          action: 'assessment.override_set',
-          entityType: 'section',
-          entityId: section.id,
-          detail: { override: o.id, level: o.level, computedLevel: computed, expiresAt: o.expiresAt, replaced },
-        });
-      });
-      this.overrides.set(section.id, o);
-      await this.evaluateAt(at, [section.id], 'override');
-      return { override: overrideView(o, at)!, assessment: this.viewOf(this.state!, section.id, at) };
+      await storeOverride(this.ctx, subject, o, this.state!.level(o.sectionId, at));
+      this.overrides.set(o.sectionId, o);
+      await this.evaluateAt(at, [o.sectionId], 'override');
+      return { override: overrideView(o, at)!, assessment: this.viewOf(this.state!, o.sectionId, at) };
     });
   }
 
   async clearOverride(subject: Subject, id: string): Promise<AssessmentView> {
     await this.ready();
-    authorize(subject, 'assessments:override');
-    const o = await findOverride(this.ctx.db.kysely, id);
-    if (!o) throw notFound('override');
-    authorize(subject, 'assessments:override', this.targetFor(o.sectionId));
     const at = this.clock();
-    if (!overrideActive(o, at)) throw new AppError('CONFLICT', 'this override has already expired or been withdrawn');
+    const o = await checkClearOverride(this.ctx, subject, id, at);
     return this.enqueue(async () => {
-      const iso = new Date(at).toISOString();
-      await inWriteTransaction(this.ctx.db, async (trx) => {
-        await trx.updateTable('risk_overrides').set({ cleared_by: subject.userId, cleared_at: iso }).where('id', '=', id).execute();
-        await appendAudit(trx, { actor: subject.userId, action: 'assessment.override_cleared', entityType: 'section', entityId: o.sectionId, detail: { override: id, level: o.level } });
-      });
+      await storeClearOverride(this.ctx, subject, o, at);
       if (this.overrides.get(o.sectionId)?.id === id) this.overrides.delete(o.sectionId);
       await this.evaluateAt(at, [o.sectionId], 'override');
       return this.viewOf(this.state!, o.sectionId, at);

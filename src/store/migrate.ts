@@ -14,6 +14,7 @@ import * as m0014 from './migrations/0014_risk.ts';
 import * as m0015 from './migrations/0015_trade.ts';
 import * as m0016 from './migrations/0016_liaison.ts';
 import * as m0017 from './migrations/0017_meetings.ts';
+import * as m0019 from './migrations/0019_picture.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_trade': m0015,
   '0016_liaison': m0016,
   '0017_meetings': m0017,
+  '0019_picture': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

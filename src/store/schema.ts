@@ -529,6 +529,14 @@ export interface AssessmentSnapshotsTable {
   cause: string;
 }
 
+/** Who has read which neighbour notice (a received assessment version with a notice). */
+export interface NoticeReadsTable {
+  record_id: string;
+  version: number;
+  user_id: string;
+  read_at: string;
+}
+
 export interface RiskOverridesTable {
   id: string;
   section_id: string;
@@ -714,6 +722,7 @@ export interface Database {
   assessments: AssessmentsTable;
   assessment_snapshots: AssessmentSnapshotsTable;
   risk_overrides: RiskOverridesTable;
+  notice_reads: NoticeReadsTable;
   trade_crossing_points: TradeCrossingPointsTable;
   declarations: DeclarationsTable;
   transits: TransitsTable;

@@ -284,6 +284,16 @@ const TABLE: Row[] = [
   { route: 'GET /api/assessments/current', allow: EVERYONE, ok: 200 },
   { route: 'GET /api/assessments/report', allow: EVERYONE, ok: 200 },
   { route: 'GET /api/assessments/overrides', allow: EVERYONE, ok: 200 },
+  // neighbour notices: every reader has an inbox (empty here); a notice not addressed to them is not found
+  { route: 'GET /api/assessments/notices', allow: EVERYONE, ok: 200 },
+  // OGC API – Features (ogc.test.ts): any signed-in user; each feature is filtered like the JSON API
+  { route: 'GET /ogc', allow: EVERYONE, ok: 200 },
+  { route: 'GET /ogc/conformance', allow: EVERYONE, ok: 200 },
+  { route: 'GET /ogc/collections', allow: EVERYONE, ok: 200 },
+  { route: 'GET /ogc/collections/:collectionId', allow: EVERYONE, ok: 200, call: () => ({ url: '/ogc/collections/sections' }) },
+  { route: 'GET /ogc/collections/:collectionId/items', allow: EVERYONE, ok: 200, call: () => ({ url: '/ogc/collections/events/items' }) },
+  { route: 'GET /ogc/collections/:collectionId/items/:featureId', allow: EVERYONE, ok: 404, call: () => ({ url: `/ogc/collections/events/items/${randomUUID()}` }) },
+  { route: 'POST /api/assessments/notices/:id/read', allow: EVERYONE, ok: 404, call: () => ({ url: `/api/assessments/notices/${randomUUID()}:1/read`, body: {} }) },
   {
     route: 'POST /api/assessments/overrides',
     allow: ['tj.analyst', 'tj.commander'],

@@ -23,7 +23,8 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuth(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // /ogc is the OGC API – Features view of the same data (QGIS, GDAL): authenticated alike
+    if (!request.url.startsWith('/api/') && request.url !== '/ogc' && !request.url.startsWith('/ogc/') && !request.url.startsWith('/ogc?')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.auth = await authenticateApiToken(ctx, header.slice(7).trim());

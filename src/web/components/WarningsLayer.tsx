@@ -3,7 +3,7 @@ import L from 'leaflet';
 import { api } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
 import { useLocale } from '../util.ts';
-import type { WarningItem } from '../pages/WarningsPage.tsx';
+import type { WarningItem } from '../pages/warnings/types.ts';
 
 const SEVERITY_COLOR: Record<string, string> = { Extreme: '#7f1d1d', Severe: '#dc2626', Moderate: '#f59e0b', Minor: '#facc15', Unknown: '#64748b' };
 const loadActive = () => api.get<{ items: WarningItem[] }>(`/api/warnings?active=true&lang=${document.documentElement.lang || 'en'}`);

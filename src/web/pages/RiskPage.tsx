@@ -6,6 +6,7 @@ import { TableHead } from '../components/TableHead.tsx';
 import { useApiData } from '../useApiData.ts';
 import { formatNumber, useLocale } from '../util.ts';
 import { ExplanationList } from './risk/Explanation.tsx';
+import { NoticesPanel } from './risk/NoticesPanel.tsx';
 import { Sparkline, TrendArrow } from './risk/Sparkline.tsx';
 import { RISK_LEVELS, type CurrentItem, type RiskLevel, type Snapshot } from './risk/types.ts';
 
@@ -37,6 +38,7 @@ export function RiskPage() {
         </a>
       </div>
       <ErrorMessage error={error} />
+      <NoticesPanel />
       {data && (
         <table className="data-table risk-table" data-testid="risk-table">
           <TableHead labels={[t('risk.section'), t('risk.level'), t('risk.trend'), t('risk.history'), t('risk.why'), t('risk.anomaly')]} />

@@ -6,11 +6,10 @@ import { TableHead } from '../components/TableHead.tsx';
 import en from '../i18n/locales/en.ts';
 import { formatNumber, useLocale } from '../util.ts';
 import { ExplanationList, useExplain } from './risk/Explanation.tsx';
+import { SeizureTotalsTable } from './risk/SeizureTotals.tsx';
 import { TrendArrow } from './risk/Sparkline.tsx';
 import { RISK_LEVELS, type Report, type ReportSection } from './risk/types.ts';
 
-type CategoryKey = keyof typeof en.risk.category;
-type DetailKey = keyof typeof en.risk.detail;
 const isKey = <T extends object>(o: T, k: unknown): k is keyof T => typeof k === 'string' && Object.hasOwn(o, k);
 
 /** The daily situation report: printable (the browser's print gives the PDF), in the reader's language. */
@@ -35,8 +34,7 @@ export function RiskReportPage() {
     void load(date);
   }, [load, date]);
 
-  const category = (c: string) => (isKey(en.risk.category, c) ? t(`risk.category.${c as CategoryKey}`) : c);
-  const detail = (d: string | null) => (d && isKey(en.risk.detail, d) ? t(`risk.detail.${d as DetailKey}`) : d ?? '—');
+  const stateName = (code: string) => (isKey(en.country, code) ? t(`country.${code as keyof typeof en.country}`) : code);
   const byId = new Map(report?.border.sections.map((s) => [s.sectionId, s]) ?? []);
   const sectionTable = (rows: ReportSection[], testId: string) => (
     <table className="data-table report-table" data-testid={testId}>
@@ -87,7 +85,7 @@ export function RiskReportPage() {
           </section>
           {report.states.map((st) => (
             <section key={st.code} data-testid={`report-state-${st.code}`}>
-              <h2>{t('risk.report.state', { state: isKey(en.country, st.code) ? t(`country.${st.code as keyof typeof en.country}`) : st.code })}</h2>
+              <h2>{t('risk.report.state', { state: stateName(st.code) })}</h2>
               <p>{counts(st.levels)}</p>
               <p>
                 {t('risk.report.raised', { n: n(st.raised) })} · {t('risk.report.lowered', { n: n(st.lowered) })}
@@ -111,24 +109,14 @@ export function RiskReportPage() {
             )}
           </section>
           <section data-testid="report-seizures">
-            <h2>{t('risk.report.seizures')}</h2>
-            {report.seizures.length === 0 ? (
-              <p>{t('risk.report.none')}</p>
-            ) : (
-              <table className="data-table">
-                <TableHead labels={[t('risk.report.category'), t('risk.report.substance'), t('risk.report.day'), t('risk.report.week')]} />
-                <tbody>
-                  {report.seizures.map((s, i) => (
-                    <tr key={i}>
-                      <td>{category(s.category)}</td>
-                      <td>{detail(s.detail)}</td>
-                      <td>{n(s.day)}</td>
-                      <td>{n(s.week)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <h2>{t('situation.seizuresTitle')}</h2>
+            <SeizureTotalsTable items={report.seizures.border} testId="report-seizures-border" />
+            {report.seizures.states.map((st) => (
+              <div key={st.code}>
+                <h3>{t('situation.bySide', { state: stateName(st.code) })}</h3>
+                <SeizureTotalsTable items={st.items} testId={`report-seizures-${st.code}`} />
+              </div>
+            ))}
           </section>
         </>
       )}

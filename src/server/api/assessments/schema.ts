@@ -86,6 +86,9 @@ export const overrideListView = z.object({
 
 const levelCounts = z.object({ low: z.number(), medium: z.number(), high: z.number(), critical: z.number() });
 
+const seizureTally = z.object({ seizures: z.number(), kg: z.number(), counts: z.record(z.string(), z.number()) });
+const seizureTotal = z.object({ itemKind: z.string(), substance: z.string(), day: seizureTally, week: seizureTally });
+
 export const reportView = z.object({
   date: z.string(),
   generatedAt: z.string(),
@@ -123,5 +126,9 @@ export const reportView = z.object({
       share: z.number(),
     }),
   ),
-  seizures: z.array(z.object({ category: z.string(), detail: z.string().nullable(), day: z.number(), week: z.number() })),
+  /** from the seizure records: kilograms as normalised, counted items by unit (cash by currency) */
+  seizures: z.object({
+    border: z.array(seizureTotal),
+    states: z.array(z.object({ code: z.string(), items: z.array(seizureTotal) })),
+  }),
 });

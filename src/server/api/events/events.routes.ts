@@ -7,22 +7,9 @@ import { serialize } from '../../../domain/policy/authorize.ts';
 import type { Subject } from '../../../domain/policy/roles.ts';
 import { markingSchema } from '../../../domain/records/marking.ts';
 import type { AppContext } from '../../../services/context.ts';
-import {
-  correctEvent,
-  correctEventSchema,
-  createEvent,
-  eventHistory,
-  eventsQuerySchema,
-  listEvents,
-  mayReadPersonalData,
-  readEvent,
-  reportingDelay,
-  reportingDelayQuerySchema,
-  transitionBodySchema,
-  transitionEvent,
-  withoutPersonalData,
-  type SavedEvent,
-} from '../../../services/events.service.ts';
+import { eventHistory, eventsQuerySchema, listEvents, reportingDelay, reportingDelayQuerySchema } from '../../../services/events-query.service.ts';
+import { correctEvent, correctEventSchema, transitionBodySchema, transitionEvent } from '../../../services/events-workflow.service.ts';
+import { createEvent, mayReadPersonalData, readEvent, withoutPersonalData, type SavedEvent } from '../../../services/events.service.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { expectedVersion, sendEtag } from '../../http/preconditions.ts';
 import { errorResponses, errorSchema, idParams } from '../schemas.ts';

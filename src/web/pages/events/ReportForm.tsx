@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { TLP_LEVELS, type Tlp, type User } from '../../types.ts';
 import { APP_LOCALES, LOCALES } from '../../i18n/locales.ts';
-import { useLocale } from '../../util.ts';
+import { formatNumber, useLocale } from '../../util.ts';
 import { CATEGORIES, CREDIBILITY, RELIABILITY, SEVERITIES, type Category, type EventFeature, type Severity } from './model.ts';
 import { sendReport } from './outbox.ts';
+import { PhotoPicker } from './PhotoPicker.tsx';
 
 /** "YYYY-MM-DDTHH:mm" in local time, for <input type="datetime-local">. */
 function localInputValue(d: Date): string {
@@ -47,6 +48,9 @@ export function ReportForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [queued, setQueued] = useState(false);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [queuedPhotos, setQueuedPhotos] = useState(0);
+  const [refused, setRefused] = useState<{ name: string; reason: string }[]>([]);
   const [lat, setLat] = useState('');
   const [lon, setLon] = useState('');
   const shownLat = pickedAt ? String(pickedAt.lat) : lat;
@@ -65,6 +69,7 @@ export function ReportForm({
     setBusy(true);
     setError(null);
     setQueued(false);
+    setRefused([]);
     try {
       const body = {
         category,
@@ -76,9 +81,15 @@ export function ReportForm({
         marking: { tlp, releasableTo: { states: [], agencies: [], units: [] }, hops: 1 },
         submit: submitNow,
       };
-      const r = await sendReport<EventFeature>(body);
-      if (r.state === 'queued') setQueued(true);
-      else onDone(r.event.id);
+      const r = await sendReport<EventFeature>(body, photos);
+      if (r.state === 'queued') {
+        setQueued(true);
+        setQueuedPhotos(r.photos);
+      } else if (r.refused.length > 0) {
+        // the event is in; the photos the server would not take are named, not silently dropped
+        setRefused(r.refused);
+        setPhotos([]);
+      } else onDone(r.event ? r.event.id : null);
     } catch (err) {
       setError(err);
     } finally {
@@ -171,6 +182,7 @@ export function ReportForm({
           ))}
         </select>
       </label>
+      <PhotoPicker photos={photos} onChange={setPhotos} />
       <label className="check">
         <input type="checkbox" name="submit" checked={submitNow} onChange={(e) => setSubmitNow(e.target.checked)} />
         {t('picture.report.submitNow')}
@@ -178,9 +190,14 @@ export function ReportForm({
       <ErrorMessage error={error} testId="report-error" />
       {queued && (
         <p className="alert alert-warn" role="status" data-testid="report-queued">
-          {t('picture.report.queued')}
+          {t('picture.report.queued')} {queuedPhotos > 0 && t('situation.photoQueued', { n: formatNumber(queuedPhotos, loc.lang) })}
         </p>
       )}
+      {refused.map((x) => (
+        <p key={x.name} className="alert alert-error" role="alert" data-testid="photo-refused">
+          {t('situation.photoFailed', { reason: `${x.name}: ${x.reason}` })}
+        </p>
+      ))}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" data-testid="report-send" disabled={busy || !user}>
           {t('picture.report.send')}

@@ -68,7 +68,20 @@ export interface Report {
   border: { levels: Record<RiskLevel, number>; raised: number; lowered: number; sections: ReportSection[] };
   states: { code: string; levels: Record<RiskLevel, number>; raised: number; lowered: number; sectionIds: string[] }[];
   topEvents: { sectionId: string; category: string; count: number; days: number; detail: string | null; near: LocalizedName | null; share: number }[];
-  seizures: { category: string; detail: string | null; day: number; week: number }[];
+  seizures: { border: SeizureTotal[]; states: { code: string; items: SeizureTotal[] }[] };
 }
 
 export const levelRank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
+
+export interface SeizureTally {
+  seizures: number;
+  kg: number;
+  counts: Record<string, number>;
+}
+
+export interface SeizureTotal {
+  itemKind: string;
+  substance: string;
+  day: SeizureTally;
+  week: SeizureTally;
+}
