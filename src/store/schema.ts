@@ -541,6 +541,17 @@ export interface RiskOverridesTable {
   cleared_at: string | null;
 }
 
+export interface HitReportsTable extends RecordColumns {
+  /** report | answer */
+  report_type: string;
+  alert_id: string;
+  /** The report an answer answers. */
+  report_id: string | null;
+  /** The screening a report was filed on (the reporting node's). */
+  screening_id: string | null;
+  body_json: string;
+}
+
 export interface TradeCrossingPointsTable extends RecordColumns {
   unit_id: string;
   body_json: string;
@@ -669,6 +680,7 @@ export interface Database {
   assessment_snapshots: AssessmentSnapshotsTable;
   risk_overrides: RiskOverridesTable;
   trade_crossing_points: TradeCrossingPointsTable;
+  hit_reports: HitReportsTable;
   declarations: DeclarationsTable;
   transits: TransitsTable;
   crossings: CrossingsTable;
@@ -698,4 +710,5 @@ export const RECORD_TABLES = {
   declaration: 'declarations',
   transit: 'transits',
   crossing: 'crossings',
+  hit_report: 'hit_reports',
 } as const satisfies Record<string, keyof Database>;

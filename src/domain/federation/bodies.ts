@@ -11,6 +11,7 @@ import { declarationBodySchema } from '../trade/declaration.ts';
 import { transitBodySchema } from '../trade/transit.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
+import { hitReportBodySchema } from '../screening/hit-report.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
 /** Body schema per record type: a received body is validated like a locally written one. */
@@ -32,6 +33,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   declaration: declarationBodySchema,
   transit: transitBodySchema,
   crossing: crossingBodySchema,
+  hit_report: hitReportBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

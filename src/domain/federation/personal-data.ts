@@ -35,6 +35,8 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   resource: never,
   // A section's assessment explains itself by counts and categories, never by persons.
   assessment: never,
+  // A hit report says what was found on a person at the desk, and the owner's answer about them.
+  hit_report: always,
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {

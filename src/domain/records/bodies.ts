@@ -4,6 +4,7 @@ import type { DamageBody, ResourceBody } from '../warnings/damage.ts';
 import type { GaugeBody } from '../warnings/gauge.ts';
 import type { WarningBody } from '../warnings/cap.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
+import type { HitReportBody } from '../screening/hit-report.ts';
 import type { SeizureBody } from '../events/seizure.ts';
 import type { CrossingPointBody } from '../trade/crossing-point.ts';
 import type { CrossingBody } from '../trade/crossing-times.ts';
@@ -30,5 +31,6 @@ export interface RecordBodies {
   declaration: DeclarationBody;
   transit: TransitBody;
   crossing: CrossingBody;
+  hit_report: HitReportBody;
 }
 export type RecordKind = keyof RecordBodies;
