@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HIT_ACTIONS, REQUESTED_ACTIONS } from './hit-vocabulary.ts';
 
 /**
  * After a hit (SIRENE-like, docs/screening.md "After a hit"). Two bodies of one record kind,
@@ -9,11 +10,7 @@ import { z } from 'zod';
  *   it asks for; it references the report and is addressed back to the reporting node.
  * Both hold personal data (what was found on a person) and travel only to their addressee.
  */
-export const HIT_ACTIONS = ['entry_refused', 'person_held', 'discreet_check_done', 'specific_check_done', 'entry_allowed', 'document_seized', 'vehicle_seized', 'other'] as const;
-export type HitAction = (typeof HIT_ACTIONS)[number];
-
-export const REQUESTED_ACTIONS = ['none', 'hold_person', 'refuse_entry', 'discreet_check', 'seize_document', 'seize_vehicle', 'contact_owner', 'release'] as const;
-export type RequestedAction = (typeof REQUESTED_ACTIONS)[number];
+export { HIT_ACTIONS, REQUESTED_ACTIONS, type HitAction, type RequestedAction } from './hit-vocabulary.ts';
 
 const stateCode = z.string().regex(/^[A-Z]{2}$/);
 const nodeId = z.string().min(1).max(64);
