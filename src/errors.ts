@@ -26,6 +26,10 @@ export const ERROR_CODES = {
   MALFORMED_URL: 400,
   /** Screening: a false positive needs a full birth date or a document number in the query. */
   IDENTIFIERS_REQUIRED: 400,
+  /** Screening: a hit report is filed on a confirmed hit only (pending, false positive, suppressed are not). */
+  HIT_NOT_CONFIRMED: 409,
+  /** Screening: this hit already has its hit report. */
+  HIT_REPORT_EXISTS: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,

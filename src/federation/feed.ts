@@ -144,7 +144,7 @@ const ownerOf = (record: SavedRecord<RecordKind>) => ({ node: record.owner.node,
 function desiredFor(ctx: AppContext, peer: Peer, agreement: Agreement | null, record: SavedRecord<RecordKind>, existing: OutgoingRow | undefined, seq: number): Desired | null {
   const decision = decideOutbound(
     { type: record.type, owner: record.owner, marking: record.marking, body: record.body },
-    { agreement, peerState: peer.stateCode, localNode: ctx.node.id },
+    { agreement, peerState: peer.stateCode, localNode: ctx.node.id, peerNode: peer.nodeId },
   );
   const base = { id: record.id, type: record.type, version: record.version, owner: ownerOf(record), marking: record.marking };
   if (decision.share) {

@@ -100,7 +100,7 @@ async function applyOne(trx: Trx, ctx: AppContext, peer: Peer, env: SignedEnvelo
   }
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
   if (!body.success) return refuse('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  const policy = decideInbound({ type: env.type, owner: env.owner, marking: env.marking, body: body.data }, { agreement, localState: ctx.node.stateCode });
+  const policy = decideInbound({ type: env.type, owner: env.owner, marking: env.marking, body: body.data }, { agreement, localState: ctx.node.stateCode, localNode: ctx.node.id });
   if (!policy.accept) return refuse(policy.reason);
   const saved = await saveReceivedRecord(
     trx,

@@ -15,6 +15,7 @@ import * as m0015 from './migrations/0015_trade.ts';
 import * as m0016 from './migrations/0016_liaison.ts';
 import * as m0017 from './migrations/0017_meetings.ts';
 import * as m0019 from './migrations/0019_picture.ts';
+import * as m0021 from './migrations/0021_hit_reports.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_liaison': m0016,
   '0017_meetings': m0017,
   '0019_picture': m0019,
+  '0021_hit_reports': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

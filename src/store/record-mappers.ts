@@ -256,6 +256,16 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
       notice: r.notice_json ? parse(r.notice_json) : null,
     }),
   },
+  hit_report: {
+    toColumns: (b) => ({
+      report_type: b.type,
+      alert_id: b.alertId,
+      report_id: b.type === 'answer' ? b.reportId : null,
+      screening_id: b.type === 'report' ? b.screeningId : null,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
   crossing_point: {
     toColumns: (b) => ({ unit_id: b.unitId, body_json: json(b) }),
     fromRow: (r) => parse(r.body_json),

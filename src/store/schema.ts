@@ -549,6 +549,17 @@ export interface RiskOverridesTable {
   cleared_at: string | null;
 }
 
+export interface HitReportsTable extends RecordColumns {
+  /** report | answer */
+  report_type: string;
+  alert_id: string;
+  /** The report an answer answers. */
+  report_id: string | null;
+  /** The screening a report was filed on (the reporting node's). */
+  screening_id: string | null;
+  body_json: string;
+}
+
 export interface TradeCrossingPointsTable extends RecordColumns {
   unit_id: string;
   body_json: string;
@@ -724,6 +735,7 @@ export interface Database {
   risk_overrides: RiskOverridesTable;
   notice_reads: NoticeReadsTable;
   trade_crossing_points: TradeCrossingPointsTable;
+  hit_reports: HitReportsTable;
   declarations: DeclarationsTable;
   transits: TransitsTable;
   crossings: CrossingsTable;
@@ -765,4 +777,5 @@ export const RECORD_TABLES = {
   action_update: 'action_updates',
   joint_operation: 'joint_operations',
   operation_report: 'operation_reports',
+  hit_report: 'hit_reports',
 } as const satisfies Record<string, keyof Database>;

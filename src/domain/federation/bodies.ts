@@ -14,6 +14,7 @@ import { actionItemBodySchema, actionUpdateBodySchema, meetingBodySchema } from 
 import { jointOperationBodySchema, operationReportBodySchema } from '../meetings/operation.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
+import { hitReportBodySchema } from '../screening/hit-report.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
 
 /** Body schema per record type: a received body is validated like a locally written one. */
@@ -42,6 +43,7 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   action_update: actionUpdateBodySchema,
   joint_operation: jointOperationBodySchema,
   operation_report: operationReportBodySchema,
+  hit_report: hitReportBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -48,6 +48,8 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   action_update: never,
   joint_operation: never,
   operation_report: never,
+  // A hit report says what was found on a person at the desk, and the owner's answer about them.
+  hit_report: always,
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {

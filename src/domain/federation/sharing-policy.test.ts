@@ -84,3 +84,29 @@ describe('receiving-side policy (we are AF, owner in TJ)', () => {
     expect(inbound(m, body, a)).toBe(expected);
   });
 });
+
+describe('addressed records: a hit report goes to the alert owner\'s node only, its answer back', () => {
+  const report = { type: 'report', alertOwnerNode: 'node-af', reporterNode: LOCAL, alertOwnerState: 'AF', reporterState: 'TJ' };
+  const answer = { type: 'answer', alertOwnerNode: LOCAL, reporterNode: 'node-af', alertOwnerState: 'TJ', reporterState: 'AF' };
+  const a = agreement({ types: ['hit_report'] });
+  const out = (body: unknown, peerNode: string | undefined, peerState = 'AF') => {
+    const d = decideOutbound({ type: 'hit_report', owner: { node: LOCAL, state: 'TJ' }, marking: marking('AMBER', ['AF']), body }, { agreement: a, peerState, localNode: LOCAL, peerNode });
+    return d.share ? true : d.reason;
+  };
+  it('is sent to its addressee and to no other peer, even of the same state', () => {
+    expect(out(report, 'node-af')).toBe(true);
+    expect(out(report, 'node-af-2')).toBe('NOT_ADDRESSEE');
+    expect(out(report, undefined)).toBe('NOT_ADDRESSEE');
+    expect(out(answer, 'node-af')).toBe(true);
+    expect(out(answer, 'node-uz', 'UZ')).toBe('NOT_ADDRESSEE');
+  });
+  it('is refused on a node it is not addressed to', () => {
+    const inb = (localNode: string) => decideInbound({ type: 'hit_report', owner: { node: 'node-tj', state: 'TJ' }, marking: marking('AMBER', ['AF']), body: { ...report, reporterNode: 'node-tj' } }, { agreement: a, localState: 'AF', localNode });
+    expect(inb('node-af')).toEqual({ accept: true });
+    expect(inb('node-af-2')).toEqual({ accept: false, reason: 'NOT_ADDRESSEE' });
+  });
+  it('holds personal data: it needs an agreement that allows it', () => {
+    const d = decideOutbound({ type: 'hit_report', owner: { node: LOCAL, state: 'TJ' }, marking: marking('AMBER', ['AF']), body: report }, { agreement: agreement({ types: ['hit_report'], personalData: false }), peerState: 'AF', localNode: LOCAL, peerNode: 'node-af' });
+    expect(d).toEqual({ share: false, reason: 'PERSONAL_DATA' });
+  });
+});

@@ -1,6 +1,7 @@
 import { eventForSharing, type EventBody } from '../events/event.ts';
 import { tlpRank, type Marking } from '../records/marking.ts';
 import type { RecordOwner } from '../records/record.ts';
+import { hitReportAddressee, type HitReportBody } from '../screening/hit-report.ts';
 import { holdsPersonalDataOf } from './personal-data.ts';
 
 export { holdsPersonalDataOf };
@@ -44,7 +45,9 @@ export type PolicyRefusal =
   | 'PERSONAL_DATA'
   | 'NOT_OWNER'
   /** The kind's own rule keeps it home, e.g. an event still in the workflow (not published). */
-  | 'NOT_SHAREABLE';
+  | 'NOT_SHAREABLE'
+  /** A record addressed to one node (a hit report, its answer) goes to that node only. */
+  | 'NOT_ADDRESSEE';
 
 export type OutboundDecision = { share: true; body: unknown; redacted: string[] } | { share: false; reason: PolicyRefusal };
 export type InboundDecision = { accept: true } | { accept: false; reason: PolicyRefusal };
@@ -57,6 +60,21 @@ export type InboundDecision = { accept: true } | { accept: false; reason: Policy
 export function prepareForSharingOf(type: string, body: unknown): unknown {
   if (type === 'event') return eventForSharing(body as EventBody);
   return body;
+}
+
+/**
+ * The one node a record is for, or null when it goes to every peer its marking and the
+ * agreement allow: a hit report goes to the alert's owner node, its answer back to the reporter.
+ */
+export function addresseeOf(type: string, body: unknown): string | null {
+  if (type === 'hit_report') return hitReportAddressee(body as HitReportBody);
+  return null;
+}
+
+/** Fail closed: an addressed record with no known peer node is not for that peer. */
+function addressAllows(type: string, body: unknown, node: string | undefined): PolicyRefusal | null {
+  const to = addresseeOf(type, body);
+  return to !== null && to !== node ? 'NOT_ADDRESSEE' : null;
 }
 
 /**
@@ -104,10 +122,11 @@ export function redact(body: unknown, paths: readonly string[]): { body: unknown
  * records this node owns leave it (onward sharing of received records is not done yet).
  * On yes, the body to sign is the redacted one.
  */
-export function decideOutbound(c: ShareCandidate, ctx: { agreement: Agreement | null; peerState: string; localNode: string }): OutboundDecision {
+export function decideOutbound(c: ShareCandidate, ctx: { agreement: Agreement | null; peerState: string; localNode: string; peerNode?: string }): OutboundDecision {
   if (c.owner.node !== ctx.localNode) return { share: false, reason: 'NOT_OWNER' };
   const refusal =
     agreementAllows(ctx.agreement, c) ??
+    addressAllows(c.type, c.body, ctx.peerNode) ??
     markingAllows(c.marking, c.owner.state, ctx.peerState) ??
     (c.marking.hops < 1 ? 'NO_HOPS' : null) ??
     (!ctx.agreement!.personalData && holdsPersonalDataOf(c.type, c.body) ? 'PERSONAL_DATA' : null);
@@ -121,9 +140,10 @@ export function decideOutbound(c: ShareCandidate, ctx: { agreement: Agreement | 
  * Receiving side, checked again: the type is expected under our agreement with the sender,
  * and the marking allows our state to hold it.
  */
-export function decideInbound(c: ShareCandidate, ctx: { agreement: Agreement | null; localState: string }): InboundDecision {
+export function decideInbound(c: ShareCandidate, ctx: { agreement: Agreement | null; localState: string; localNode?: string }): InboundDecision {
   const refusal =
     agreementAllows(ctx.agreement, c) ??
+    addressAllows(c.type, c.body, ctx.localNode) ??
     markingAllows(c.marking, c.owner.state, ctx.localState) ??
     (c.marking.hops < 1 ? 'NO_HOPS' : null) ??
     (!ctx.agreement!.personalData && holdsPersonalDataOf(c.type, c.body) ? 'PERSONAL_DATA' : null);

@@ -291,17 +291,35 @@ export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] |
   const conflict = (sigQ || patQ) && (sigE || patE) && (sigQ && sigE || patQ || patE);
   // Both first (given) names unmatched while the rest agrees: siblings (Qusay / Uday
   // Saddam Hussein), or namesakes sharing a surname. The given names weigh double.
-  const siblings = qFirst >= 0 && eFirst >= 0 && !isUsed(usedQ, qFirst) && !isUsed(usedE, eFirst);
+  // (first names paired only by a weak likeness, Ali / Khawla, are two given names too)
+  let weakFirst = false;
+  for (let k = 0; k < pairs; k++) if (PQ[k] === qFirst && PE[k] === eFirst && PQN[k] === 1 && PEN[k] === 1 && PS[k]! < WEAK_PAIR) weakFirst = true;
+  const siblings = qFirst >= 0 && eFirst >= 0 && ((!isUsed(usedQ, qFirst) && !isUsed(usedE, eFirst)) || weakFirst);
   for (let i = 0; i < NQ; i++) if (!isUsed(usedQ, i)) den += unmatchedCost(Q[i]!, QW[i]!, 0.5, conflict || (shiftQ && i === qFirst)) * (siblings && i === qFirst ? SIBLING : 1);
   for (let j = 0; j < NE; j++) if (!isUsed(usedE, j)) den += unmatchedCost(e[j]!, EW[j]!, 0.35, conflict || (shiftE && j === eFirst)) * (siblings && j === eFirst ? SIBLING : 1);
   let score = den > 0 ? num / den : 0;
   if (qSuf > 0 && eSuf > 0) score *= SUFFIX_MIGRATION;
   // a chain shifted by one name (Ali Saddam Hussein / Saddam Hussein) is a son or a father
   // (a common extra name in front, Muhammad Nabi for Nabi, is usual and costs nothing more)
-  if (!siblings && ((shiftQ && QW[qFirst]! >= 0.3) || (shiftE && EW[eFirst]! >= 0.3))) score *= SHIFTED_CHAIN;
+  // …and in a chain of three or more matched names (Arabic nasab: own, father's, grandfather's
+  // names) the shift is the family tree itself, however common the extra name (Ali Barzan
+  // Ibrahim al-Tikriti is the son of Barzan Ibrahim al-Tikriti)
+  if (!siblings && (shiftQ || shiftE) && pairs >= 3) score *= SHIFTED_LONG_CHAIN;
+  else if (!siblings && ((shiftQ && QW[qFirst]! >= 0.3) || (shiftE && EW[eFirst]! >= 0.3))) score *= SHIFTED_CHAIN;
   // two different given names with the rest in common are two people of one family (Qusay and
   // Uday Saddam Hussein; Hasan and Karim Rahimov): never an alert on the names alone
   if (siblings && score > SIBLING_CAP) score = SIBLING_CAP;
+  // the query's most informative name left unmatched, outweighing everything that matched
+  // (محمد حسن رحمانی against "Mohamed Hassan"): common names agreeing is not the person
+  if (score > SIBLING_CAP) {
+    let matchedW = 0; let unmatchedMax = 0;
+    for (let i = 0; i < NQ; i++) {
+      const p = Q[i]!;
+      if (p.role !== 'name' && !p.marked) continue;
+      if (isUsed(usedQ, i)) matchedW += QW[i]!; else if (QW[i]! > unmatchedMax) unmatchedMax = QW[i]!;
+    }
+    if (unmatchedMax > matchedW) score = SIBLING_CAP;
+  }
   lastMatchedQ = matchedQ;
   lastPairs = pairs;
   return score;
@@ -314,6 +332,10 @@ export function scoreName(qx: PreparedQuery, e: NamePart[], joined: NamePart[] |
 const SUFFIX_MIGRATION = 0.75;
 /** Multiplier of a name chain shifted by one given name (chosen on the tuning half). */
 const SHIFTED_CHAIN = 0.85;
+/** Multiplier of a shifted chain of three or more matched names (chosen on the tuning half). */
+const SHIFTED_LONG_CHAIN = 0.75;
+/** Below this similarity two first names paired by the search count as two different names. */
+const WEAK_PAIR = 0.7;
 /** Highest name score of a sibling-shaped comparison (below the default threshold 0.70). */
 const SIBLING_CAP = 0.66;
 

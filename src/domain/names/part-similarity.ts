@@ -39,6 +39,25 @@ export function sibilantContrast(a: string, b: string): boolean {
 }
 
 /**
+ * The same consonants but s against z in one place (Nosir / نذیر, Nasir / Nazir): scripts that
+ * write s and z with different letters never confuse them, whatever the vowels.
+ */
+export function skeletonSibilantContrast(a: string, b: string): boolean {
+  let ca = ''; let cb = '';
+  for (const c of a) if (!'aeiouy'.includes(c)) ca += c;
+  for (const c of b) if (!'aeiouy'.includes(c)) cb += c;
+  if (ca.length !== cb.length || ca.length < 2) return false;
+  let contrast = false;
+  for (let i = 0; i < ca.length; i++) {
+    const x = ca[i]!; const y = cb[i]!;
+    if (x === y) continue;
+    if ((x === 's' && y === 'z') || (x === 'z' && y === 's')) { contrast = true; continue; }
+    return false;
+  }
+  return contrast;
+}
+
+/**
  * Two spellings that both write their vowels, with the same consonants and as many vowels,
  * where one has i and the other a, o or u in the same place: two names (Salim / Salam,
  * Jamil / Jamol, Akram / Ikram), not two spellings of one — no convention makes that change.
@@ -101,8 +120,22 @@ export function partSim(q: NamePart, e: NamePart): number {
   // a guess (Latin Akram and Dari اکرام for Ikrom both read "akram")
   if (q.dict && e.dict && q.dict !== e.dict && s > DIFFERENT_NAMES && !isSharedKey(q.phon, q.arabic) && !isSharedKey(e.phon, e.arabic) && !isSharedKey(q.stem, q.arabic) && !isSharedKey(e.stem, e.arabic)) s = DIFFERENT_NAMES;
   if (!arabic && s > DIFFERENT_NAMES && q.dict !== e.dict && (vowelContrast(q.stem, e.stem) || (cyr && sibilantContrast(q.stem, e.stem)))) s = DIFFERENT_NAMES;
+  if (s > DIFFERENT_NAMES && q.dict !== e.dict && sibScripts(q, e) && skeletonSibilantContrast(q.stem, e.stem)) s = DIFFERENT_NAMES;
   simHow = suffixDiff && s >= MIN_PART_SIM ? HOW_CODE['optional-suffix'] : q.coarse === e.coarse ? HOW_CODE.phonetic : HOW_CODE.fuzzy;
   return s;
+}
+
+/**
+ * Whether the s/z contrast is evidence for this pair: across scripts (Perso-Arabic and Cyrillic
+ * write s and z with distinct letters, so do Latin conventions other than German). Two Latin
+ * spellings may come from conventions that disagree; two Cyrillic ones are sibilantContrast's.
+ */
+function sibScripts(q: NamePart, e: NamePart): boolean {
+  const latin = (p: NamePart) => !p.arabic && p.cyrillic !== true;
+  // German spelling writes z as s (Baraksaj for Barakzai): a Latin side that looks German is no evidence
+  const german = (p: NamePart) => latin(p) && /sch|[wj]/.test(p.raw);
+  if (german(q) || german(e)) return false;
+  return q.arabic || e.arabic || (q.cyrillic === true) !== (e.cyrillic === true);
 }
 
 /** Contribution of a similarity: only clear matches count fully. */

@@ -69,6 +69,16 @@ const SUFFIXES: Array<[string, string]> = [
  */
 const WRITTEN_ZODA = /^(.{3,}?)(zoda|zada|zade|zadeh|zodah|zodeh|sade|sada|soda|зода|заде|зада|задэ|зоде|زاده|زده|زادہ)$/;
 
+/**
+ * Consonants written in a stem, repeats included: Aziz has two (its skeleton, which merges
+ * repeats, has one), so Azizov and Azizzoda are Aziz with a surname suffix.
+ */
+function consonants(stem: string): number {
+  let n = 0;
+  for (const ch of stem) if (!'aeiou'.includes(ch)) n++;
+  return n;
+}
+
 function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: string } {
   // patronymics, also misspelt: -ovich, -ovitch, -owitsch, -evich, -ovna
   const pm = /^(.{3,}?)[oe]vi?[CXS]+$/.exec(phon) ?? /^(.{3,}?)[oe]vn[ai]$/.exec(phon);
@@ -77,7 +87,7 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
     if (!phon.endsWith(pat)) continue;
     const stem = phon.slice(0, phon.length - pat.length);
     // short stems only before -ov after a vowel (Isoev, Musoev), never before -i or -zoda
-    if (stem.length < 3 || consonantSkeleton(stem).length < (cls === 'ov' && /[aeiou]$/.test(stem) ? 1 : 2)) continue;
+    if (stem.length < 3 || consonants(stem) < (cls === 'ov' && /[aeiou]$/.test(stem) ? 1 : 2)) continue;
     if (cls === 'ov' && (pat === 'ua' || pat === 'uf' || pat === 'ufa') && !arabic) continue;
     if (cls === 'ov' && pat !== 'ov' && pat !== 'ova' && !arabic && pat !== 'ev' && pat !== 'eva' && pat !== 'of') continue;
     if (cls === 'i' && (stem.endsWith('z') || consonantSkeleton(stem).length < 3)) continue; // -zai (Pashto tribes) keep
@@ -93,8 +103,12 @@ function splitSuffix(phon: string, arabic: boolean): { stem: string; suffix: str
     if (m) {
       const [, stem, suf] = m as unknown as [string, string, string];
       // -if is also the end of names (لطیف, شریف): only when the rest is a known name ending in -i (نبی, علی)
-      if (suf !== 'af' && suf !== 'ava' && suf !== 'va' && lookupByPhon(stem + 'i', true)) return { stem: stem + 'i', suffix: 'ov' };
+      const withI = suf !== 'af' && suf !== 'ava' && suf !== 'va' ? lookupByPhon(stem + 'i', true) : undefined;
+      // (a given name ending in -i: Ali, Nabi; a nisba surname such as Mansuri takes no -ev)
+      if (withI && !(withI.kind.startsWith('s') && lookupByPhon(stem, true))) return { stem: stem + 'i', suffix: 'ov' };
       if (consonantSkeleton(stem).length >= 2 && suf !== 'if' && suf !== 'yf') return { stem, suffix: 'ov' };
+      // …or after a consonant when the rest is a known name and the whole word is not (منصوریف = Mansurov; لطیف stays)
+      if ((suf === 'if' || suf === 'yf') && consonantSkeleton(stem).length >= 2 && lookupByPhon(stem, true)) return { stem, suffix: 'ov' };
     }
   }
   return { stem: phon, suffix: '' };
@@ -130,7 +144,7 @@ function makePart(raw: string, compound: boolean, role: PartRole = 'name'): Name
   const zoda = !dict ? WRITTEN_ZODA.exec(raw) : null;
   const zodaStem = zoda ? canonicalCompound(phoneticToken(zoda[1]!), compound) : '';
   // a dictionary name keeps its whole key as stem; otherwise the surname suffix comes off
-  const { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonantSkeleton(zodaStem).length >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
+  const { stem, suffix } = dict ? { stem: phon, suffix: '' } : zoda && consonants(zodaStem) >= 2 ? { stem: zodaStem, suffix: 'zoda' } : splitSuffix(phon, arabic);
   if (suffix === 'ovich') role = 'patronymic';
   // Rahmonov ← Rahmon + ov: the stem may be a dictionary name
   const sd = dict ?? lookupByPhon(stem, arabic);
@@ -165,6 +179,8 @@ function looksLikeTitle(p: string): boolean {
  * "son of" are rewritten to ibn before tokenising (the slash would split them).
  */
 const MARKERS = new Set(['ibni', 'ibn', 'bin', 'ben', 'binti', 'bint', 'binte', 'walad', 'valad', 'wuld', 'ould', 'ибни', 'ибн', 'бин', 'бинти', 'бинт', 'сын', 'дочь', 'писари', 'духтари', 'фарзанди', 'валад', 'بن', 'ابن', 'بنت', 'ولد', 'پسر', 'دختر', 'فرزند']);
+/** Surname suffixes that Dari and Latin writers sometimes space off the name (the normalised word). */
+const SUFFIX_WORDS = new Set(['zoda', 'zada', 'zade', 'zadeh', 'зода', 'заде', 'зада', 'زاده', 'زده', 'اف', 'وف', 'یف', 'اوا', 'یوف']);
 const SLASH_MARKER = /(^|[\s,;(])[sdwSDW]\s*\/\s*[oO](?=[\s,;).]|$)\.?/g;
 const OF_MARKER = /(^|[\s,;(])(?:son|daughter|wife)\s+of(?=\s)/gi;
 /** Latin lists run the marker into the article: Binalshibh, Benelhadj (bin al-Shibh). */
@@ -183,7 +199,8 @@ export function parseName(name: string): NamePart[] {
     // bin / ibni / ولد / сын… introduce a father's name (never the last word: then it is a name)
     if (MARKERS.has(t) || p === 'ibni' || p === 'binti') {
       // …and not the first word either: Ibn Qaim, Ibn Taymiyya are names in their own right
-      if (i + 1 < toks.length && parts.some((x) => x.role !== 'title')) patronymicNext = true;
+      // — unless two or more names follow the father's: "bin Sultan Yunuszade Ali" is the reversed order
+      if (i + 1 < toks.length && (parts.some((x) => x.role !== 'title') || (parts.length === 0 && toks.length - i - 1 >= 3 && toks.slice(i + 1).every((w) => !PARTICLES.has(w) && !MARKERS.has(w))))) patronymicNext = true;
       continue;
     }
     // compounds with separate tokens
@@ -214,6 +231,14 @@ export function parseName(name: string): NamePart[] {
       const prev = parts.pop()!;
       parts.push(makePart(prev.raw + t + toks[i + 1]!, true, prev.role));
       i++;
+      continue;
+    }
+    // a surname suffix written as a word of its own (فرید زاده, Karim zoda, کریم اف): it belongs to the name before
+    if (SUFFIX_WORDS.has(t) && parts.length > 0 && parts[parts.length - 1]!.role === 'name' && parts[parts.length - 1]!.suffix === '') {
+      const prev = parts.pop()!;
+      const joined = makePart(prev.raw + t, prev.compound, prev.role);
+      joined.marked = prev.marked;
+      parts.push(joined);
       continue;
     }
     if (PARTICLES.has(t) || PARTICLES.has(p)) continue;

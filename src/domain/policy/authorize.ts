@@ -2,6 +2,7 @@ import { forbidden, notFound } from '../../errors.ts';
 import { alertPolicy, type AlertAbilities, type AlertTarget } from './alert.policy.ts';
 import { eventPolicy, type EventTarget } from './events.policy.ts';
 import { liaisonPolicy, type LiaisonTarget } from './liaison.policy.ts';
+import { hitReportPolicy, type HitReportTarget } from './hit-report.policy.ts';
 import { can, type Action } from './permissions.ts';
 import type { Policy } from './policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
@@ -13,7 +14,7 @@ import { tradePolicy, type TradeTarget } from './trade.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget | MeetingTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget | MeetingTarget | HitReportTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -35,6 +36,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   trade: tradePolicy,
   liaison: liaisonPolicy,
   meeting: meetingsPolicy,
+  hit_report: hitReportPolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -15,6 +15,10 @@ export const ACTIONS = [
   'screening:run',
   'screening:decide',
   'screening:review',
+  'screening:history',
+  'hit_reports:read',
+  'hit_reports:write',
+  'hit_reports:answer',
   'federation:admin',
   'tokens:manage-own',
   'events:read',
@@ -75,6 +79,15 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'screening:decide': ['reporter', 'validator', 'customs_officer', 'commander'],
   // Listing and undoing false-positive decisions (of their own agency: see false-positive.policy.ts).
   'screening:review': ['validator', 'commander'],
+  // Past screenings (personal data): desk officers see their unit's, validators and commanders
+  // their agency's (screening.service.ts#screeningHistory).
+  'screening:history': ['reporter', 'validator', 'customs_officer', 'commander'],
+  // Hit reports to an alert's owner and its answers (hit-report.policy.ts: only the two sides).
+  'hit_reports:read': ['reporter', 'validator', 'analyst', 'liaison_officer', 'customs_officer', 'commander'],
+  // Filing one: whoever may confirm the hit, on their own or their desk's screening.
+  'hit_reports:write': ['reporter', 'validator', 'customs_officer', 'commander'],
+  // Answering one: the alert owner's writers.
+  'hit_reports:answer': ['validator', 'analyst', 'liaison_officer', 'commander'],
   // Peers and sharing agreements decide what leaves the node: administrators only.
   'federation:admin': ['administrator'],
   // Everyone may list, create and revoke their own API tokens; others' tokens need users:write.

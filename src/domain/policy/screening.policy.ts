@@ -16,6 +16,8 @@ export const screeningPolicy: Policy<ScreeningTarget, { decide: boolean }> = {
   visible: () => true,
   rules: {
     'screening:decide': and(roleHolds('screening:decide'), or(ranIt, sameDesk)),
+    // A hit report on a confirmed hit: by those who may decide it.
+    'hit_reports:write': and(roleHolds('hit_reports:write'), or(ranIt, sameDesk)),
   },
   abilities: (allows) => ({ decide: allows('screening:decide') }),
 };

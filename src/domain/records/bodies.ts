@@ -4,6 +4,7 @@ import type { DamageBody, ResourceBody } from '../warnings/damage.ts';
 import type { GaugeBody } from '../warnings/gauge.ts';
 import type { WarningBody } from '../warnings/cap.ts';
 import type { AssessmentBody } from '../risk/assessment-record.ts';
+import type { HitReportBody } from '../screening/hit-report.ts';
 import type { SeizureBody } from '../events/seizure.ts';
 import type { CrossingPointBody } from '../trade/crossing-point.ts';
 import type { CrossingBody } from '../trade/crossing-times.ts';
@@ -40,5 +41,6 @@ export interface RecordBodies {
   action_update: ActionUpdateBody;
   joint_operation: JointOperationBody;
   operation_report: OperationReportBody;
+  hit_report: HitReportBody;
 }
 export type RecordKind = keyof RecordBodies;

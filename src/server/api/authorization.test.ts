@@ -257,6 +257,14 @@ const TABLE: Row[] = [
   // Authorised deciders reach the look-up and find no such screening; the desk rule is in
   // screening.policy.test.ts and screening.test.ts.
   { route: 'POST /api/screenings/:id/hits/:alertId/decision', allow: DECIDERS, ok: 404, call: () => ({ url: `/api/screenings/${randomUUID()}/hits/${randomUUID()}/decision`, body: { decision: 'confirmed' } }) },
+  // Hit reports (docs/screening.md "After a hit"): filed by deciders on their desk's confirmed
+  // hits, read by the two sides of the exchange, answered by the alert owner's writers.
+  { route: 'POST /api/screenings/:id/hits/:alertId/report', allow: DECIDERS, ok: 404, call: () => ({ url: `/api/screenings/${randomUUID()}/hits/${randomUUID()}/report`, body: { found: 'the listed person', action: 'entry_refused', place: 'Panji Poyon' } }) },
+  { route: 'GET /api/hit-reports', allow: SCREENERS, ok: 200 },
+  { route: 'GET /api/hit-reports/:id', allow: SCREENERS, ok: 404, call: () => ({ url: `/api/hit-reports/${randomUUID()}` }) },
+  { route: 'POST /api/hit-reports/:id/answers', allow: ALERT_WRITERS, ok: 404, call: () => ({ url: `/api/hit-reports/${randomUUID()}/answers`, body: { information: 'more', requestedAction: 'none' } }) },
+  // Screening history: desk officers their unit's, validators and commanders their agency's.
+  { route: 'GET /api/screenings', allow: DECIDERS, ok: 200 },
   { route: 'GET /api/false-positives', allow: ['tj.validator', 'tj.commander'], ok: 200 },
   { route: 'POST /api/false-positives/:id/revoke', allow: ['tj.validator', 'tj.commander'], ok: 404, call: () => ({ url: `/api/false-positives/${randomUUID()}/revoke`, body: {} }) },
   { route: 'GET /api/stream', allow: EVERYONE, ok: 200 },

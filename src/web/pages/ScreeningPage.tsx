@@ -9,6 +9,9 @@ import { formatNumber, formatPercent, useLocale } from '../util.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ActionBadge, ShareBar, TlpBadge } from '../components/Badges.tsx';
 import { FalsePositiveReview } from './screening/FalsePositiveReview.tsx';
+import { HitReportForm } from './screening/HitReportForm.tsx';
+import { HitReports } from './screening/HitReports.tsx';
+import { ScreeningHistory } from './screening/ScreeningHistory.tsx';
 
 type Mode = 'person' | 'vehicle';
 
@@ -181,13 +184,15 @@ export function ScreeningPage({ user }: { user: User }) {
           <small className="muted">{t('screen.keyboardHint')}</small>
         </div>
       </form>
-      {result && <Results result={result} canDecide={can(user, 'screening:decide')} identified={identified} />}
+      {result && <Results result={result} canDecide={can(user, 'screening:decide')} canReport={can(user, 'hit_reports:write')} identified={identified} />}
       {can(user, 'screening:review') && <FalsePositiveReview />}
+      {can(user, 'hit_reports:read') && <HitReports refresh={result ? Date.parse(result.at) : 0} />}
+      {can(user, 'screening:history') && <ScreeningHistory refresh={result ? Date.parse(result.at) : 0} />}
     </main>
   );
 }
 
-function Results({ result, canDecide, identified }: { result: ScreeningResult; canDecide: boolean; identified: boolean }) {
+function Results({ result, canDecide, canReport, identified }: { result: ScreeningResult; canDecide: boolean; canReport: boolean; identified: boolean }) {
   const { t } = useTranslation();
   const { lang } = useLocale();
   return (
@@ -213,7 +218,7 @@ function Results({ result, canDecide, identified }: { result: ScreeningResult; c
           {result.hits.map((h) => (
             // Keyed by screening too: a new screening's card must not keep the last one's decision.
             <li key={`${result.id}:${h.alertId}`}>
-              <HitCard hit={h} screeningId={result.id} canDecide={canDecide} identified={identified} />
+              <HitCard hit={h} screeningId={result.id} canDecide={canDecide} canReport={canReport} identified={identified} />
             </li>
           ))}
         </ol>
@@ -222,7 +227,7 @@ function Results({ result, canDecide, identified }: { result: ScreeningResult; c
   );
 }
 
-function HitCard({ hit, screeningId, canDecide, identified }: { hit: ScreeningHit; screeningId: string; canDecide: boolean; identified: boolean }) {
+function HitCard({ hit, screeningId, canDecide, canReport, identified }: { hit: ScreeningHit; screeningId: string; canDecide: boolean; canReport: boolean; identified: boolean }) {
   const { t } = useTranslation();
   const loc = useLocale();
   const headingId = useId();
@@ -357,6 +362,7 @@ function HitCard({ hit, screeningId, canDecide, identified }: { hit: ScreeningHi
           </div>
         )
       )}
+      {decision?.decision === 'confirmed' && canReport && <HitReportForm screeningId={screeningId} alertId={hit.alertId} ownerState={hit.alert.ownerState} />}
       {/* the explanation last: opened on a phone it must not push the score or the buttons away */}
       {(ex.parts.length > 0 || ex.adjustments.length > 0) && (
         <details className="hit-explanation" data-testid="hit-explanation">

@@ -7,6 +7,7 @@ import type { AppContext } from '../../../services/context.ts';
 import { decideHit, decisionSchema, runScreening, screenQuerySchema } from '../../../services/screening.service.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { falsePositiveRoutes } from './false-positives.routes.ts';
+import { hitReportRoutes } from './hit-reports.routes.ts';
 import { errorResponses } from '../schemas.ts';
 
 const explanationView = z.object({
@@ -68,6 +69,7 @@ const screeningView = z.object({
 export async function screeningRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   await falsePositiveRoutes(app, { ctx });
+  await hitReportRoutes(app, { ctx });
   const tags = ['screening'];
 
   r.post(
