@@ -37,6 +37,7 @@ export const ACTIONS = [
   'trade:read',
   'trade:write',
   'trade:analyse',
+  'trade:configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -106,8 +107,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // commanders and administrators read. Commercial data: partner observers and field reporters do not.
   'trade:read': ['customs_officer', 'analyst', 'liaison_officer', 'commander', 'administrator'],
   'trade:write': ['customs_officer'],
-  // Selectivity rules and their hit rates: the risk analysts and commanders.
+  // Selectivity rules and their hit rates: the risk analysts and commanders read them.
   'trade:analyse': ['analyst', 'commander'],
+  // Editing the selectivity rules and the border markets: the customs risk analyst, and the
+  // node administrator who sets up markets (docs/trade.md, "Rules and markets editor").
+  'trade:configure': ['analyst', 'administrator'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

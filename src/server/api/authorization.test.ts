@@ -55,6 +55,8 @@ const WARNING_BODY = {
 const TRADE_READERS: User[] = ['admin', 'tj.analyst', 'tj.commander', 'tj.customs', 'af.liaison', 'af.customs'];
 const TRADE_WRITERS: User[] = ['tj.customs', 'af.customs'];
 const TRADE_ANALYSTS: User[] = ['tj.analyst', 'tj.commander'];
+// The rules and markets editor: the customs risk analyst and the administrator (trade:configure).
+const TRADE_CONFIGURERS: User[] = ['admin', 'tj.analyst'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -107,7 +109,7 @@ interface Fixtures {
   /** Events by tj.reporter (TJ border guard, AMBER) in each workflow status; `published` is GREEN. */
   events: { draft: string; submitted: string; validated: string; published: string };
   /** Trade fixtures: Panji Poyon and Sher Khan Bandar, a declaration, a crossing and a transit by tj.customs, a market. */
-  trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
+  trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string; marketRef: string };
 }
 interface Call {
   url?: string;
@@ -318,10 +320,13 @@ const TABLE: Row[] = [
   { route: 'GET /api/transits', allow: TRADE_READERS, ok: 200 },
   { route: 'POST /api/transits', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeTransit(f) }) },
   { route: 'POST /api/transits/:id/move', allow: ['tj.customs'], ok: 200, call: (f) => ({ url: `/api/transits/${f.trade.transitId}/move`, headers: { 'if-match': '"1"' }, body: { to: 'started' } }) },
-  { route: 'GET /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200 },
-  { route: 'POST /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
+  { route: 'GET /api/selectivity/rules', allow: [...TRADE_ANALYSTS, 'admin'], ok: 200 },
+  { route: 'POST /api/selectivity/rules', allow: TRADE_CONFIGURERS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
+  { route: 'PUT /api/selectivity/rules/:id', allow: TRADE_CONFIGURERS, ok: 200, call: () => ({ url: '/api/selectivity/rules/table-put-rule', body: { id: 'table-put-rule', name: 'Table rule, edited', lane: 'blue', rate: 0.5, when: { hsPrefixes: ['02'] } } }) },
   { route: 'GET /api/selectivity/performance', allow: TRADE_ANALYSTS, ok: 200 },
   { route: 'GET /api/markets', allow: TRADE_READERS, ok: 200 },
+  { route: 'POST /api/markets', allow: TRADE_CONFIGURERS, ok: 201, call: () => ({ body: { ref: `table-${uniq()}`, name: { en: 'Table market' }, weekday: 'sat', opens: '08:00', closes: '14:00' } }) },
+  { route: 'PUT /api/markets/:id', allow: TRADE_CONFIGURERS, ok: 200, call: (f) => ({ url: `/api/markets/${f.trade.marketId}`, body: { ref: f.trade.marketRef, name: { en: 'Table market' }, weekday: 'sat', opens: '08:00', closes: '14:00', active: true } }) },
   { route: 'POST /api/markets/:id/days', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/markets/${f.trade.marketId}/days`, body: { day: '2026-11-28', tradersTj: 50, tradersAf: 40, visitors: 500, turnoverUsd: 9000 } }) },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
@@ -425,7 +430,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' } };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '', marketRef: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
@@ -514,7 +519,10 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.trade.declarationId = decl.body.id;
     base.trade.crossingId = (await customs.post(`/api/declarations/${decl.body.id}/arrival`, { plate: '4471 TJ 03', grossMassKg: 20_000, seals: [] })).body.id;
     base.trade.transitId = (await customs.post('/api/transits', tradeTransit(base as Fixtures))).body.id;
-    base.trade.marketId = (await customs.get('/api/markets')).body.items[0].id;
+    const market = (await customs.get('/api/markets')).body.items[0];
+    base.trade.marketId = market.id;
+    base.trade.marketRef = market.ref;
+    await analyst.post('/api/selectivity/rules', { id: 'table-put-rule', name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } });
   }, 120_000);
   afterAll(async () => node?.close());
 
