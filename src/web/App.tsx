@@ -142,7 +142,7 @@ export function App() {
     : route === 'warnings' && can(user, 'warnings:read') ? <WarningsPage user={user} />
     : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
-    : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
+    : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} canConfigure={can(user, 'trade:configure')} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
