@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SELECTIVITY, SelectivityEngine, selectivityRuleSchema, type DeclarationFacts } from './selectivity.ts';
-import { hsPrefixProblem, marketInputSchema, marketProblems, ruleIdFor, ruleProblems } from './trade-config.ts';
+import { hsPrefixProblem, marketInputSchema, marketProblems, ruleProblems } from './trade-config.ts';
 
 const rule = (when: Record<string, unknown>, over: Record<string, unknown> = {}) => selectivityRuleSchema.parse({ id: 'r1', name: 'Rule', lane: 'red', when, ...over });
 const facts = (id: string): DeclarationFacts => ({
@@ -33,10 +33,6 @@ describe('selectivity rules as the editor saves them', () => {
   it('refuses a rate outside (0, 1]', () => {
     expect(() => rule({ hsPrefixes: ['25'] }, { rate: 0 })).toThrow();
     expect(() => rule({ hsPrefixes: ['25'] }, { rate: 1.5 })).toThrow();
-  });
-  it('derives a readable id from the name', () => {
-    expect(ruleIdFor('Cement from China: documents!', 'a1b2')).toBe('cement-from-china-documents-a1b2');
-    expect(ruleIdFor('Цемент', 'x9')).toBe('rule-x9');
   });
 });
 

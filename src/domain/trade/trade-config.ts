@@ -42,17 +42,6 @@ export function ruleProblems(rule: SelectivityRule): ConfigProblem[] {
   return out;
 }
 
-/** Rule ids are chosen by the editor from the name; they stay stable when the rule is edited. */
-export function ruleIdFor(name: string, suffix: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'rule'}-${suffix}`;
-}
-
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 const localized = z
