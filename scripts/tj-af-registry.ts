@@ -216,7 +216,7 @@ export interface CrossingSpec {
 }
 export const crossings: CrossingSpec[] = [
   // US-funded road bridge (2007); UNODC BLO opened at Nizhny Panj (Japan-funded).
-  { key: 'panji-poyon', near: [68.6, 37.18], tj: 'panjiPoyon', af: 'sherKhan', tjLocode: null, afLocode: null, blo: true },
+  { key: 'panji-poyon', near: [68.6, 37.18], tj: 'panjiPoyon', af: 'sherKhan', tjLocode: null, afLocode: 'AFSHE', blo: true }, // AF SHE "Sherhan-Bandar", road terminal (docs/trade.md)
   // AKDN bridge (2004); Afghanbazar cross-border market at Ruzvai.
   { key: 'ruzvai', near: [70.6, 38.33], tj: 'ruzvai', af: 'nusay', tjLocode: null, afLocode: null, blo: true },
   // AKDN Vanj bridge (2011), Khumrogi (Vanj district) – Maimay.

@@ -627,6 +627,8 @@ export interface BorderMarketsTable {
   weekday: string;
   opens: string;
   closes: string;
+  /** 1 = held; 0 = switched off in the editor (migration 0022). */
+  active: Generated<number>;
 }
 
 export interface MarketDaysTable {

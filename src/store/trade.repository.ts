@@ -155,16 +155,39 @@ export interface Market {
   weekday: string;
   opens: string;
   closes: string;
+  /** Absent in the seed: a seeded market is held; the editor can switch it off. */
+  active?: boolean;
 }
 
+/** Seed path: insert, or refresh the description of the market with this ref (its `active` flag stays). */
 export async function upsertMarket(db: Executor, m: Market): Promise<void> {
   const row = { name_json: JSON.stringify(m.name), unit_id: m.unitId, weekday: m.weekday, opens: m.opens, closes: m.closes };
   await db.insertInto('border_markets').values({ id: m.id, ref: m.ref, ...row }).onConflict((oc) => oc.column('ref').doUpdateSet(row)).execute();
 }
 
+/** Editor path: a new market; false when the ref is taken. */
+export async function insertMarket(db: Executor, m: Market): Promise<boolean> {
+  const res = await db
+    .insertInto('border_markets')
+    .values({ id: m.id, ref: m.ref, name_json: JSON.stringify(m.name), unit_id: m.unitId, weekday: m.weekday, opens: m.opens, closes: m.closes, active: m.active === false ? 0 : 1 })
+    .onConflict((oc) => oc.column('ref').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Editor path: replace a market's description (by id); false when there is none. */
+export async function updateMarket(db: Executor, m: Market): Promise<boolean> {
+  const res = await db
+    .updateTable('border_markets')
+    .set({ ref: m.ref, name_json: JSON.stringify(m.name), unit_id: m.unitId, weekday: m.weekday, opens: m.opens, closes: m.closes, active: m.active === false ? 0 : 1 })
+    .where('id', '=', m.id)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
 export async function listMarkets(db: Executor): Promise<Market[]> {
   const rows = await db.selectFrom('border_markets').selectAll().orderBy('ref').execute();
-  return rows.map((r) => ({ id: r.id, ref: r.ref, name: JSON.parse(r.name_json) as Record<string, string>, unitId: r.unit_id, weekday: r.weekday, opens: r.opens, closes: r.closes }));
+  return rows.map((r) => ({ id: r.id, ref: r.ref, name: JSON.parse(r.name_json) as Record<string, string>, unitId: r.unit_id, weekday: r.weekday, opens: r.opens, closes: r.closes, active: Number(r.active) !== 0 }));
 }
 
 export interface MarketDay {

@@ -152,6 +152,7 @@ export function App() {
     : route === 'liaison' && can(user, 'liaison:read') ? <LiaisonPage canDashboard={can(user, 'cooperation:read')} />
     : route === 'meetings' && can(user, 'meetings:read') ? <MeetingsPage user={user} />
     : route === 'operations' && can(user, 'operations:read') ? <OperationsPage user={user} />
+    : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} canConfigure={can(user, 'trade:configure')} />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

@@ -52,6 +52,7 @@ export const ACTIONS = [
   'operations:read',
   'operations:write',
   'operations:report',
+  'trade:configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,7 +131,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // commanders and administrators read. Commercial data: partner observers and field reporters do not.
   'trade:read': ['customs_officer', 'analyst', 'liaison_officer', 'commander', 'administrator'],
   'trade:write': ['customs_officer'],
-  // Selectivity rules and their hit rates: the risk analysts and commanders.
+  // Selectivity rules and their hit rates: the risk analysts and commanders read them.
   'trade:analyse': ['analyst', 'commander'],
   // Liaison channels (docs/liaison.md): only the units in a channel, on both sides, see it
   // (liaison.policy.ts). Posts (reporters) talk to the post across the river; HQ analysts read.
@@ -153,6 +154,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'operations:write': ['liaison_officer', 'commander'],
   // Daily and after-action reports of a joint operation.
   'operations:report': ['validator', 'liaison_officer', 'commander'],
+  // Editing the selectivity rules and the border markets: the customs risk analyst, and the
+  // node administrator who sets up markets (docs/trade.md, "Rules and markets editor").
+  'trade:configure': ['analyst', 'administrator'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

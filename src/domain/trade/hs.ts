@@ -2,16 +2,22 @@ import hs2022 from './hs2022-headings.json' with { type: 'json' };
 
 /** HS 2022 at heading level, from datasets/hs2022 (source and licence in its README). */
 interface HsData {
+  /** How many headings the source lists; the expanded runs must add up to it (tested). */
+  headingCount: number;
+  /** chapter → [title, runs of consecutive headings "01-06,08-13"], exact per the source. */
   chapters: Record<string, [string, string]>;
 }
 
 const data = hs2022 as unknown as HsData;
 
-function expand(ranges: string): string[] {
-  return ranges.split(',').flatMap((part) => {
-    const [a, b] = part.split('-') as [string, string | undefined];
-    const from = Number(a);
-    const to = Number(b ?? a);
+/** "01-03,05" → ["01","02","03","05"]; refuses a malformed or descending run (the file is data). */
+export function expandHeadingRuns(runs: string): string[] {
+  return runs.split(',').flatMap((part) => {
+    const m = /^(\d{2})(?:-(\d{2}))?$/.exec(part);
+    if (!m) throw new Error(`HS heading run "${part}" is malformed`);
+    const from = Number(m[1]);
+    const to = Number(m[2] ?? m[1]);
+    if (from < 1 || to < from) throw new Error(`HS heading run "${part}" is empty or descending`);
     return Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
   });
 }
@@ -20,11 +26,12 @@ const HEADINGS = new Set<string>();
 const CHAPTER_TITLES = new Map<string, string>();
 for (const [chapter, [title, ranges]] of Object.entries(data.chapters)) {
   CHAPTER_TITLES.set(chapter, title);
-  for (const h of expand(ranges)) HEADINGS.add(chapter + h);
+  for (const h of expandHeadingRuns(ranges)) HEADINGS.add(chapter + h);
 }
 
 export const HS_EDITION = 'HS 2022';
 export const hsHeadingCount = () => HEADINGS.size;
+export const hsDeclaredHeadingCount = () => data.headingCount;
 
 /** An HS code as declared: 4 to 10 digits, dots and spaces allowed (8471.30 → 847130). */
 export function normalizeHsCode(code: string): string {

@@ -20,6 +20,11 @@ export const selectivityRuleSchema = z
     name: z.string().trim().min(1).max(200),
     lane: z.enum(RULE_LANES),
     active: z.boolean().default(true),
+    /**
+     * Share of the matching declarations the rule sends to its lane (ASYCUDA's percentage per
+     * criterion): 1 (or absent) = all of them; 0.25 = a seeded, reproducible quarter.
+     */
+    rate: z.number().gt(0).max(1).optional(),
     when: z
       .object({
         /** HS prefixes (chapter "93", heading "2402", subheading "271019"). */
@@ -206,6 +211,13 @@ export class SelectivityEngine {
       if (out.length === 0) return null;
       const perKg = out[0]!.valueUsd! / out[0]!.grossMassKg;
       reasons.push(`value ${perKg.toFixed(2)} USD/kg outside [${min ?? 0}, ${max ?? '∞'}]`);
+    }
+    const rate = c.rule.rate;
+    if (rate !== undefined && rate < 1) {
+      // Drawn only once every condition holds, per rule and declaration: reproducible, and
+      // independent of the node-wide random selection (its own seed).
+      if (draw(`${this.config.seed}:rule:${c.rule.id}`, f.id) >= rate) return null;
+      reasons.push(`selected at ${+(rate * 100).toFixed(2)} %`);
     }
     return reasons.join('; ') || 'always';
   }

@@ -71,6 +71,8 @@ const MEETING_READERS: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.ana
 const MEETING_WRITERS: User[] = ['tj.commander', 'af.liaison'];
 const MEETING_PARTICIPANTS: User[] = ['tj.commander', 'af.liaison'];
 const NOT_PARTICIPATING: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analyst', 'tj.customs', 'af.customs'];
+// The rules and markets editor: the customs risk analyst and the administrator (trade:configure).
+const TRADE_CONFIGURERS: User[] = ['admin', 'tj.analyst'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -128,6 +130,7 @@ interface Fixtures {
   liaison: { channelId: string; closedRfiId: string };
   /** By tj.commander: a meeting and a joint operation of af.liaison's BLO and the TJ BLO facing it; an action item the AF BLO answers for. */
   meetings: { units: string[]; meetingId: string; actionId: string; operationId: string };
+  trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string; marketRef: string };
 }
 interface Call {
   url?: string;
@@ -356,8 +359,9 @@ const TABLE: Row[] = [
   { route: 'GET /api/transits', allow: TRADE_READERS, ok: 200 },
   { route: 'POST /api/transits', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeTransit(f) }) },
   { route: 'POST /api/transits/:id/move', allow: ['tj.customs'], ok: 200, call: (f) => ({ url: `/api/transits/${f.trade.transitId}/move`, headers: { 'if-match': '"1"' }, body: { to: 'started' } }) },
-  { route: 'GET /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200 },
-  { route: 'POST /api/selectivity/rules', allow: TRADE_ANALYSTS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
+  { route: 'GET /api/selectivity/rules', allow: [...TRADE_ANALYSTS, 'admin'], ok: 200 },
+  { route: 'POST /api/selectivity/rules', allow: TRADE_CONFIGURERS, ok: 200, call: () => ({ body: { id: `table-${uniq()}`, name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } } }) },
+  { route: 'PUT /api/selectivity/rules/:id', allow: TRADE_CONFIGURERS, ok: 200, call: () => ({ url: '/api/selectivity/rules/table-put-rule', body: { id: 'table-put-rule', name: 'Table rule, edited', lane: 'blue', rate: 0.5, when: { hsPrefixes: ['02'] } } }) },
   { route: 'GET /api/selectivity/performance', allow: TRADE_ANALYSTS, ok: 200 },
   { route: 'GET /api/markets', allow: TRADE_READERS, ok: 200 },
   // Liaison. Creating a channel: the managers whose unit is in it. The owning side's manager
@@ -372,6 +376,8 @@ const TABLE: Row[] = [
   { route: 'POST /api/liaison/rfis/:id/answer', allow: ['af.liaison'], ok: 409, call: (f) => ({ url: `/api/liaison/rfis/${f.liaison.closedRfiId}/answer`, body: { freeText: 'Table answer' } }) },
   { route: 'POST /api/liaison/rfis/:id/close', allow: ['tj.reporter', 'tj.validator', 'tj.commander'], ok: 409, call: (f) => ({ url: `/api/liaison/rfis/${f.liaison.closedRfiId}/close`, body: {} }) },
   { route: 'GET /api/cooperation/dashboard', allow: COOPERATION_READERS, ok: 200 },
+  { route: 'POST /api/markets', allow: TRADE_CONFIGURERS, ok: 201, call: () => ({ body: { ref: `table-${uniq()}`, name: { en: 'Table market' }, weekday: 'sat', opens: '08:00', closes: '14:00' } }) },
+  { route: 'PUT /api/markets/:id', allow: TRADE_CONFIGURERS, ok: 200, call: (f) => ({ url: `/api/markets/${f.trade.marketId}`, body: { ref: f.trade.marketRef, name: { en: 'Table market' }, weekday: 'sat', opens: '08:00', closes: '14:00', active: true } }) },
   { route: 'POST /api/markets/:id/days', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/markets/${f.trade.marketId}/days`, body: { day: '2026-11-28', tradersTj: 50, tradersAf: 40, visitors: 500, turnoverUsd: 9000 } }) },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
@@ -607,6 +613,10 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
     base.meetings.meetingId = (await commander.post('/api/meetings', meetingBody(base as Fixtures))).body.id;
     base.meetings.actionId = (await commander.post(`/api/meetings/${base.meetings.meetingId}/actions`, { title: 'Table item', owner: { kind: 'unit', id: liaisonUnit }, dueDate: '2027-01-10' })).body.id;
     base.meetings.operationId = (await commander.post('/api/operations', operationBody(base as Fixtures))).body.id;
+    const market = (await customs.get('/api/markets')).body.items[0];
+    base.trade.marketId = market.id;
+    base.trade.marketRef = market.ref;
+    await analyst.post('/api/selectivity/rules', { id: 'table-put-rule', name: 'Table rule', lane: 'yellow', when: { hsPrefixes: ['01'] } });
   }, 120_000);
   afterAll(async () => node?.close());
 

@@ -40,7 +40,10 @@ const week = (open: string, close: string, days: string[]) => Object.fromEntries
 const MON_SAT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const SAT_THU = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu'];
 const MON_FRI = ['mon', 'tue', 'wed', 'thu', 'fri'];
-const NO_LOCODE = 'No UN/LOCODE could be confirmed for this crossing point in the UN/LOCODE lists searched; fill it in when one is assigned.';
+// UN/LOCODE sources and what was found: docs/trade.md (section UN/LOCODE).
+const AF_LOCODE_NONE = 'Not in the UN/LOCODE list for Afghanistan (read 2026-12-02 from the datasets/un-locode copy): no code assigned to this place; fill it in when one is.';
+const TJ_LOCODE_UNCONFIRMED = 'No UN/LOCODE could be confirmed: the Tajik list could not be read from here (the copies searched hold no TJ entries); fill it in from the UNECE list.';
+const AF_LOCODE_SHE = 'AFSHE "Sherhan-Bandar", function road terminal, status RL (UN/LOCODE, Afghanistan list); its listed coordinates (3712N 06905E) lie ~45 km east of the bridge.';
 
 /**
  * Indicative profiles (hours, lanes, capacity, fees) — not official figures: enough to show
@@ -48,18 +51,18 @@ const NO_LOCODE = 'No UN/LOCODE could be confirmed for this crossing point in th
  * (both), Tajik Independence Day 9 Sep, Afghan Independence Day 19 Aug.
  */
 const PROFILES: Record<string, Omit<CrossingPointBody, 'unitId' | 'unitRef' | 'pairedUnitId' | 'stateCode' | 'closedDates'> & { holidays: string[] }> = {
-  'tj-bcp-panji-poyon': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 300, hours: week('08:00', '20:00', MON_SAT), lanes: { cargo: 4, passenger: 2 }, capacityTrucksPerDay: 300, feesUsd: { customs_processing: 60, transport_permit: 50, veterinary_phytosanitary: 35, parking: 10, other: 30 }, holidays: ['03-21', '03-22', '09-09'] },
-  'af-bcp-sher-khan-bandar': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 270, hours: week('08:00', '16:30', SAT_THU), lanes: { cargo: 3, passenger: 1 }, capacityTrucksPerDay: 250, feesUsd: { customs_processing: 80, municipality: 40, parking: 15 }, holidays: ['03-21', '08-19'] },
-  'tj-bcp-ruzvai': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_FRI), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 30, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '03-22', '09-09'] },
-  'af-bcp-nusay': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 25, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '08-19'] },
-  'tj-bcp-khumrogi': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_FRI), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 20, feesUsd: { customs_processing: 15 }, holidays: ['03-21', '03-22', '09-09'] },
-  'af-bcp-maimay': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 20, feesUsd: { customs_processing: 15 }, holidays: ['03-21', '08-19'] },
-  'tj-bcp-tem': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_SAT), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '03-22', '09-09'] },
-  'af-bcp-demogan': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '08-19'] },
-  'tj-bcp-ishkashim': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_SAT), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '03-22', '09-09'] },
-  'af-bcp-ishkashim-afghanistan': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '08-19'] },
-  'tj-bcp-langar': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 300, hours: week('09:00', '16:00', MON_FRI), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 10, feesUsd: { customs_processing: 10 }, holidays: ['03-21', '03-22', '09-09'] },
-  'af-bcp-wakhan': { locode: null, locodeNote: NO_LOCODE, utcOffsetMinutes: 270, hours: week('09:00', '15:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 10, feesUsd: { customs_processing: 10 }, holidays: ['03-21', '08-19'] },
+  'tj-bcp-panji-poyon': { locode: null, locodeNote: TJ_LOCODE_UNCONFIRMED, utcOffsetMinutes: 300, hours: week('08:00', '20:00', MON_SAT), lanes: { cargo: 4, passenger: 2 }, capacityTrucksPerDay: 300, feesUsd: { customs_processing: 60, transport_permit: 50, veterinary_phytosanitary: 35, parking: 10, other: 30 }, holidays: ['03-21', '03-22', '09-09'] },
+  'af-bcp-sher-khan-bandar': { locode: 'AFSHE', locodeNote: AF_LOCODE_SHE, utcOffsetMinutes: 270, hours: week('08:00', '16:30', SAT_THU), lanes: { cargo: 3, passenger: 1 }, capacityTrucksPerDay: 250, feesUsd: { customs_processing: 80, municipality: 40, parking: 15 }, holidays: ['03-21', '08-19'] },
+  'tj-bcp-ruzvai': { locode: null, locodeNote: TJ_LOCODE_UNCONFIRMED, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_FRI), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 30, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '03-22', '09-09'] },
+  'af-bcp-nusay': { locode: null, locodeNote: AF_LOCODE_NONE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 25, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '08-19'] },
+  'tj-bcp-khumrogi': { locode: null, locodeNote: TJ_LOCODE_UNCONFIRMED, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_FRI), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 20, feesUsd: { customs_processing: 15 }, holidays: ['03-21', '03-22', '09-09'] },
+  'af-bcp-maimay': { locode: null, locodeNote: AF_LOCODE_NONE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 20, feesUsd: { customs_processing: 15 }, holidays: ['03-21', '08-19'] },
+  'tj-bcp-tem': { locode: null, locodeNote: TJ_LOCODE_UNCONFIRMED, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_SAT), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '03-22', '09-09'] },
+  'af-bcp-demogan': { locode: null, locodeNote: AF_LOCODE_NONE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '08-19'] },
+  'tj-bcp-ishkashim': { locode: null, locodeNote: TJ_LOCODE_UNCONFIRMED, utcOffsetMinutes: 300, hours: week('09:00', '17:00', MON_SAT), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '03-22', '09-09'] },
+  'af-bcp-ishkashim-afghanistan': { locode: null, locodeNote: AF_LOCODE_NONE, utcOffsetMinutes: 270, hours: week('09:00', '16:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 40, feesUsd: { customs_processing: 20 }, holidays: ['03-21', '08-19'] },
+  'tj-bcp-langar': { locode: null, locodeNote: TJ_LOCODE_UNCONFIRMED, utcOffsetMinutes: 300, hours: week('09:00', '16:00', MON_FRI), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 10, feesUsd: { customs_processing: 10 }, holidays: ['03-21', '03-22', '09-09'] },
+  'af-bcp-wakhan': { locode: null, locodeNote: AF_LOCODE_NONE, utcOffsetMinutes: 270, hours: week('09:00', '15:00', SAT_THU), lanes: { cargo: 1, passenger: 1 }, capacityTrucksPerDay: 10, feesUsd: { customs_processing: 10 }, holidays: ['03-21', '08-19'] },
 };
 
 /** A default rule set (analysts replace it): commodity, origin, value bands, watch list, intelligence. */

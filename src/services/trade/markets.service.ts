@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { authorize } from '../../domain/policy/authorize.ts';
 import type { Subject } from '../../domain/policy/roles.ts';
-import { notFound } from '../../errors.ts';
+import { marketInputSchema, marketProblems } from '../../domain/trade/trade-config.ts';
+import { conflict, notFound, validation } from '../../errors.ts';
 import { appendAudit } from '../../store/audit.repository.ts';
-import { listMarkets, marketDays, upsertMarketDay } from '../../store/trade.repository.ts';
+import { insertMarket, listMarkets, marketDays, updateMarket, upsertMarketDay, type Market } from '../../store/trade.repository.ts';
+import { findRecord } from '../../store/records.repository.ts';
 import { inWriteTransaction } from '../../store/transaction.ts';
 import type { AppContext } from '../context.ts';
 
@@ -46,4 +48,40 @@ export async function recordMarketDay(ctx: AppContext, subject: Subject, marketI
     await appendAudit(trx, { actor: subject.userId, action: 'market.day_recorded', entityType: 'border_market', entityId: marketId, detail: { day: input.day } });
   });
   return day;
+}
+
+async function checkedMarket(ctx: AppContext, raw: unknown) {
+  const input = marketInputSchema.parse(raw);
+  const problems = marketProblems(input);
+  if (input.unitId) {
+    const unit = await findRecord(ctx.db.kysely, 'unit', input.unitId);
+    if (!unit || unit.body.kind !== 'crossing_point') problems.push({ path: 'unitId', message: 'not a crossing point' });
+  }
+  if (problems.length) throw validation(`The market cannot be saved: ${problems.map((p) => p.message).join('; ')}`, problems);
+  return input;
+}
+
+/** A new border market (editor): 409 CONFLICT when its ref is taken. */
+export async function createMarket(ctx: AppContext, subject: Subject, raw: unknown): Promise<Market> {
+  authorize(subject, 'trade:configure');
+  const market: Market = { id: randomUUID(), ...(await checkedMarket(ctx, raw)) };
+  await inWriteTransaction(ctx.db, async (trx) => {
+    if (!(await insertMarket(trx, market))) throw conflict(`A market with the reference "${market.ref}" exists`);
+    await appendAudit(trx, { actor: subject.userId, action: 'market.created', entityType: 'border_market', entityId: market.id, detail: { ref: market.ref } });
+  });
+  return market;
+}
+
+/** Edit a market (also how it is switched off: `active: false`); its market days stay. */
+export async function editMarket(ctx: AppContext, subject: Subject, id: string, raw: unknown): Promise<Market> {
+  authorize(subject, 'trade:configure');
+  const market: Market = { id, ...(await checkedMarket(ctx, raw)) };
+  const all = await listMarkets(ctx.db.kysely);
+  if (!all.some((m) => m.id === id)) throw notFound('market');
+  if (all.some((m) => m.ref === market.ref && m.id !== id)) throw conflict(`A market with the reference "${market.ref}" exists`);
+  await inWriteTransaction(ctx.db, async (trx) => {
+    await updateMarket(trx, market);
+    await appendAudit(trx, { actor: subject.userId, action: 'market.updated', entityType: 'border_market', entityId: id, detail: { ref: market.ref, active: market.active } });
+  });
+  return market;
 }

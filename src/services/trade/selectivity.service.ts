@@ -1,12 +1,15 @@
 import { compareIdentifiers } from '../../domain/names/identifiers.ts';
 import { screen } from '../../domain/names/screen.ts';
 import { authorize } from '../../domain/policy/authorize.ts';
+import { can } from '../../domain/policy/permissions.ts';
 import type { Subject } from '../../domain/policy/roles.ts';
 import { totalValueUsd, USD_PER, type DeclarationBody } from '../../domain/trade/declaration.ts';
 import { DEFAULT_SELECTIVITY, hitRates, laneRates, SelectivityEngine, selectivityRuleSchema, type DeclarationFacts, type SelectivityConfig, type SelectivityRule } from '../../domain/trade/selectivity.ts';
 import { appendAudit } from '../../store/audit.repository.ts';
 import { decisionsBetween, listInspections, listSelectivityRules, recentEventCategories, upsertSelectivityRule } from '../../store/trade.repository.ts';
 import { inWriteTransaction } from '../../store/transaction.ts';
+import { ruleProblems } from '../../domain/trade/trade-config.ts';
+import { notFound, validation } from '../../errors.ts';
 import type { AppContext } from '../context.ts';
 import { watchlistOf } from '../screening.service.ts';
 
@@ -61,21 +64,42 @@ export async function factsOf(ctx: AppContext, id: string, d: DeclarationBody, n
   };
 }
 
+/** Analysts and commanders read the rules; whoever may edit them (trade:configure) too. */
 export async function readRules(ctx: AppContext, subject: Subject): Promise<SelectivityRule[]> {
-  authorize(subject, 'trade:analyse');
+  authorize(subject, can(subject, 'trade:configure') ? 'trade:configure' : 'trade:analyse');
   return listSelectivityRules(ctx.db.kysely);
 }
 
-export async function saveRule(ctx: AppContext, subject: Subject, input: unknown): Promise<SelectivityRule> {
-  authorize(subject, 'trade:analyse');
+function checkedRule(input: unknown): SelectivityRule {
   const rule = selectivityRuleSchema.parse(input);
+  const problems = ruleProblems(rule);
+  if (problems.length) throw validation(`The rule cannot be saved: ${problems.map((p) => p.message).join('; ')}`, problems);
+  return rule;
+}
+
+async function storeRule(ctx: AppContext, subject: Subject, rule: SelectivityRule, action: string) {
   const at = new Date().toISOString();
   await inWriteTransaction(ctx.db, async (trx) => {
     await upsertSelectivityRule(trx, rule, subject.userId, at);
-    await appendAudit(trx, { actor: subject.userId, action: 'selectivity.rule_saved', entityType: 'selectivity_rule', entityId: rule.id, detail: { lane: rule.lane, active: rule.active } });
+    await appendAudit(trx, { actor: subject.userId, action, entityType: 'selectivity_rule', entityId: rule.id, detail: { lane: rule.lane, active: rule.active, rate: rule.rate ?? 1 } });
   });
   resetEngine(ctx);
   return rule;
+}
+
+/** Create a rule, or replace the one with this id (the editor's "new rule", scripts). */
+export async function saveRule(ctx: AppContext, subject: Subject, input: unknown): Promise<SelectivityRule> {
+  authorize(subject, 'trade:configure');
+  return storeRule(ctx, subject, checkedRule(input), 'selectivity.rule_saved');
+}
+
+/** Edit an existing rule (also how it is switched off: `active: false`); 404 if there is none. */
+export async function replaceRule(ctx: AppContext, subject: Subject, id: string, input: unknown): Promise<SelectivityRule> {
+  authorize(subject, 'trade:configure');
+  const rule = checkedRule(input);
+  if (rule.id !== id) throw validation('The rule id cannot change', [{ path: 'id', message: `must be "${id}"` }]);
+  if (!(await listSelectivityRules(ctx.db.kysely)).some((r) => r.id === id)) throw notFound('selectivity rule');
+  return storeRule(ctx, subject, rule, 'selectivity.rule_updated');
 }
 
 /** For analysts: lane shares against the expected rates, and hit rate per rule, over a period. */

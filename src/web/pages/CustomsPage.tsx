@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatNumber, useLocale } from '../util.ts';
+import { MarketsEditor } from './customs/MarketsEditor.tsx';
+import { RulesEditor } from './customs/RulesEditor.tsx';
 
 interface CrossingPointItem {
   unitId: string;
@@ -51,8 +53,12 @@ interface Times {
 const hhmm = (iso: string) => iso.slice(11, 16);
 type Step = 'queue_arrival' | 'entry' | 'document_check' | 'inspection' | 'payment';
 
-/** The customs officer's workspace: today's arrivals with pre-arrival data and lane, inspection, transits, crossing times. */
-export function CustomsPage({ stateCode }: { stateCode: string }) {
+/**
+ * The customs officer's workspace: today's arrivals with pre-arrival data and lane, inspection,
+ * transits, crossing times; for the customs risk analyst and the administrator (trade:configure)
+ * also the editor of the selectivity rules and the border markets.
+ */
+export function CustomsPage({ stateCode, canConfigure = false }: { stateCode: string; canConfigure?: boolean }) {
   const { t } = useTranslation();
   const loc = useLocale();
   const n = (v: number, d = 0) => formatNumber(v, loc.lang, d);
@@ -341,6 +347,13 @@ export function CustomsPage({ stateCode }: { stateCode: string }) {
           </>
         )}
       </section>
+
+      {canConfigure && (
+        <>
+          <RulesEditor points={points} />
+          <MarketsEditor points={points} />
+        </>
+      )}
     </main>
   );
 }

@@ -22,8 +22,9 @@ import {
   updateCrossingSteps,
 } from '../../../services/trade/declarations.service.ts';
 import { exportDeclarations, importDeclarations } from '../../../services/trade/exchange.service.ts';
-import { marketDayInputSchema, marketsOverview, recordMarketDay } from '../../../services/trade/markets.service.ts';
-import { readRules, saveRule, selectivityPerformance } from '../../../services/trade/selectivity.service.ts';
+import { createMarket, editMarket, marketDayInputSchema, marketsOverview, recordMarketDay } from '../../../services/trade/markets.service.ts';
+import { readRules, replaceRule, saveRule, selectivityPerformance } from '../../../services/trade/selectivity.service.ts';
+import { marketInputSchema } from '../../../domain/trade/trade-config.ts';
 import { createTransit, listTransits, moveTransit, transitInputSchema, transitMoveSchema } from '../../../services/trade/transits.service.ts';
 import { selectivityRuleSchema } from '../../../domain/trade/selectivity.ts';
 import type { SavedRecord } from '../../../store/records.repository.ts';
@@ -35,6 +36,7 @@ const CSV_LIMIT = 10 * 1024 * 1024;
 const tags = ['trade'];
 const updateErrors = { ...errorResponses, 412: errorSchema, 428: errorSchema };
 const anyObject = z.record(z.string(), z.unknown());
+const ruleIdParams = z.object({ id: z.string().min(1).max(80) }).strict();
 
 const meta = (r: SavedRecord<'declaration' | 'transit' | 'crossing' | 'crossing_point'>) => ({
   id: r.id,
@@ -171,9 +173,13 @@ export async function tradeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     const { subject } = requireAuth(req);
     return { items: await readRules(ctx, subject) };
   });
-  r.post('/api/selectivity/rules', { schema: { tags, description: 'Create or replace a rule (by id).', body: selectivityRuleSchema, response: { 200: anyObject, ...errorResponses } } }, async (req) => {
+  r.post('/api/selectivity/rules', { schema: { tags, description: 'Create or replace a rule (by id). trade:configure.', body: selectivityRuleSchema, response: { 200: anyObject, ...errorResponses } } }, async (req) => {
     const { subject } = requireAuth(req);
     return saveRule(ctx, subject, req.body);
+  });
+  r.put('/api/selectivity/rules/:id', { schema: { tags, description: 'Edit a rule (or switch it off with active: false); 404 if there is none. trade:configure.', params: ruleIdParams, body: selectivityRuleSchema, response: { 200: anyObject, ...errorResponses } } }, async (req) => {
+    const { subject } = requireAuth(req);
+    return replaceRule(ctx, subject, req.params.id, req.body);
   });
   r.get('/api/selectivity/performance', { schema: { tags, description: 'Lane shares against expected rates, and hit rate per rule.', querystring: period, response: { 200: anyObject, ...errorResponses } } }, async (req) => {
     const { subject } = requireAuth(req);
@@ -185,6 +191,14 @@ export async function tradeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     const { subject } = requireAuth(req);
     const { from, to } = periodOf(req.query);
     return { items: await marketsOverview(ctx, subject, from, to) };
+  });
+  r.post('/api/markets', { schema: { tags, description: 'A new border market (409 if its ref is taken). trade:configure.', body: marketInputSchema, response: { 201: anyObject, ...errorResponses } } }, async (req, reply) => {
+    const { subject } = requireAuth(req);
+    return reply.code(201).send({ ...(await createMarket(ctx, subject, req.body)) });
+  });
+  r.put('/api/markets/:id', { schema: { tags, description: 'Edit a border market (or switch it off with active: false). trade:configure.', params: idParams, body: marketInputSchema, response: { 200: anyObject, ...errorResponses } } }, async (req) => {
+    const { subject } = requireAuth(req);
+    return { ...(await editMarket(ctx, subject, req.params.id, req.body)) };
   });
   r.post('/api/markets/:id/days', { schema: { tags, params: idParams, body: marketDayInputSchema, response: { 201: anyObject, ...errorResponses } } }, async (req, reply) => {
     const { subject } = requireAuth(req);

@@ -28,6 +28,8 @@ describe.each(await testDialects())('trade API: declarations, selectivity, impor
     const skb = res.body.items.find((i: { ref: string }) => i.ref === 'af-bcp-sher-khan-bandar');
     expect(skb.profile.hours.fri).toBeUndefined();
     expect(skb.profile.hours.sun).toBeDefined();
+    // confirmed in the UN/LOCODE list for Afghanistan ("Sherhan-Bandar", road terminal); docs/trade.md
+    expect(skb.profile.locode).toBe('AFSHE');
   });
 
   it('lodges a declaration: selectivity decides the lane, logs the rule, releases green after stand-by', async () => {
