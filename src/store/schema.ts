@@ -621,6 +621,54 @@ export interface MarketDaysTable {
   recorded_by: string;
 }
 
+// Partners' 3W and the recommendations tracker (migration 0018, docs/partners.md).
+export interface InitiativesTable extends RecordColumns {
+  ref: string;
+  partner: string;
+  state_code: string;
+  status: string;
+  start_on: string;
+  end_on: string | null;
+  body_json: string;
+}
+
+export interface TrainingsTable extends RecordColumns {
+  ref: string;
+  partner: string;
+  state_code: string;
+  initiative_id: string | null;
+  start_on: string;
+  end_on: string;
+  trainees: number;
+  body_json: string;
+}
+
+export interface EquipmentTable extends RecordColumns {
+  ref: string;
+  partner: string;
+  state_code: string;
+  initiative_id: string | null;
+  kind: string;
+  quantity: number;
+  condition: string;
+  delivered_on: string;
+  body_json: string;
+}
+
+export interface RecommendationsTable {
+  id: string;
+  ref: string;
+  meeting: string;
+  meeting_date: string;
+  status: string;
+  body_json: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
   states: StatesTable;
@@ -677,6 +725,10 @@ export interface Database {
   inspections: InspectionsTable;
   border_markets: BorderMarketsTable;
   market_days: MarketDaysTable;
+  initiatives: InitiativesTable;
+  trainings: TrainingsTable;
+  equipment: EquipmentTable;
+  recommendations: RecommendationsTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -698,4 +750,7 @@ export const RECORD_TABLES = {
   declaration: 'declarations',
   transit: 'transits',
   crossing: 'crossings',
+  initiative: 'initiatives',
+  training: 'trainings',
+  equipment: 'equipment',
 } as const satisfies Record<string, keyof Database>;

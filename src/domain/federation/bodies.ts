@@ -9,6 +9,7 @@ import { crossingPointBodySchema } from '../trade/crossing-point.ts';
 import { crossingBodySchema } from '../trade/crossing-times.ts';
 import { declarationBodySchema } from '../trade/declaration.ts';
 import { transitBodySchema } from '../trade/transit.ts';
+import { equipmentBodySchema, initiativeBodySchema, trainingBodySchema } from '../partners/records.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { agencyBodySchema, communityBodySchema, sectionBodySchema, stateBodySchema, unitBodySchema } from '../registry/entities.ts';
@@ -32,6 +33,9 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   declaration: declarationBodySchema,
   transit: transitBodySchema,
   crossing: crossingBodySchema,
+  initiative: initiativeBodySchema,
+  training: trainingBodySchema,
+  equipment: equipmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

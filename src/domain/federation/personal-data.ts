@@ -35,6 +35,10 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   resource: never,
   // A section's assessment explains itself by counts and categories, never by persons.
   assessment: never,
+  // Partners' 3W: trainees are counted by agency and sex, never named.
+  initiative: never,
+  training: never,
+  equipment: never,
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {

@@ -3,6 +3,7 @@ import { alertPolicy, type AlertAbilities, type AlertTarget } from './alert.poli
 import { eventPolicy, type EventTarget } from './events.policy.ts';
 import { can, type Action } from './permissions.ts';
 import type { Policy } from './policy.ts';
+import { partnersPolicy, type PartnersTarget } from './partners.policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
 import { riskPolicy, type AssessmentTarget } from './risk.policy.ts';
 import type { Subject } from './roles.ts';
@@ -11,7 +12,7 @@ import { tradePolicy, type TradeTarget } from './trade.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | PartnersTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -31,6 +32,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   warning: warningPolicy,
   assessment: riskPolicy,
   trade: tradePolicy,
+  partners: partnersPolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

@@ -9,6 +9,7 @@ import type { CrossingPointBody } from '../trade/crossing-point.ts';
 import type { CrossingBody } from '../trade/crossing-times.ts';
 import type { DeclarationBody } from '../trade/declaration.ts';
 import type { TransitBody } from '../trade/transit.ts';
+import type { EquipmentBody, InitiativeBody, TrainingBody } from '../partners/records.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -30,5 +31,8 @@ export interface RecordBodies {
   declaration: DeclarationBody;
   transit: TransitBody;
   crossing: CrossingBody;
+  initiative: InitiativeBody;
+  training: TrainingBody;
+  equipment: EquipmentBody;
 }
 export type RecordKind = keyof RecordBodies;
