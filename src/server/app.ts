@@ -28,6 +28,8 @@ import { usersRoutes } from './api/users/users.routes.ts';
 import { warningsRoutes } from './api/warnings/warnings.routes.ts';
 import { gaugesRoutes } from './api/gauges/gauges.routes.ts';
 import { damageRoutes } from './api/damage/damage.routes.ts';
+import { partnersRoutes } from './api/partners/partners.routes.ts';
+import { recommendationsRoutes } from './api/partners/recommendations.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNotFound, notFoundHandler, refuseLongUrl } from './http/errors.ts';
 import { trackKnownRoutes } from './http/known-routes.ts';
@@ -135,6 +137,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(assessmentsRoutes, { ctx });
   await app.register(communityRoutes, { ctx });
   await app.register(attachmentsRoutes, { ctx });
+  await app.register(partnersRoutes, { ctx });
+  await app.register(recommendationsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }
