@@ -10,6 +10,7 @@ import { seedTrade } from './seed/trade.ts';
 import { seedEvents } from './seed/events.ts';
 import { seedWarnings } from './seed/warnings.ts';
 import { seedRisk } from './seed/risk.ts';
+import { seedPartners } from './seed/partners.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -125,5 +126,6 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario, options:
   if (options.events !== false) await seedEvents(ctx, scenario);
   await seedWarnings(ctx, scenario);
   await seedRisk(ctx);
+  await seedPartners(ctx, scenario);
   return summary;
 }

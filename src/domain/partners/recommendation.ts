@@ -39,7 +39,7 @@ export const recommendationInputSchema = z
     meetingDate: day,
     /** Lesson learned, way-forward item, or a later meeting's commitment. */
     kind: z.enum(['lesson', 'way_forward', 'commitment']),
-    title: z.record(z.enum(['en', 'ru', 'tg', 'fa', 'ps']), z.string().trim().min(1).max(500)).refine((t) => 'en' in t, { message: 'an English title is required' }),
+    title: z.partialRecord(z.enum(['en', 'ru', 'tg', 'fa', 'ps']), z.string().trim().min(1).max(500)).refine((t) => 'en' in t, { message: 'an English title is required' }),
     text: z.string().trim().min(1).max(8000),
     source: z.string().trim().min(1).max(500),
     status: z.enum(RECOMMENDATION_STATUSES),
