@@ -107,6 +107,7 @@ export async function createInitiative(ctx: AppContext, subject: Subject, input:
 }
 
 export async function updateInitiative(ctx: AppContext, subject: Subject, id: string, expectedVersion: number | undefined, patch: z.output<typeof updateInitiativeSchema>) {
+  authorize(subject, 'partners:write'); // by role first: others learn nothing of the record
   const current = await findRecord(ctx.db.kysely, 'initiative', id);
   if (!current) throw notFound('initiative');
   authorize(subject, 'partners:write', partnersTarget(ctx.node.id, current));
