@@ -21,9 +21,11 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ 
 const WarningsPage = lazy(() => import('./pages/WarningsPage.tsx').then((m) => ({ default: m.WarningsPage })));
 const RiskPage = lazy(() => import('./pages/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
 const RiskReportPage = lazy(() => import('./pages/RiskReportPage.tsx').then((m) => ({ default: m.RiskReportPage })));
+const PartnersPage = lazy(() => import('./pages/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })));
+const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'partners' | 'recommendations';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -37,6 +39,8 @@ function routeFromHash(): Route {
   if (h.startsWith('#/risk/report')) return 'risk-report';
   if (h.startsWith('#/risk')) return 'risk';
   if (h.startsWith('#/customs')) return 'customs';
+  if (h.startsWith('#/partners')) return 'partners';
+  if (h.startsWith('#/recommendations')) return 'recommendations';
   return 'map';
 }
 
@@ -143,6 +147,8 @@ export function App() {
     : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
+    : route === 'partners' && can(user, 'partners:read') ? <PartnersPage user={user} />
+    : route === 'recommendations' && can(user, 'partners:read') ? <RecommendationsPage />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>
