@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../testing/api-client.ts';
 import { testDialects } from '../../testing/databases.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
-import { partnerWorkbook, rawGet, upload, XLSX, zipBomb } from './fixtures.testing.ts';
+import { partnerWorkbook, rawGet, upload, zipBomb } from './fixtures.testing.ts';
 
 const INIT_HEAD = ['Ref', 'Partner', 'Title', 'State', 'Beneficiary agencies', 'Locations', 'Start', 'End', 'Budget', 'Currency', 'Status', 'Outputs'];
 const EQ_HEAD = ['Ref', 'Partner', 'Initiative ref', 'Kind', 'Quantity', 'Unit', 'Condition', 'State', 'Location', 'Agency', 'Delivered on'];
