@@ -18,7 +18,8 @@ export const FEDERATION_DEMO_NODES = [
 /** Which pairs agree on what (each side sets the same terms; the stricter of both applies anyway). */
 const AGREEMENTS = [
   // Alerts, hazard warnings (early warning to the other bank) and threat assessments.
-  { a: 'TJ', b: 'AF', terms: { types: ['alert', 'warning', 'damage', 'assessment'], maxTlp: 'AMBER' as const, personalData: true } },
+  // The partners' 3W register (kept by the Tajik node) reaches the Afghan node: docs/partners.md.
+  { a: 'TJ', b: 'AF', terms: { types: ['alert', 'warning', 'damage', 'assessment', 'initiative', 'training', 'equipment'], maxTlp: 'AMBER' as const, personalData: true } },
   // A partner/observer node: GREEN and below, no personal data.
   { a: 'TJ', b: 'UZ', terms: { types: ['alert', 'warning'], maxTlp: 'GREEN' as const, personalData: false } },
 ];
