@@ -23,13 +23,18 @@ const FONT_FILES: [family: string, file: string, range: string][] = [
 ];
 
 let fontCss: string | null = null;
-/** @font-face rules with the woff2 files inlined (read once). */
+/**
+ * @font-face rules with the woff2 files inlined (read once), regular and bold: without a real
+ * bold face chromium synthesises one and prints it as Type 3 outlines.
+ */
 export function embeddedFontCss(): string {
   if (fontCss === null) {
-    fontCss = FONT_FILES.map(([family, file, range]) => {
-      const data = fs.readFileSync(require.resolve(file)).toString('base64');
-      return `@font-face{font-family:'${family}';font-style:normal;font-weight:400;font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
-    }).join('\n');
+    fontCss = FONT_FILES.flatMap(([family, file, range]) =>
+      [400, 700].map((weight) => {
+        const data = fs.readFileSync(require.resolve(file.replace('-400-', `-${weight}-`))).toString('base64');
+        return `@font-face{font-family:'${family}';font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
+      }),
+    ).join('\n');
   }
   return fontCss;
 }

@@ -97,7 +97,7 @@ li.late, .status-late { color: #a00; font-weight: bold; } .chart { display: bloc
 <p class="meta">${t('period')}: <bdi>${esc(data.period.from)} – ${esc(data.period.to)}</bdi> · ${t('generated')}: <bdi>${esc(data.generatedAt.slice(0, 16).replace('T', ' '))} UTC</bdi> · ${t('node')}: <bdi>${esc(data.node.state)}</bdi></p>
 </header>
 <h2>${t('moved')}</h2>
-${moved.length ? `<ul class="moved">${moved.map((i) => `<li>${t(`indicator.${i.id}`)}: <bdi>${fmt(i.previous)} → ${fmt(i.value)}</bdi> (${t(i.change > 0 ? 'up' : 'down')})</li>`).join('')}</ul>` : `<p>${t('movedNone')}</p>`}
+${moved.length ? `<ul class="moved">${moved.map((i) => `<li>${t(`indicator.${i.id}`)}: ${t('previous')} <bdi>${fmt(i.previous)}</bdi>, ${t('value')} <bdi>${fmt(i.value)}</bdi> (${t(i.change > 0 ? 'up' : 'down')})</li>`).join('')}</ul>` : `<p>${t('movedNone')}</p>`}
 <h2>${t('late')}</h2>
 ${data.late.length ? `<ul class="late-list">${data.late.map((l) => `<li class="late"><bdi>${esc(l.recommendation)}</bdi>: ${esc(l.action.text)} — ${t('owner')}: ${esc(l.action.owner)}, ${t('deadline')}: <bdi>${esc(l.action.deadline)}</bdi></li>`).join('')}</ul>` : `<p>${t('lateNone')}</p>`}
 <h2>${t('indicators')}</h2>
