@@ -41,6 +41,10 @@ export interface Config {
   eventMaxBorderKm: number;
   /** Largest attachment (photo, document) accepted on an event, in bytes. */
   attachmentMaxBytes: number;
+  /** The progress report's PDF printer: Debian's chromium run headless (SARHAD_CHROMIUM_PATH). */
+  chromiumPath: string;
+  /** Largest partner sheet (XLSX or CSV) accepted by the import, in bytes (SARHAD_PARTNER_IMPORT_MAX_BYTES). */
+  partnerImportMaxBytes: number;
   /** Community reports accepted per client address per hour on the public form. */
   communityReportsPerHour: number;
   /** Risk model weights and thresholds: the defaults with SARHAD_RISK_CONFIG's JSON patch on top (docs/risk-model.md). */
@@ -105,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(loginBackoffBaseMs) || loginBackoffBaseMs < 1) throw new Error('SARHAD_LOGIN_BACKOFF_MS must be a whole number of milliseconds');
   const eventMaxBorderKm = Number(env.SARHAD_EVENT_MAX_BORDER_KM ?? 50);
   if (!Number.isFinite(eventMaxBorderKm) || eventMaxBorderKm <= 0) throw new Error('SARHAD_EVENT_MAX_BORDER_KM must be a positive number of kilometres');
+  const partnerImportMaxBytes = Number(env.SARHAD_PARTNER_IMPORT_MAX_BYTES ?? 5 * 1024 * 1024);
+  if (!Number.isInteger(partnerImportMaxBytes) || partnerImportMaxBytes < 1024) throw new Error('SARHAD_PARTNER_IMPORT_MAX_BYTES must be a whole number of bytes (at least 1024)');
   const attachmentMaxBytes = Number(env.SARHAD_ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024);
   if (!Number.isInteger(attachmentMaxBytes) || attachmentMaxBytes < 1024) throw new Error('SARHAD_ATTACHMENT_MAX_BYTES must be a whole number of bytes (at least 1024)');
   const communityReportsPerHour = Number(env.SARHAD_COMMUNITY_REPORTS_PER_HOUR ?? 10);
@@ -141,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointEvery,
     eventMaxBorderKm,
     attachmentMaxBytes,
+    chromiumPath: env.SARHAD_CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
+    partnerImportMaxBytes,
     communityReportsPerHour,
     risk,
     riskTickS,

@@ -97,6 +97,16 @@ export const ERROR_CODES = {
   INVALID_LIMIT: 400,
   /** OGC API – Features: a query parameter the endpoint does not define (the standard asks for a 400). */
   INVALID_PARAMETER: 400,
+  /** Partners: the upload is not an XLSX workbook (or a CSV where one was announced). */
+  NOT_A_SPREADSHEET: 415,
+  /** Partners: the workbook would unpack too large (zip bomb), or has too many rows or entries. */
+  SPREADSHEET_TOO_LARGE: 413,
+  /** Partners: none of the expected sheets (Initiatives, Trainings, Equipment) or a required column is missing. */
+  SPREADSHEET_LAYOUT: 400,
+  /** Reports: the PDF printer (Debian's chromium, SARHAD_CHROMIUM_PATH) is not installed here. */
+  PDF_PRINTER_MISSING: 503,
+  /** Reports: chromium ran but produced no PDF in time. */
+  PDF_PRINT_FAILED: 500,
   INTERNAL: 500,
 } as const;
 

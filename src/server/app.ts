@@ -34,6 +34,8 @@ import { gaugesRoutes } from './api/gauges/gauges.routes.ts';
 import { damageRoutes } from './api/damage/damage.routes.ts';
 import { meetingsRoutes } from './api/meetings/meetings.routes.ts';
 import { operationsRoutes } from './api/meetings/operations.routes.ts';
+import { partnersRoutes } from './api/partners/partners.routes.ts';
+import { recommendationsRoutes } from './api/partners/recommendations.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { clientErrorResponse, errorHandler, frameworkErrorHandler, methodAwareNotFound, notFoundHandler, refuseLongUrl } from './http/errors.ts';
 import { trackKnownRoutes } from './http/known-routes.ts';
@@ -147,6 +149,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ogcRoutes, { ctx });
   await app.register(communityRoutes, { ctx });
   await app.register(attachmentsRoutes, { ctx });
+  await app.register(partnersRoutes, { ctx });
+  await app.register(recommendationsRoutes, { ctx });
   await registerWeb(app, ctx.config.webDir, allowedMethods);
   return app;
 }

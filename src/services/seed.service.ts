@@ -12,6 +12,7 @@ import { seedWarnings } from './seed/warnings.ts';
 import { seedRisk } from './seed/risk.ts';
 import { seedLiaison } from './seed/liaison.ts';
 import { seedMeetings } from './seed/meetings.ts';
+import { seedPartners } from './seed/partners.ts';
 
 export interface SeedSummary {
   scenario: string;
@@ -131,5 +132,6 @@ export async function seedScenario(ctx: AppContext, scenario: Scenario, options:
   if (options.liaison !== false) await seedLiaison(ctx);
   // Half a year of BLO meetings and one joint operation on the seeded events (docs/meetings.md).
   if (options.events !== false) await seedMeetings(ctx);
+  await seedPartners(ctx, scenario);
   return summary;
 }

@@ -17,6 +17,7 @@ import * as m0017 from './migrations/0017_meetings.ts';
 import * as m0019 from './migrations/0019_picture.ts';
 import * as m0021 from './migrations/0021_hit_reports.ts';
 import * as m0022 from './migrations/0022_trade_rules.ts';
+import * as m0018 from './migrations/0018_partners.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_picture': m0019,
   '0021_hit_reports': m0021,
   '0022_trade_rules': m0022,
+  '0018_partners': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

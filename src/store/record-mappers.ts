@@ -326,4 +326,35 @@ export const RECORD_MAPPERS: { [T in RecordKind]: RecordMapper<T> } = {
     toColumns: (b) => ({ operation_id: b.operationId, body_json: json(b) }),
     fromRow: (r) => parse(r.body_json),
   },
+  initiative: {
+    toColumns: (b) => ({ ref: b.ref, partner: b.partner, state_code: b.stateCode, status: b.status, start_on: b.start, end_on: b.end, body_json: json(b) }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  training: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      partner: b.partner,
+      state_code: b.stateCode,
+      initiative_id: b.initiativeId,
+      start_on: b.start,
+      end_on: b.end,
+      trainees: b.trainees.reduce((n, t) => n + t.female + t.male, 0),
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
+  equipment: {
+    toColumns: (b) => ({
+      ref: b.ref,
+      partner: b.partner,
+      state_code: b.stateCode,
+      initiative_id: b.initiativeId,
+      kind: b.kind,
+      quantity: b.quantity,
+      condition: b.condition,
+      delivered_on: b.deliveredOn,
+      body_json: json(b),
+    }),
+    fromRow: (r) => parse(r.body_json),
+  },
 };

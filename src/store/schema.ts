@@ -686,6 +686,54 @@ export interface OperationReportsTable extends RecordColumns {
   body_json: string;
 }
 
+// Partners' 3W and the recommendations tracker (migration 0018, docs/partners.md).
+export interface InitiativesTable extends RecordColumns {
+  ref: string;
+  partner: string;
+  state_code: string;
+  status: string;
+  start_on: string;
+  end_on: string | null;
+  body_json: string;
+}
+
+export interface TrainingsTable extends RecordColumns {
+  ref: string;
+  partner: string;
+  state_code: string;
+  initiative_id: string | null;
+  start_on: string;
+  end_on: string;
+  trainees: number;
+  body_json: string;
+}
+
+export interface EquipmentTable extends RecordColumns {
+  ref: string;
+  partner: string;
+  state_code: string;
+  initiative_id: string | null;
+  kind: string;
+  quantity: number;
+  condition: string;
+  delivered_on: string;
+  body_json: string;
+}
+
+export interface RecommendationsTable {
+  id: string;
+  ref: string;
+  meeting: string;
+  meeting_date: string;
+  status: string;
+  body_json: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   node_info: NodeInfoTable;
   liaison_channels: LiaisonChannelsTable;
@@ -751,6 +799,10 @@ export interface Database {
   action_updates: ActionUpdatesTable;
   joint_operations: JointOperationsTable;
   operation_reports: OperationReportsTable;
+  initiatives: InitiativesTable;
+  trainings: TrainingsTable;
+  equipment: EquipmentTable;
+  recommendations: RecommendationsTable;
 }
 
 /** Tables that hold shareable records, by record type. */
@@ -780,4 +832,7 @@ export const RECORD_TABLES = {
   joint_operation: 'joint_operations',
   operation_report: 'operation_reports',
   hit_report: 'hit_reports',
+  initiative: 'initiatives',
+  training: 'trainings',
+  equipment: 'equipment',
 } as const satisfies Record<string, keyof Database>;

@@ -24,9 +24,11 @@ const RiskReportPage = lazy(() => import('./pages/RiskReportPage.tsx').then((m) 
 const LiaisonPage = lazy(() => import('./pages/liaison/LiaisonPage.tsx').then((m) => ({ default: m.LiaisonPage })));
 const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })));
 const OperationsPage = lazy(() => import('./pages/meetings/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
+const PartnersPage = lazy(() => import('./pages/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })));
+const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison' | 'meetings' | 'operations';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison' | 'meetings' | 'operations' | 'partners' | 'recommendations';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -43,6 +45,8 @@ function routeFromHash(): Route {
   if (h.startsWith('#/liaison')) return 'liaison';
   if (h.startsWith('#/meetings')) return 'meetings';
   if (h.startsWith('#/operations')) return 'operations';
+  if (h.startsWith('#/partners')) return 'partners';
+  if (h.startsWith('#/recommendations')) return 'recommendations';
   return 'map';
 }
 
@@ -153,6 +157,8 @@ export function App() {
     : route === 'meetings' && can(user, 'meetings:read') ? <MeetingsPage user={user} />
     : route === 'operations' && can(user, 'operations:read') ? <OperationsPage user={user} />
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} canConfigure={can(user, 'trade:configure')} />
+    : route === 'partners' && can(user, 'partners:read') ? <PartnersPage user={user} />
+    : route === 'recommendations' && can(user, 'partners:read') ? <RecommendationsPage />
     : <MapPage />;
   return (
     <StreamProvider key={auth.user.id}>

@@ -21,6 +21,8 @@ const AGREEMENTS = [
   { a: 'TJ', b: 'AF', terms: { types: ['alert', 'warning', 'damage', 'assessment', 'liaison_channel', 'liaison_message'], maxTlp: 'AMBER' as const, personalData: true } },
   // Alerts, hazard warnings (early warning to the other bank) and threat assessments.
   { a: 'TJ', b: 'AF', terms: { types: ['alert', 'hit_report', 'warning', 'damage', 'assessment'], maxTlp: 'AMBER' as const, personalData: true } },
+  // The partners' 3W register (kept by the Tajik node) reaches the Afghan node: docs/partners.md.
+  { a: 'TJ', b: 'AF', terms: { types: ['alert', 'warning', 'damage', 'assessment', 'initiative', 'training', 'equipment'], maxTlp: 'AMBER' as const, personalData: true } },
   // A partner/observer node: GREEN and below, no personal data.
   { a: 'TJ', b: 'UZ', terms: { types: ['alert', 'warning'], maxTlp: 'GREEN' as const, personalData: false } },
 ];

@@ -12,6 +12,7 @@ import { transitBodySchema } from '../trade/transit.ts';
 import { channelBodySchema, messageBodySchema } from '../liaison/liaison.ts';
 import { actionItemBodySchema, actionUpdateBodySchema, meetingBodySchema } from '../meetings/meeting.ts';
 import { jointOperationBodySchema, operationReportBodySchema } from '../meetings/operation.ts';
+import { equipmentBodySchema, initiativeBodySchema, trainingBodySchema } from '../partners/records.ts';
 import type { RecordKind } from '../records/bodies.ts';
 import { assessmentBodySchema } from '../risk/assessment-record.ts';
 import { hitReportBodySchema } from '../screening/hit-report.ts';
@@ -44,6 +45,9 @@ export const RECORD_BODY_SCHEMAS: Record<RecordKind, z.ZodType> = {
   joint_operation: jointOperationBodySchema,
   operation_report: operationReportBodySchema,
   hit_report: hitReportBodySchema,
+  initiative: initiativeBodySchema,
+  training: trainingBodySchema,
+  equipment: equipmentBodySchema,
 };
 
 export function isRecordKind(type: string): type is RecordKind {

@@ -50,6 +50,10 @@ export const PERSONAL_DATA_TESTS: Record<string, (body: unknown) => boolean> = {
   operation_report: never,
   // A hit report says what was found on a person at the desk, and the owner's answer about them.
   hit_report: always,
+  // Partners' 3W: trainees are counted by agency and sex, never named.
+  initiative: never,
+  training: never,
+  equipment: never,
 };
 
 export function holdsPersonalDataOf(type: string, body: unknown): boolean {

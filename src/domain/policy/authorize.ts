@@ -5,6 +5,7 @@ import { liaisonPolicy, type LiaisonTarget } from './liaison.policy.ts';
 import { hitReportPolicy, type HitReportTarget } from './hit-report.policy.ts';
 import { can, type Action } from './permissions.ts';
 import type { Policy } from './policy.ts';
+import { partnersPolicy, type PartnersTarget } from './partners.policy.ts';
 import { registryPolicy, type RegistryTarget } from './registry.policy.ts';
 import { meetingsPolicy, type MeetingTarget } from './meetings.policy.ts';
 import { riskPolicy, type AssessmentTarget } from './risk.policy.ts';
@@ -14,7 +15,7 @@ import { tradePolicy, type TradeTarget } from './trade.policy.ts';
 import { warningPolicy, type WarningTarget } from './warning.policy.ts';
 
 /** A record an action is aimed at, tagged with the policy that governs it. */
-export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget | MeetingTarget | HitReportTarget;
+export type Target = AlertTarget | RegistryTarget | ScreeningTarget | EventTarget | WarningTarget | AssessmentTarget | TradeTarget | LiaisonTarget | MeetingTarget | HitReportTarget | PartnersTarget;
 
 /**
  * Node-local system work (the `sarhad` CLI, seeding, bootstrap) runs with the node's full
@@ -37,6 +38,7 @@ const POLICIES: { [K in Target['resource']]: Policy<Extract<Target, { resource: 
   liaison: liaisonPolicy,
   meeting: meetingsPolicy,
   hit_report: hitReportPolicy,
+  partners: partnersPolicy,
 };
 
 const isSystem = (p: Principal): p is SystemPrincipal => 'system' in p;

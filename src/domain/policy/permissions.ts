@@ -53,6 +53,9 @@ export const ACTIONS = [
   'operations:write',
   'operations:report',
   'trade:configure',
+  'partners:read',
+  'partners:write',
+  'recommendations:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -157,6 +160,15 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Editing the selectivity rules and the border markets: the customs risk analyst, and the
   // node administrator who sets up markets (docs/trade.md, "Rules and markets editor").
   'trade:configure': ['analyst', 'administrator'],
+  // Partners' 3W, the gaps, the recommendations tracker and the progress report: everyone reads
+  // (partner observers are its first audience; the figures are aggregates, never persons).
+  'partners:read': EVERY_ROLE,
+  // Initiatives, trainings and equipment (by hand or from a partner's sheet): the liaison
+  // officers and commanders who coordinate with donors, and analysts who keep the figures.
+  'partners:write': ['liaison_officer', 'analyst', 'commander'],
+  // Recommendations and their actions, status and evidence: commanders and liaison officers,
+  // who report to the senior officials' meetings.
+  'recommendations:write': ['liaison_officer', 'commander'],
 };
 
 export function can(subject: Pick<Subject, 'roles'>, action: Action): boolean {

@@ -5,7 +5,7 @@ import type { Action } from './permissions.ts';
 import type { Subject } from './roles.ts';
 
 /** Reading which record type needs which action; a type not listed is announced to no one. */
-const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'warning' | 'assessment' | 'trade' }> = {
+const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registry' | 'event' | 'warning' | 'assessment' | 'trade' | 'partners' }> = {
   alert: { action: 'alerts:read', resource: 'alert' },
   event: { action: 'events:read', resource: 'event' },
   state: { action: 'registry:read', resource: 'registry' },
@@ -22,6 +22,9 @@ const READ_ACTION: Record<string, { action: Action; resource: 'alert' | 'registr
   declaration: { action: 'trade:read', resource: 'trade' },
   transit: { action: 'trade:read', resource: 'trade' },
   crossing: { action: 'trade:read', resource: 'trade' },
+  initiative: { action: 'partners:read', resource: 'partners' },
+  training: { action: 'partners:read', resource: 'partners' },
+  equipment: { action: 'partners:read', resource: 'partners' },
 };
 
 /**
@@ -41,5 +44,6 @@ export function mayHearOf(subject: Subject, change: RecordChange, localNode: str
   if (read.resource === 'warning') return allows(subject, read.action, { resource: 'warning', localNode, record: { ...record, active: true } });
   if (read.resource === 'assessment') return allows(subject, read.action, { resource: 'assessment', localNode, record });
   if (read.resource === 'trade') return allows(subject, read.action, { resource: 'trade', localNode, record, destinationState: null });
+  if (read.resource === 'partners') return allows(subject, read.action, { resource: 'partners', localNode, record });
   return allows(subject, read.action, { resource: 'registry', localNode, record });
 }

@@ -13,6 +13,7 @@ import type { TransitBody } from '../trade/transit.ts';
 import type { ChannelBody, MessageBody } from '../liaison/liaison.ts';
 import type { ActionItemBody, ActionUpdateBody, MeetingBody } from '../meetings/meeting.ts';
 import type { JointOperationBody, OperationReportBody } from '../meetings/operation.ts';
+import type { EquipmentBody, InitiativeBody, TrainingBody } from '../partners/records.ts';
 import type { AgencyBody, CommunityBody, SectionBody, StateBody, UnitBody } from '../registry/entities.ts';
 
 /** Every kind of shareable record and the shape of its body. */
@@ -42,5 +43,8 @@ export interface RecordBodies {
   joint_operation: JointOperationBody;
   operation_report: OperationReportBody;
   hit_report: HitReportBody;
+  initiative: InitiativeBody;
+  training: TrainingBody;
+  equipment: EquipmentBody;
 }
 export type RecordKind = keyof RecordBodies;

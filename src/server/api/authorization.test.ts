@@ -73,6 +73,9 @@ const MEETING_PARTICIPANTS: User[] = ['tj.commander', 'af.liaison'];
 const NOT_PARTICIPATING: User[] = ['admin', 'tj.reporter', 'tj.validator', 'tj.analyst', 'tj.customs', 'af.customs'];
 // The rules and markets editor: the customs risk analyst and the administrator (trade:configure).
 const TRADE_CONFIGURERS: User[] = ['admin', 'tj.analyst'];
+// Partners (permissions.ts): the 3W by liaison officers, analysts, commanders; the tracker by liaison officers and commanders.
+const PARTNER_WRITERS: User[] = ['tj.analyst', 'tj.commander', 'af.liaison'];
+const RECOMMENDATION_WRITERS: User[] = ['tj.commander', 'af.liaison'];
 
 /**
  * Alerts by owner × marking. `readers` see it, `writers` may change it, `lowerers` may lower its
@@ -379,6 +382,32 @@ const TABLE: Row[] = [
   { route: 'POST /api/markets', allow: TRADE_CONFIGURERS, ok: 201, call: () => ({ body: { ref: `table-${uniq()}`, name: { en: 'Table market' }, weekday: 'sat', opens: '08:00', closes: '14:00' } }) },
   { route: 'PUT /api/markets/:id', allow: TRADE_CONFIGURERS, ok: 200, call: (f) => ({ url: `/api/markets/${f.trade.marketId}`, body: { ref: f.trade.marketRef, name: { en: 'Table market' }, weekday: 'sat', opens: '08:00', closes: '14:00', active: true } }) },
   { route: 'POST /api/markets/:id/days', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ url: `/api/markets/${f.trade.marketId}/days`, body: { day: '2026-11-28', tradersTj: 50, tradersAf: 40, visitors: 500, turnoverUsd: 9000 } }) },
+
+  // Partners' 3W, gaps, recommendations, indicators, progress report (docs/partners.md): everyone
+  // reads; liaison officers, analysts and commanders write the 3W; liaison officers and commanders the tracker.
+  { route: 'GET /api/initiatives', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/initiatives', allow: PARTNER_WRITERS, ok: 201, call: () => ({ body: { ref: `AT-${uniq()}`, partner: 'EU', title: 'Table test', start: '2026-01-01', status: 'planned' } }) },
+  { route: 'GET /api/initiatives/export.xlsx', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/initiatives/export.csv', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/initiatives/import', allow: PARTNER_WRITERS, ok: 200, call: () => ({ url: '/api/initiatives/import?sheet=initiatives', headers: { 'content-type': 'text/csv' }, rawBody: 'Ref,Partner,Title,State,Start,Status\r\n' }) },
+  { route: 'GET /api/initiatives/:id', allow: EVERYONE, ok: 404, call: () => ({ url: `/api/initiatives/${randomUUID()}` }) },
+  { route: 'PATCH /api/initiatives/:id', allow: PARTNER_WRITERS, ok: 404, call: () => ({ url: `/api/initiatives/${randomUUID()}`, headers: { 'if-match': '"1"' }, body: { status: 'ongoing' } }) },
+  { route: 'GET /api/trainings', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/trainings', allow: PARTNER_WRITERS, ok: 201, call: () => ({ body: { ref: `AT-${uniq()}`, partner: 'OSCE', course: 'Table course', start: '2026-01-01', end: '2026-01-02', trainees: [{ agency: 'tj-border-troops', female: 1, male: 1 }] } }) },
+  { route: 'GET /api/equipment', allow: EVERYONE, ok: 200 },
+  { route: 'POST /api/equipment', allow: PARTNER_WRITERS, ok: 201, call: () => ({ body: { ref: `AT-${uniq()}`, partner: 'USA', kind: 'radio', quantity: 1, deliveredOn: '2026-01-01' } }) },
+  { route: 'GET /api/partners/gaps', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/partners', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/recommendations', allow: EVERYONE, ok: 200 },
+  {
+    route: 'POST /api/recommendations',
+    allow: RECOMMENDATION_WRITERS,
+    ok: 201,
+    call: () => ({ body: { ref: `som-2026.table-${uniq()}`, meeting: 'Table meeting', meetingDate: '2026-11-01', kind: 'commitment', title: { en: 'Table' }, text: 'Table text', source: 'Minutes', status: 'not_started' } }),
+  },
+  { route: 'PATCH /api/recommendations/:id', allow: RECOMMENDATION_WRITERS, ok: 404, call: () => ({ url: `/api/recommendations/${randomUUID()}`, headers: { 'if-match': '"1"' }, body: { status: 'done' } }) },
+  { route: 'GET /api/indicators', allow: EVERYONE, ok: 200 },
+  { route: 'GET /api/reports/progress', allow: EVERYONE, ok: 200, call: () => ({ url: '/api/reports/progress?from=2026-01-01&to=2026-03-01' }) },
 
   { route: 'GET /api/federation/node', allow: PUBLIC, ok: 200 },
   { route: 'POST /api/federation/feed', allow: PEER, ok: 200, call: () => ({ body: { limit: 10, agreement: {} } }) },

@@ -66,6 +66,16 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('operations.nav')}
           </a>
         )}
+        {can(user, 'partners:read') && (
+          <a href="#/partners" data-testid="nav-partners" aria-current={route === 'partners' ? 'page' : undefined}>
+            {t('partners.nav')}
+          </a>
+        )}
+        {can(user, 'partners:read') && (
+          <a href="#/recommendations" data-testid="nav-recommendations" aria-current={route === 'recommendations' ? 'page' : undefined}>
+            {t('partners.navRecommendations')}
+          </a>
+        )}
         {can(user, 'audit:read') && (
           <a href="#/audit" data-testid="nav-audit" aria-current={route === 'audit' ? 'page' : undefined}>
             {t('nav.audit')}

@@ -1,0 +1,147 @@
+import { monthsBetween } from '../../domain/partners/recommendation.ts';
+import { percentile } from '../../domain/trade/crossing-times.ts';
+import type { CrossingBody } from '../../domain/trade/crossing-times.ts';
+import { acknowledgedSentRows, crossingRows, publishedEventRows, receivedEnvelopeRows, seizureRows, trainingRows } from '../../store/partners.repository.ts';
+import type { Executor } from '../../store/transaction.ts';
+
+/**
+ * The indicators of the recommendations tracker and the progress report, computed from live data
+ * (docs/partners.md). Each one says where its figure comes from (`source`), so the report can
+ * name the source of every number. Figures are aggregates for senior officials and partners: they
+ * count only records marked TLP:CLEAR or TLP:GREEN — a restricted record is never hinted at.
+ *
+ * `compute(ctx, from, to)` takes an ISO instant range [from, to) and returns the value over the
+ * whole period and per calendar month (UTC).
+ */
+export interface IndicatorContext {
+  db: Executor;
+}
+export interface MonthValue {
+  month: string;
+  value: number;
+}
+export interface IndicatorResult {
+  value: number;
+  byMonth: MonthValue[];
+  source: string;
+}
+export interface Indicator {
+  id: string;
+  /** Unit of the figure (message key in the report tables and the web app). */
+  unit: 'count' | 'kg' | 'hours' | 'people';
+  /** The target per month, and whether more (up) or less (down) is better. */
+  target: { perMonth: number; direction: 'up' | 'down' } | null;
+  /** Recommendations (refs) whose progress the indicator shows. */
+  recommendations: readonly string[];
+  compute(ctx: IndicatorContext, from: string, to: string): Promise<IndicatorResult>;
+}
+
+const REPORTABLE = new Set(['CLEAR', 'GREEN']);
+const reportable = (markingJson: string) => REPORTABLE.has((JSON.parse(markingJson) as { tlp: string }).tlp);
+
+/** Sums `value(row)` per month of `row.at`, over the months of [from, to). */
+function byMonth<R extends { at: string }>(rows: readonly R[], from: string, to: string, value: (r: R) => number): { total: number; byMonth: MonthValue[] } {
+  const months = new Map(monthsBetween(from, to).map((m) => [m, 0]));
+  let total = 0;
+  for (const r of rows) {
+    const key = new Date(r.at).toISOString().slice(0, 7);
+    if (!months.has(key)) continue;
+    const v = value(r);
+    months.set(key, months.get(key)! + v);
+    total += v;
+  }
+  return { total: round(total), byMonth: [...months].map(([month, v]) => ({ month, value: round(v) })) };
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export const INDICATORS: readonly Indicator[] = [
+  {
+    id: 'information-exchanges',
+    unit: 'count',
+    target: { perMonth: 100, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-1'],
+    async compute({ db }, from, to) {
+      const [received, sent] = await Promise.all([receivedEnvelopeRows(db, from, to), acknowledgedSentRows(db, from, to)]);
+      const rows = [...received.map((r) => ({ at: r.at, n: 1 })), ...sent.map((s) => ({ at: s.at, n: s.items }))];
+      const m = byMonth(rows, from, to, (r) => r.n);
+      return { value: m.total, byMonth: m.byMonth, source: 'federation: envelopes received from peers (received_envelopes) + envelopes peers acknowledged by signed receipt (fed_receipts, direction in)' };
+    },
+  },
+  {
+    id: 'seizures-kg',
+    unit: 'kg',
+    target: { perMonth: 200, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-2'],
+    async compute({ db }, from, to) {
+      const rows = (await seizureRows(db, from, to)).filter((r) => reportable(r.marking_json));
+      const m = byMonth(rows, from, to, (r) => r.quantity_kg ?? 0);
+      return { value: m.total, byMonth: m.byMonth, source: 'seizure records (kg, by seizure date), TLP:CLEAR/GREEN' };
+    },
+  },
+  {
+    id: 'events-published',
+    unit: 'count',
+    target: { perMonth: 20, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-1'],
+    async compute({ db }, from, to) {
+      const rows = (await publishedEventRows(db, from, to)).filter((r) => reportable(r.marking_json));
+      const m = byMonth(rows, from, to, () => 1);
+      return { value: m.total, byMonth: m.byMonth, source: 'border events first published in the period, TLP:CLEAR/GREEN' };
+    },
+  },
+  {
+    id: 'crossing-time-median-hours',
+    unit: 'hours',
+    target: { perMonth: 6, direction: 'down' },
+    recommendations: ['dushanbe-2012.lesson-3'],
+    async compute({ db }, from, to) {
+      const rows = (await crossingRows(db, from, to))
+        .filter((r) => reportable(r.marking_json))
+        .flatMap((r) => {
+          const c = JSON.parse(r.body_json) as CrossingBody;
+          return c.steps.queue_arrival && c.steps.exit ? [{ at: r.at, hours: (Date.parse(c.steps.exit) - Date.parse(c.steps.queue_arrival)) / 3_600_000 }] : [];
+        });
+      // A median, not a sum: per month over that month's crossings, overall over all.
+      const months = monthsBetween(from, to);
+      const per = months.map((month) => ({ month, value: round(percentile(rows.filter((r) => new Date(r.at).toISOString().startsWith(month)).map((r) => r.hours), 50) ?? 0) }));
+      return { value: round(percentile(rows.map((r) => r.hours), 50) ?? 0), byMonth: per, source: 'trade crossings (WCO TRS): median hours from queue arrival to exit, by arrival month (services/trade/crossing-times.service.ts)' };
+    },
+  },
+  {
+    id: 'trainings-delivered',
+    unit: 'count',
+    target: { perMonth: 2, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-3'],
+    async compute({ db }, from, to) {
+      const rows = (await trainingRows(db, from.slice(0, 10), to.slice(0, 10))).filter((r) => reportable(r.marking_json));
+      const m = byMonth(rows, from, to, () => 1);
+      return { value: m.total, byMonth: m.byMonth, source: 'partner trainings ended in the period (trainings records)' };
+    },
+  },
+  {
+    id: 'people-trained',
+    unit: 'people',
+    target: { perMonth: 40, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-3'],
+    async compute({ db }, from, to) {
+      const rows = (await trainingRows(db, from.slice(0, 10), to.slice(0, 10))).filter((r) => reportable(r.marking_json));
+      const m = byMonth(rows, from, to, (r) => r.trainees);
+      return { value: m.total, byMonth: m.byMonth, source: 'trainees of partner trainings ended in the period, all agencies, women and men' };
+    },
+  },
+  // ---- INTEGRATOR: indicators of the parallel branches go here --------------------------
+  // `rfi-response-time` (branch `liaison`: median hours from an RFI's sending to its answer),
+  // `blo-meetings-held` and `joint-operations` (branch `meetings`: meetings held and joint
+  // operations conducted per month). Add one object each, with the same shape, reading through
+  // a store function of their own branch, and a line in each REPORT_MESSAGES table
+  // (services/partners/report-messages.ts, `indicator.<id>`) and in the web `partners` block.
+];
+
+export function indicatorById(id: string): Indicator | undefined {
+  return INDICATORS.find((i) => i.id === id);
+}
+
+/** Every indicator over [from, to). */
+export async function computeIndicators(ctx: IndicatorContext, from: string, to: string) {
+  return Promise.all(INDICATORS.map(async (i) => ({ id: i.id, unit: i.unit, target: i.target, recommendations: i.recommendations, ...(await i.compute(ctx, from, to)) })));
+}
