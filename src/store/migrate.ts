@@ -14,10 +14,10 @@ import * as m0014 from './migrations/0014_risk.ts';
 import * as m0015 from './migrations/0015_trade.ts';
 import * as m0016 from './migrations/0016_liaison.ts';
 import * as m0017 from './migrations/0017_meetings.ts';
+import * as m0018 from './migrations/0018_partners.ts';
 import * as m0019 from './migrations/0019_picture.ts';
 import * as m0021 from './migrations/0021_hit_reports.ts';
 import * as m0022 from './migrations/0022_trade_rules.ts';
-import * as m0018 from './migrations/0018_partners.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,10 +35,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_trade': m0015,
   '0016_liaison': m0016,
   '0017_meetings': m0017,
+  '0018_partners': m0018,
   '0019_picture': m0019,
   '0021_hit_reports': m0021,
   '0022_trade_rules': m0022,
-  '0018_partners': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

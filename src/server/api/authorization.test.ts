@@ -128,7 +128,6 @@ interface Fixtures {
   /** Events by tj.reporter (TJ border guard, AMBER) in each workflow status; `published` is GREEN. */
   events: { draft: string; submitted: string; validated: string; published: string };
   /** Trade fixtures: Panji Poyon and Sher Khan Bandar, a declaration, a crossing and a transit by tj.customs, a market. */
-  trade: { exit: string; entry: string; declarationId: string; crossingId: string; transitId: string; marketId: string };
   /** A TJ-owned channel and a TJ RFI in it that tj.validator closed. */
   liaison: { channelId: string; closedRfiId: string };
   /** By tj.commander: a meeting and a joint operation of af.liaison's BLO and the TJ BLO facing it; an action item the AF BLO answers for. */
@@ -538,7 +537,7 @@ describe.each(await testDialects())('authorisation table: every endpoint × role
   let node: TestNode;
   const clients = new Map<User, ApiClient>();
   const subjects = new Map<User, Subject>();
-  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '' }, liaison: { channelId: '', closedRfiId: '' }, meetings: { units: [], meetingId: '', actionId: '', operationId: '' } };
+  const base: Omit<Fixtures, 'alertId' | 'alertVersion'> = { userId: '', peerId: '', agencyId: '', events: { draft: '', submitted: '', validated: '', published: '' }, warningId: '', warningCap: '', gaugeId: '', trade: { exit: '', entry: '', declarationId: '', crossingId: '', transitId: '', marketId: '', marketRef: '' }, liaison: { channelId: '', closedRfiId: '' }, meetings: { units: [], meetingId: '', actionId: '', operationId: '' } };
 
   /** Events in each workflow status, reported by tj.reporter and moved on by tj.validator. */
   async function makeEvents() {
