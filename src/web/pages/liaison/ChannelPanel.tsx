@@ -171,7 +171,7 @@ function Message({ m, canWrite, onChanged, date, n }: { m: HistoryItem; canWrite
           {m.rfi.responseHours !== null && <> · <span data-testid="rfi-response">{t('liaison.answeredIn', { h: n(m.rfi.responseHours) })}</span></>}
         </p>
       )}
-      {m.rfi && canWrite && m.rfi.state !== 'closed' && !m.ours && (
+      {m.rfi && canWrite && (m.rfi.state === 'open' || m.rfi.state === 'overdue') && !m.ours && (
         <form className="liaison-answer" onSubmit={(e) => void act(e, 'answer')} data-testid="answer-form">
           <textarea value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={2} aria-label={t('liaison.answer')} placeholder={t('liaison.answerPlaceholder')} data-testid="answer-text" />
           <button type="submit" data-testid="answer-send">{t('liaison.sendAnswer')}</button>
