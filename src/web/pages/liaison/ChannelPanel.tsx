@@ -27,6 +27,12 @@ export function ChannelPanel({ channelId, onChanged }: { channelId: string; onCh
   }, [channelId, loc.lang]);
   useEffect(() => void load(), [load]);
   useRecordEvents(TYPES, () => void load());
+  // Liaison records are not announced on the live stream (its audience has no channel members,
+  // so it fails closed): look again every half minute for the other side's answers.
+  useEffect(() => {
+    const timer = window.setInterval(() => void load(), 30_000);
+    return () => window.clearInterval(timer);
+  }, [load]);
   const changed = () => {
     void load();
     onChanged();
