@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fa from '../src/web/i18n/locales/fa.ts';
 import tg from '../src/web/i18n/locales/tg.ts';
-import { loginIn, logout } from './helpers.ts';
+import { loginIn, logout, SCREEN_DIR } from './helpers.ts';
 
 /**
  * The RFI round trip in the real UI on the single demo node: the Tajik liaison officer of the
@@ -23,6 +23,8 @@ async function openChannel(page: Page) {
 const ourRfi = (page: Page) => page.locator('[data-testid="liaison-message"][data-kind="rfi"]', { hasText: 'Дида шуд дар соҳил' }).last();
 
 test('an RFI from a Tajik template is read in Dari across the channel, answered, and shows answered on both sides', async ({ page }) => {
+  // Three sign-ins and a page each on a shared, busy machine.
+  test.setTimeout(180_000);
   await loginIn(page, 'tj.liaison', 'tg');
   await openChannel(page);
   // Continuity: procedures and the counterpart's contacts are there on day one.
@@ -55,6 +57,8 @@ test('an RFI from a Tajik template is read in Dari across the channel, answered,
   await rfi.getByTestId('answer-send').click();
   await expect(rfi.getByTestId('rfi-state')).toHaveAttribute('data-state', 'answered');
   await expect(rfi.getByTestId('rfi-state')).toHaveText(fa.liaison.state.answered);
+  await rfi.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREEN_DIR}/liaison-rfi-fa.png` });
   await logout(page);
 
   await loginIn(page, 'tj.liaison', 'tg');
@@ -70,6 +74,7 @@ test('an RFI from a Tajik template is read in Dari across the channel, answered,
   await expect(pair).toBeVisible();
   expect(await pair.getByTestId('coop-month').count()).toBeGreaterThanOrEqual(6);
   await expect(pair.getByTestId('coop-ours-median')).not.toHaveText('—');
+  await page.screenshot({ path: `${SCREEN_DIR}/liaison-dashboard-tg.png`, fullPage: true });
   await logout(page);
 });
 

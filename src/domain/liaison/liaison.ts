@@ -102,7 +102,7 @@ export function renderMessage(b: Pick<MessageBody, 'templateId' | 'fields' | 'fr
           return { key: f.key, label: f.label[lang], kind: f.kind, value, display, transliterated: display !== value };
         })
     : Object.entries(b.fields).map(([key, value]) => ({ key, label: key, kind: 'text' as const, value, display: value, transliterated: false }));
-  const text = t ? t.text[lang].replace(/\{(\w+)\}/g, (_m, key: string) => fields.find((f) => f.key === key)?.display ?? '—') : null;
+  const text = t ? t.text[lang].replace(/\{(\w+)\}/g, (_m, key: string) => fields.find((f) => f.key === key)?.display ?? '…') : null;
   return {
     templateId: b.templateId,
     title: t ? t.title[lang] : null,

@@ -27,6 +27,12 @@ export function ChannelPanel({ channelId, onChanged }: { channelId: string; onCh
   }, [channelId, loc.lang]);
   useEffect(() => void load(), [load]);
   useRecordEvents(TYPES, () => void load());
+  // Liaison records are not announced on the live stream (its audience has no channel members,
+  // so it fails closed): look again every half minute for the other side's answers.
+  useEffect(() => {
+    const timer = window.setInterval(() => void load(), 30_000);
+    return () => window.clearInterval(timer);
+  }, [load]);
   const changed = () => {
     void load();
     onChanged();
@@ -171,7 +177,7 @@ function Message({ m, canWrite, onChanged, date, n }: { m: HistoryItem; canWrite
           {m.rfi.responseHours !== null && <> · <span data-testid="rfi-response">{t('liaison.answeredIn', { h: n(m.rfi.responseHours) })}</span></>}
         </p>
       )}
-      {m.rfi && canWrite && m.rfi.state !== 'closed' && !m.ours && (
+      {m.rfi && canWrite && (m.rfi.state === 'open' || m.rfi.state === 'overdue') && !m.ours && (
         <form className="liaison-answer" onSubmit={(e) => void act(e, 'answer')} data-testid="answer-form">
           <textarea value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={2} aria-label={t('liaison.answer')} placeholder={t('liaison.answerPlaceholder')} data-testid="answer-text" />
           <button type="submit" data-testid="answer-send">{t('liaison.sendAnswer')}</button>
