@@ -5,6 +5,7 @@ import type { Subject } from '../../domain/policy/roles.ts';
 import { validation } from '../../errors.ts';
 import { listRecords } from '../../store/records.repository.ts';
 import type { AppContext } from '../context.ts';
+import { meetingFigures } from './meeting-figures.ts';
 
 /**
  * The co-operation dashboard (docs/liaison.md): figures per border pair ("AF-TJ": the two
@@ -21,14 +22,12 @@ export interface Period {
 export type FigureSource = (ctx: AppContext, period: Period) => Promise<Record<string, Record<string, number>>>;
 
 /**
- * Figure sources besides liaison messages. INTEGRATOR: when the `meetings` branch is merged, add
- *   import { meetingFigures } from './meeting-figures.ts';
- *   meetings: (ctx, period) => meetingFigures(ctx, period),
- * Its figures ({meetingsHeld, actionItemsDue, actionItemsClosedOnTime, jointOperations}) then
+ * Figure sources besides liaison messages, merged under their name: BLO meetings, action items
+ * and joint operations ({meetingsHeld, actionItemsDue, actionItemsClosedOnTime, jointOperations})
  * appear as `pairs[i].meetings` in the answer and in the web dashboard.
  */
 const FIGURE_SOURCES: Record<string, FigureSource> = {
-  // meetings: (ctx, period) => meetingFigures(ctx, period),
+  meetings: async (ctx, period) => Object.fromEntries(Object.entries(await meetingFigures(ctx, period)).map(([pair, f]) => [pair, { ...f }])),
 };
 
 export interface RfiFigures {

@@ -2,6 +2,7 @@ import { monthsBetween } from '../../domain/partners/recommendation.ts';
 import { percentile } from '../../domain/trade/crossing-times.ts';
 import type { CrossingBody } from '../../domain/trade/crossing-times.ts';
 import { acknowledgedSentRows, crossingRows, publishedEventRows, receivedEnvelopeRows, seizureRows, trainingRows } from '../../store/partners.repository.ts';
+import { listRecords } from '../../store/records.repository.ts';
 import type { Executor } from '../../store/transaction.ts';
 
 /**
@@ -129,12 +130,55 @@ export const INDICATORS: readonly Indicator[] = [
       return { value: m.total, byMonth: m.byMonth, source: 'trainees of partner trainings ended in the period, all agencies, women and men' };
     },
   },
-  // ---- INTEGRATOR: indicators of the parallel branches go here --------------------------
-  // `rfi-response-time` (branch `liaison`: median hours from an RFI's sending to its answer),
-  // `blo-meetings-held` and `joint-operations` (branch `meetings`: meetings held and joint
-  // operations conducted per month). Add one object each, with the same shape, reading through
-  // a store function of their own branch, and a line in each REPORT_MESSAGES table
-  // (services/partners/report-messages.ts, `indicator.<id>`) and in the web `partners` block.
+  // Co-operation (issue #12): counts and times only, never content, so every marking counts —
+  // the same figures the co-operation dashboard shows (docs/liaison.md, docs/meetings.md).
+  {
+    id: 'rfi-response-time',
+    unit: 'hours',
+    target: { perMonth: 24, direction: 'down' },
+    recommendations: ['dushanbe-2012.lesson-1'],
+    async compute({ db }, from, to) {
+      const messages = await listRecords(db, 'liaison_message');
+      const firstAnswer = new Map<string, number>();
+      for (const m of messages) {
+        if (m.body.kind !== 'answer' || !m.body.replyTo) continue;
+        const at = Date.parse(m.body.sentAt);
+        firstAnswer.set(m.body.replyTo, Math.min(at, firstAnswer.get(m.body.replyTo) ?? Infinity));
+      }
+      const rows = messages.flatMap((m) => {
+        const answered = firstAnswer.get(m.id);
+        return m.body.kind === 'rfi' && answered !== undefined ? [{ at: m.body.sentAt, hours: (answered - Date.parse(m.body.sentAt)) / 3_600_000 }] : [];
+      });
+      const inPeriod = rows.filter((r) => r.at >= from && r.at < to);
+      const per = monthsBetween(from, to).map((month) => ({ month, value: round(percentile(inPeriod.filter((r) => new Date(r.at).toISOString().startsWith(month)).map((r) => r.hours), 50) ?? 0) }));
+      return { value: round(percentile(inPeriod.map((r) => r.hours), 50) ?? 0), byMonth: per, source: 'liaison requests for information sent in the period and answered: median hours from sending to the first answer, by month of sending (liaison_message records, both sides)' };
+    },
+  },
+  {
+    id: 'blo-meetings-held',
+    unit: 'count',
+    target: { perMonth: 4, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-2'],
+    async compute({ db }, from, to) {
+      const now = Date.now();
+      const rows = (await listRecords(db, 'meeting'))
+        .filter((m) => m.body.status !== 'cancelled' && (m.body.status === 'held' || Date.parse(m.body.endsAt) <= now))
+        .map((m) => ({ at: m.body.startsAt }));
+      const m = byMonth(rows, from, to, () => 1);
+      return { value: m.total, byMonth: m.byMonth, source: 'BLO meetings not cancelled, held or already over, by month of their start (meeting records, both sides)' };
+    },
+  },
+  {
+    id: 'joint-operations',
+    unit: 'count',
+    target: { perMonth: 0.25, direction: 'up' },
+    recommendations: ['dushanbe-2012.lesson-2'],
+    async compute({ db }, from, to) {
+      const rows = (await listRecords(db, 'joint_operation')).filter((o) => o.body.status !== 'cancelled').map((o) => ({ at: `${o.body.startDate}T00:00:00.000Z` }));
+      const m = byMonth(rows, from, to, () => 1);
+      return { value: m.total, byMonth: m.byMonth, source: 'joint operations not cancelled, by month of their start (joint_operation records)' };
+    },
+  },
 ];
 
 export function indicatorById(id: string): Indicator | undefined {

@@ -1383,6 +1383,9 @@ const en = {
       "crossing-time-median-hours": "Median crossing time (h)",
       "trainings-delivered": "Trainings delivered",
       "people-trained": "People trained",
+      "rfi-response-time": "Median RFI response time (hours)",
+      "blo-meetings-held": "BLO meetings held",
+      "joint-operations": "Joint operations",
     },
   },
 } as const;

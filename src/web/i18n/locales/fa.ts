@@ -1406,6 +1406,9 @@ const fa: Messages = {
       "crossing-time-median-hours": "میانه زمان عبور (ساعت)",
       "trainings-delivered": "آموزش‌های برگزارشده",
       "people-trained": "افراد آموزش‌دیده",
+      "rfi-response-time": "میانهٔ زمان پاسخ به درخواست معلومات (ساعت)",
+      "blo-meetings-held": "جلسات دفاتر ارتباط سرحدی برگزارشده",
+      "joint-operations": "عملیات مشترک",
     },
   },
 };

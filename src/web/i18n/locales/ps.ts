@@ -1405,6 +1405,9 @@ const ps: Messages = {
       "crossing-time-median-hours": "د تېرېدو منځنی وخت (ساعته)",
       "trainings-delivered": "ترسره شوې روزنې",
       "people-trained": "روزل شوي کسان",
+      "rfi-response-time": "د معلوماتو غوښتنې ته د ځواب منځنی وخت (ساعته)",
+      "blo-meetings-held": "د پولې د اړیکو دفترونو جوړې شوې غونډې",
+      "joint-operations": "ګډ عملیات",
     },
   },
 };

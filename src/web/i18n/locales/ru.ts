@@ -1405,6 +1405,9 @@ const ru: Messages = {
       "crossing-time-median-hours": "Медианное время пересечения (ч)",
       "trainings-delivered": "Проведено обучений",
       "people-trained": "Обучено человек",
+      "rfi-response-time": "Медианное время ответа на запрос (ч)",
+      "blo-meetings-held": "Проведено встреч ППС",
+      "joint-operations": "Совместные операции",
     },
   },
 };

@@ -1405,6 +1405,9 @@ const tg: Messages = {
       "crossing-time-median-hours": "Вақти миёнаи убур (соат)",
       "trainings-delivered": "Омӯзишҳои гузаронидашуда",
       "people-trained": "Шахсони омӯзонидашуда",
+      "rfi-response-time": "Вақти миёнаи ҷавоб ба дархост (соат)",
+      "blo-meetings-held": "Вохӯриҳои ДПС баргузоршуда",
+      "joint-operations": "Амалиётҳои муштарак",
     },
   },
 };
