@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fa from '../src/web/i18n/locales/fa.ts';
-import { en, loginIn, logout, switchLanguage } from './helpers.ts';
+import { SCREEN_DIR, en, loginIn, logout, switchLanguage } from './helpers.ts';
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 
@@ -12,6 +12,7 @@ test('a commander schedules a BLO meeting, adds an action item and closes it; th
   await expect(page.getByTestId('past-meetings').getByTestId('meeting-row').first()).toBeVisible();
   await expect(page.getByTestId('upcoming-meetings').getByTestId('meeting-row').first()).toBeVisible();
   await expect(page.getByTestId('ics-url')).toHaveText(/\/api\/meetings\.ics$/);
+  await page.screenshot({ path: `${SCREEN_DIR}/meetings-en.png` });
 
   const form = page.getByTestId('schedule-form');
   await form.getByTestId('meeting-title').fill('E2E BLO meeting on the spring floods');
@@ -51,6 +52,7 @@ test('a commander schedules a BLO meeting, adds an action item and closes it; th
   await switchLanguage(page, 'fa');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(row.getByTestId('action-status')).toContainText(fa.meetings.actionStatuses.done);
+  await page.screenshot({ path: `${SCREEN_DIR}/meeting-fa.png`, fullPage: true });
   await switchLanguage(page, 'en');
   await logout(page);
 });
