@@ -70,6 +70,31 @@ test('a joint operation shows its area on the map, daily reports and after-actio
   await logout(page);
 });
 
+test('a liaison officer plans a joint operation by drawing its area; too few corners is refused with its own message', async ({ page }) => {
+  await loginIn(page, 'af.liaison', 'en');
+  await page.getByTestId('nav-operations').click();
+  const form = page.getByTestId('plan-form');
+  await form.getByTestId('op-name').fill('E2E operation on the Panj');
+  await form.getByTestId('op-aim').fill('Simultaneous patrols on both banks');
+  const map = form.getByTestId('draw-map');
+  await map.click({ position: { x: 200, y: 100 } });
+  await map.click({ position: { x: 300, y: 100 } });
+  await form.getByTestId('op-start').fill(inDays(5));
+  await form.getByTestId('op-end').fill(inDays(9));
+  await form.locator('input[data-unit-ref="tj-blo-panji-poyon"]').check();
+  await form.locator('input[data-unit-ref="af-blo-sher-khan-bandar"]').check();
+  await form.getByTestId('op-submit').click();
+  await expect(page.locator('[data-server-code="INVALID_AREA"]')).toContainText(en.meetings.errors.INVALID_AREA);
+
+  await map.click({ position: { x: 300, y: 220 } });
+  await map.click({ position: { x: 200, y: 220 } });
+  await form.getByTestId('op-submit').click();
+  await expect(page.getByTestId('operation-view')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E operation on the Panj');
+  await expect(page.getByTestId('area-map').locator('path.leaflet-interactive')).toHaveCount(1);
+  await logout(page);
+});
+
 test('a reporter at a post that takes part in no meeting sees none of them', async ({ page }) => {
   await loginIn(page, 'tj.reporter', 'en');
   await page.getByTestId('nav-meetings').click();
