@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fa from '../src/web/i18n/locales/fa.ts';
-import { en, loginIn, logout, switchLanguage } from './helpers.ts';
+import { SCREEN_DIR, en, loginIn, logout, switchLanguage } from './helpers.ts';
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 
@@ -12,6 +12,7 @@ test('a commander schedules a BLO meeting, adds an action item and closes it; th
   await expect(page.getByTestId('past-meetings').getByTestId('meeting-row').first()).toBeVisible();
   await expect(page.getByTestId('upcoming-meetings').getByTestId('meeting-row').first()).toBeVisible();
   await expect(page.getByTestId('ics-url')).toHaveText(/\/api\/meetings\.ics$/);
+  await page.screenshot({ path: `${SCREEN_DIR}/meetings-en.png` });
 
   const form = page.getByTestId('schedule-form');
   await form.getByTestId('meeting-title').fill('E2E BLO meeting on the spring floods');
@@ -51,6 +52,7 @@ test('a commander schedules a BLO meeting, adds an action item and closes it; th
   await switchLanguage(page, 'fa');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(row.getByTestId('action-status')).toContainText(fa.meetings.actionStatuses.done);
+  await page.screenshot({ path: `${SCREEN_DIR}/meeting-fa.png`, fullPage: true });
   await switchLanguage(page, 'en');
   await logout(page);
 });
@@ -65,6 +67,31 @@ test('a joint operation shows its area on the map, daily reports and after-actio
   await expect(page.getByTestId('daily-reports').locator('li')).toHaveCount(7);
   expect(Number(await page.getByTestId('fig-events').textContent())).toBeGreaterThan(0);
   await expect(page.getByTestId('bars-categories').locator('li').first()).toBeVisible();
+  await logout(page);
+});
+
+test('a liaison officer plans a joint operation by drawing its area; too few corners is refused with its own message', async ({ page }) => {
+  await loginIn(page, 'af.liaison', 'en');
+  await page.getByTestId('nav-operations').click();
+  const form = page.getByTestId('plan-form');
+  await form.getByTestId('op-name').fill('E2E operation on the Panj');
+  await form.getByTestId('op-aim').fill('Simultaneous patrols on both banks');
+  const map = form.getByTestId('draw-map');
+  await map.click({ position: { x: 200, y: 100 } });
+  await map.click({ position: { x: 300, y: 100 } });
+  await form.getByTestId('op-start').fill(inDays(5));
+  await form.getByTestId('op-end').fill(inDays(9));
+  await form.locator('input[data-unit-ref="tj-blo-panji-poyon"]').check();
+  await form.locator('input[data-unit-ref="af-blo-sher-khan-bandar"]').check();
+  await form.getByTestId('op-submit').click();
+  await expect(page.locator('[data-server-code="INVALID_AREA"]')).toContainText(en.meetings.errors.INVALID_AREA);
+
+  await map.click({ position: { x: 300, y: 220 } });
+  await map.click({ position: { x: 200, y: 220 } });
+  await form.getByTestId('op-submit').click();
+  await expect(page.getByTestId('operation-view')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E operation on the Panj');
+  await expect(page.getByTestId('area-map').locator('path.leaflet-interactive')).toHaveCount(1);
   await logout(page);
 });
 

@@ -161,7 +161,7 @@ export async function seedMeetings(ctx: AppContext, now = new Date()): Promise<{
   return { meetings: meetings.length, actions: items.length };
 }
 
-/** One joint operation on the section and week with the most published events of the half year. */
+/** One joint operation on the section and week with the most published events of the half year (crossings and narcotics first). */
 async function seedOperation(ctx: AppContext, index: RegistryIndex, today: number) {
   const db = ctx.db.kysely;
   const events = (await listRecords(db, 'event')).filter((e) => (PICTURE_STATUSES as readonly string[]).includes(e.body.status));
@@ -176,7 +176,8 @@ async function seedOperation(ctx: AppContext, index: RegistryIndex, today: numbe
     const inArea = events.filter((ev) => inOperation({ area, startDate: '1970-01-01', endDate: '2999-12-31' }, ev.body));
     for (let start = today - 170 * DAY; start < today - 20 * DAY; start += 7 * DAY) {
       const span = { area, startDate: isoDay(start), endDate: isoDay(start + 6 * DAY) };
-      const count = inArea.filter((ev) => inOperation(span, ev.body)).length;
+      // Crossings and narcotics weigh more: that is what a joint operation on the river is for.
+      const count = inArea.filter((ev) => inOperation(span, ev.body)).reduce((n, ev) => n + (ev.body.category === 'illegal_crossing' ? 4 : ev.body.category === 'smuggling_narcotics' ? 3 : 1), 0);
       if (!best || count > best.count) best = { section, area, start, count };
     }
   }

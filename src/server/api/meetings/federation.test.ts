@@ -56,13 +56,20 @@ describe.each(await testDialects())('meetings between a TJ and an AF node (%s)',
     const item = await tjCommander.post(`/api/meetings/${state.meetingId}/actions`, { title: 'Send the evacuation route map', owner: { kind: 'unit', id: afBlo.id }, dueDate: inDays(12).slice(0, 10) });
     expect(item.status, item.text).toBe(201);
     state.itemId = item.body.id;
+    // Recorded late: already past its due day, so flagged overdue on both sides.
+    const late = await tjCommander.post(`/api/meetings/${state.meetingId}/actions`, { title: 'Return the seized boat', owner: { kind: 'unit', id: afBlo.pairedWithId }, dueDate: inDays(-3).slice(0, 10) });
+    expect(late.body.overdue).toBe(true);
 
-    expect((await sync(pair.afAdmin, pair.tjOnAf)).stored).toBe(2);
+    expect((await sync(pair.afAdmin, pair.tjOnAf)).stored).toBe(3);
     const onAf = await afLiaison.get(`/api/meetings/${state.meetingId}`);
     expect(onAf.status, onAf.text).toBe(200);
     expect(onAf.body).toMatchObject({ title: 'BLO meeting: spring flood preparations', ownerState: 'TJ', timeZone: 'Asia/Kabul', abilities: { edit: false } });
-    expect(onAf.body.actions).toHaveLength(1);
-    expect(onAf.body.actions[0]).toMatchObject({ status: 'open', abilities: { changeStatus: true } });
+    expect(onAf.body.actions.map((a: { title: string; overdue: boolean }) => [a.title, a.overdue])).toEqual([
+      ['Return the seized boat', true],
+      ['Send the evacuation route map', false],
+    ]);
+    const mine = onAf.body.actions.find((a: { id: string }) => a.id === state.itemId);
+    expect(mine).toMatchObject({ status: 'open', abilities: { changeStatus: true } });
     // The AF node's own reporter at a post that does not take part sees nothing of it.
     expect((await (await pair.af.as('af.customs')).get(`/api/meetings/${state.meetingId}`)).status).toBe(404);
   });
@@ -73,7 +80,7 @@ describe.each(await testDialects())('meetings between a TJ and an AF node (%s)',
     expect(closed.body).toMatchObject({ status: 'done', statusByState: 'AF' });
     // The item itself stays the Tajik record; the closing is an Afghan record that travels back.
     expect((await sync(pair.tjAdmin, pair.afOnTj)).stored).toBe(1);
-    const onTj = (await tjCommander.get(`/api/meetings/${state.meetingId}`)).body.actions[0];
+    const onTj = (await tjCommander.get(`/api/meetings/${state.meetingId}`)).body.actions.find((a: { id: string }) => a.id === state.itemId);
     expect(onTj).toMatchObject({ id: state.itemId, status: 'done', statusByState: 'AF', statusAt: closed.body.statusAt, version: 1, ownerState: 'TJ' });
     const onAf = (await afLiaison.get('/api/actions')).body.items.find((a: { id: string }) => a.id === state.itemId);
     expect(onAf).toMatchObject({ status: 'done', statusAt: closed.body.statusAt });

@@ -6,6 +6,12 @@ import { useLocale } from '../../util.ts';
 import { FeatureError, findUnit, useUnits, type UnitWithRef } from './shared.tsx';
 import { formatInZone, type ActionItem, type ActionStatus, type MeetingDetail } from './types.ts';
 
+/** A unit owner in the reader's language (this node's registry), a user by the name recorded. */
+export function ownerLabel(a: ActionItem, units: readonly UnitWithRef[], name: (n: UnitWithRef['name']) => string): string {
+  const u = a.owner.kind === 'unit' ? findUnit(units, a.owner) : undefined;
+  return u ? name(u.name) : a.owner.label;
+}
+
 /** One meeting: agenda, attendance, minutes, decisions, and its action items followed until closed. */
 export function MeetingView({ id }: { id: string; user: User }) {
   const { t } = useTranslation();
@@ -71,7 +77,7 @@ export function MeetingView({ id }: { id: string; user: User }) {
         </section>
         <section className="card" aria-labelledby="mt-actions">
           <h2 id="mt-actions">{t('meetings.actions')}</h2>
-          <ActionsTable actions={m.actions} onChanged={load} />
+          <ActionsTable actions={m.actions} units={units} onChanged={load} />
           {m.abilities.addAction && <AddAction meeting={m} units={units} onAdded={load} />}
         </section>
       </div>
@@ -123,7 +129,7 @@ function MinutesForm({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: ()
   );
 }
 
-function ActionsTable({ actions, onChanged }: { actions: ActionItem[]; onChanged: () => void }) {
+function ActionsTable({ actions, units, onChanged }: { actions: ActionItem[]; units: UnitWithRef[]; onChanged: () => void }) {
   const { t } = useTranslation();
   const loc = useLocale();
   const [error, setError] = useState<unknown>(null);
@@ -154,7 +160,7 @@ function ActionsTable({ actions, onChanged }: { actions: ActionItem[]; onChanged
             <tr key={a.id} data-testid="action-row" data-action-id={a.id} data-status={a.status} data-overdue={a.overdue} className={a.overdue ? 'overdue' : undefined}>
               <td>{a.title}</td>
               <td>
-                {a.owner.label} ({a.owner.stateCode})
+                {ownerLabel(a, units, loc.name)} ({a.owner.stateCode})
               </td>
               <td>
                 {loc.date(a.dueDate)}

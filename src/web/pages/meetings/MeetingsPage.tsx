@@ -5,7 +5,7 @@ import { can } from '../../permissions.ts';
 import type { User } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
 import { useLocale } from '../../util.ts';
-import { MeetingView } from './MeetingView.tsx';
+import { MeetingView, ownerLabel } from './MeetingView.tsx';
 import { FeatureError, UnitPicker, useUnits } from './shared.tsx';
 import { formatInZone, localToInstant, type ActionItem, type Meeting, type MeetingZone } from './types.ts';
 
@@ -35,6 +35,7 @@ function MeetingsList({ user }: { user: User }) {
   const loc = useLocale();
   const { data, error, reload } = useApiData(loadMeetings, ['meeting']);
   const actions = useApiData(loadActions, ['action_item', 'action_update']);
+  const units = useUnits();
   const now = Date.now();
   const upcoming = (data ?? []).filter((m) => Date.parse(m.endsAt) > now);
   const past = (data ?? []).filter((m) => Date.parse(m.endsAt) <= now).reverse();
@@ -69,7 +70,7 @@ function MeetingsList({ user }: { user: User }) {
               <ul className="action-follow" data-testid="follow-up">
                 {openActions.map((a) => (
                   <li key={a.id} className={a.overdue ? 'overdue' : undefined}>
-                    <a href={`#/meetings/${a.meetingId}`}>{a.title}</a> — {a.owner.label} · {t('meetings.due')} {loc.date(a.dueDate)}
+                    <a href={`#/meetings/${a.meetingId}`}>{a.title}</a> — {ownerLabel(a, units, loc.name)} · {t('meetings.due')} {loc.date(a.dueDate)}
                     {a.overdue && <span className="badge badge-overdue">{t('meetings.overdue')}</span>}
                   </li>
                 ))}
