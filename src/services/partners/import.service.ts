@@ -205,6 +205,7 @@ export async function importTables(ctx: AppContext, subject: Subject, tables: Ta
       training: await listRecords(trx, 'training'),
       equipment: await listRecords(trx, 'equipment'),
     } as { [K in AnyKind]: SavedRecord<K>[] };
+    const byKey = Object.fromEntries((Object.keys(existing) as AnyKind[]).map((k) => [k, new Map((existing[k] as SavedRecord<AnyKind>[]).map((r) => [`${(r.body as { partner: string }).partner}/${(r.body as { ref: string }).ref}`, r]))])) as Record<AnyKind, Map<string, SavedRecord<AnyKind>>>;
     // (partner/ref) → id of initiatives, including those this file creates (ids given up front).
     const initiativeIds = new Map(existing.initiative.map((r) => [`${r.body.partner}/${r.body.ref}`, r.id]));
     const writes: WriteRecord<AnyKind>[] = [];
@@ -265,7 +266,7 @@ export async function importTables(ctx: AppContext, subject: Subject, tables: Ta
               deliveredOn: date(cells, 'deliveredOn', true),
             });
           }
-          const current = (existing[kind] as SavedRecord<AnyKind>[]).find((r) => (r.body as { partner: string }).partner === partner && (r.body as { ref: string }).ref === ref);
+          const current = byKey[kind].get(key);
           if (current && !allows(subject, 'partners:write', partnersTarget(ctx.node.id, current))) throw new RowError('ROW_NOT_OWNER', 'ref', `${key} belongs to ${current.owner.state} on ${current.owner.node}: only its owner changes it`);
           const id = current?.id ?? randomUUID();
           if (kind === 'initiative') initiativeIds.set(key, id);
