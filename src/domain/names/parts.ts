@@ -47,7 +47,8 @@ export interface NamePart {
 const TITLES = new Set(['haji', 'hajji', 'hadji', 'hoji', 'hodzhi', 'khodzhi', 'alhaj', 'alhaji', 'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'mawlawi', 'maulvi', 'mawlavi', 'mavlavi', 'moulavi', 'maulavi', 'mawlana', 'maulana', 'mavlono', 'sheikh', 'shaikh', 'shaykh', 'qari', 'qori', 'kori', 'dr', 'doctor', 'eng', 'engineer', 'general', 'gen', 'col', 'colonel', 'commander', 'qomandon', 'mr', 'mrs', 'ms', 'hafiz', 'ustad', 'ustod', 'ostad', 'akhund', 'okhund', 'akhoond', 'sayed', 'sayyid', 'sayid', 'syed', 'seyed', 'sayyed', 'sayed', 'said', 'mir']
   .map((t) => phoneticToken(t)));
 /** Titles that are ALSO ordinary given names: kept as parts, but with a low prior. */
-const WEAK_TITLES = new Set(['hafiz', 'said', 'mir', 'sayid'].map((t) => phoneticToken(t)));
+// (Sayyid and its spellings too: Afghan and UN lists write it as part of the name — Saduddin Sayyed)
+const WEAK_TITLES = new Set(['hafiz', 'said', 'mir', 'sayid', 'sayed', 'sayyid', 'syed', 'seyed', 'sayyed'].map((t) => phoneticToken(t)));
 const PARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ud', 'ibn', 'ibni', 'bint', 'binti', 'va', 'wa', 'von', 'de', 'ал', 'ибн', 'ибни', 'бин', 'ва', 'бинти', 'و', 'بن', 'ابن', 'بنت', 'ال', 'آل', 'o', 'у', 'e', 'i', 'и', 'ли'].flatMap((t) => [t, phoneticToken(t)]));
 const ABD = new Set(['abd', 'abdu', 'abdul', 'abdal', 'abdel', 'abdol', 'abdur', 'abdus', 'abdun', 'абд', 'абду', 'абдул', 'абдал', 'عبد', 'عبدال'].map(phoneticToken));
 const ULLAH = new Set(['ullah', 'ulloh', 'ullo', 'ulla', 'allah', 'alloh', 'ollah', 'ulah', 'улло', 'улла', 'уллоҳ', 'аллоҳ', 'алла', 'الله'].map(phoneticToken));
@@ -249,6 +250,16 @@ export function parseName(name: string): NamePart[] {
     if (WEAK_TITLES.has(p)) part.prior = Math.min(part.prior, 0.4);
     patronymicNext = false;
     parts.push(part);
+  }
+  // the same name written twice, in two scripts ("Agha Jan Alizai اغا جان عالیزی", lists that
+  // give the original script beside the Latin): each part once, in its Perso-Arabic writing
+  if (parts.some((x) => x.arabic) && parts.some((x) => !x.arabic)) {
+    const kept: NamePart[] = [];
+    const twin = (a: NamePart, b: NamePart) => a.arabic !== b.arabic && a.role === b.role && ((a.dict !== undefined && a.dict === b.dict) || a.phon === b.phon);
+    // (the Perso-Arabic writing is kept: it says less about vowels, so it is never the stricter one)
+    for (const x of parts) if (x.arabic || !parts.some((y) => y.arabic && twin(x, y))) kept.push(x);
+    parts.length = 0;
+    parts.push(...kept);
   }
   // the given name: the first name part without a surname suffix (after the surname when the
   // surname comes first, as Tajik documents write it)
