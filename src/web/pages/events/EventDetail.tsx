@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { EventPhotos } from './EventPhotos.tsx';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -129,6 +130,7 @@ export function EventDetail({
         </div>
       )}
       <ErrorMessage error={error} testId="event-error" />
+      <EventPhotos eventId={full.id} version={p.version} />
       {history.length > 0 && (
         <details className="history" data-testid="event-history">
           <summary>{t('picture.detail.history')}</summary>
