@@ -52,7 +52,12 @@ export async function startNode(dataDir: string, env: Record<string, string> = {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, upWithinMs);
+  try {
+    await waitForHealth(base, upWithinMs);
+  } catch (err) {
+    server.kill('SIGKILL'); // never leave a half-started node behind
+    throw err;
+  }
   return {
     base,
     dataDir,
@@ -77,7 +82,7 @@ async function call(base: string, s: { cookie: string; csrf: string }, method: s
   const res = await fetch(`${base}${p}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text}`);
-  return JSON.parse(text) as any;
+  return JSON.parse(text) as Record<string, unknown>;
 }
 
 /** A reporter at a TJ border post (created by the admin), and an API token for them. */
