@@ -20,6 +20,7 @@ import type { Marking } from '../domain/records/marking.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../services/context.ts';
 import { appendAudit } from '../store/audit.repository.ts';
+import { batchDigest } from '../store/received-batch.repository.ts';
 import {
   applyReceiptItems,
   countOutboxAfter,
@@ -287,9 +288,18 @@ export async function buildFeed(
   if (fixes.length || envelopes.length) await inWriteTransaction(ctx.db, async (trx) => {
     if (fixes.length) await upsertDesired(trx, peer.id, fixes);
     if (envelopes.length) await markSigned(trx, peer.id, envelopes.map((e) => e.id), envelopes.reduce((m, e) => (e.signedAt > m ? e.signedAt : m), envelopes[0]!.signedAt));
-    for (const e of envelopes) {
-      const action = e.op === 'put' ? 'federation.send' : 'federation.withdraw';
-      await appendAudit(trx, { actor: `peer:${peer.id}`, action, entityType: e.type, entityId: e.id, detail: { peer: peer.id, version: e.version } });
+    // One audit entry per action and page: the count and the sha256 of its "id@version" lines.
+    for (const [action, op] of [['federation.send', 'put'], ['federation.withdraw', 'withdraw']] as const) {
+      const list = envelopes.filter((e) => e.op === op);
+      if (list.length === 0) continue;
+      const types = [...new Set(list.map((e) => e.type))];
+      await appendAudit(trx, {
+        actor: `peer:${peer.id}`,
+        action,
+        entityType: types.length === 1 ? types[0]! : 'records',
+        entityId: list.length === 1 ? list[0]!.id : null,
+        detail: { peer: peer.id, count: list.length, ...(list.length === 1 ? { version: list[0]!.version } : {}), idsSha256: batchDigest(list) },
+      });
     }
   });
   const pendingNow = await countPending(ctx.db.kysely, peer.id);

@@ -24,14 +24,14 @@ import {
   findPeer,
   incomingStates,
   insertReceipt,
-  insertReceivedEnvelope,
+  insertReceivedEnvelopes,
   setRemoteBacklog,
   touchPeer,
-  upsertIncoming,
+  upsertIncomingMany,
   type IncomingState,
   type Peer,
 } from '../store/federation.repository.ts';
-import { saveReceivedRecord, withdrawReceivedRecord } from '../store/records.repository.ts';
+import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult } from '../store/received-batch.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
 import { nodeSigner } from './keys.ts';
@@ -51,71 +51,110 @@ interface Applied {
 
 const ownerOf = (env: SignedEnvelope) => ({ node: env.owner.node, state: env.owner.state, agencyId: env.owner.agency, unitId: env.owner.unit });
 
+type Plan = { env: SignedEnvelope; base: Omit<ReceiptItem, 'status' | 'reason'> } & (
+  | { kind: 'done'; applied: Applied }
+  | { kind: 'write'; op: ReceivedOp | null; state: IncomingState['state']; refusal?: { reason: string; detail?: string } }
+);
+
 /**
- * Applies one verified envelope inside the page's transaction, newest wins: a higher version,
- * or the same version signed later by the owner, replaces what we hold; the same (version, op,
- * content) is a duplicate (acknowledged again, nothing written); anything older is stale and
- * refused — so a replayed put can never undo a later withdrawal. Our own policy (the stricter
- * agreement of both sides) is checked again; a refused put also drops a copy we held.
+ * Decides one verified envelope against what we hold (in memory; `held` is updated so a later
+ * envelope of the same record in the page sees it), newest wins: a higher version, or the same
+ * version signed later by the owner, replaces what we hold; the same (version, op, content) is
+ * a duplicate (acknowledged again, nothing written); anything older is stale and refused — so a
+ * replayed put can never undo a later withdrawal. Our own policy (the stricter agreement of
+ * both sides) is checked again; a refused put also drops a copy we held.
  */
-async function applyOne(trx: Trx, ctx: AppContext, peer: Peer, env: SignedEnvelope, agreement: Agreement | null, held: Map<string, IncomingState>, at: string): Promise<Applied> {
+function planOne(ctx: AppContext, peer: Peer, env: SignedEnvelope, agreement: Agreement | null, held: Map<string, IncomingState>): Plan {
   const digest = envelopeDigest(env);
   const base = { id: env.id, version: env.version, op: env.op, digest };
   const before = held.get(env.id) ?? null;
   const cmp = compareToApplied(before, { version: env.version, op: env.op, digest, signedAt: env.signedAt });
   if (cmp === 'duplicate') {
     const refused = before!.state === 'refused';
-    return { outcome: { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: refused ? 'rejected' : 'duplicate', ...(refused ? { reason: 'REFUSED' } : {}) }, change: null };
+    return { env, base, kind: 'done', applied: { outcome: { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: refused ? 'rejected' : 'duplicate', ...(refused ? { reason: 'REFUSED' } : {}) }, change: null } };
   }
   if (cmp === 'stale') {
     return {
-      outcome: { status: 'rejected', id: env.id, version: env.version, reason: 'STALE_ENVELOPE', detail: `we hold version ${before!.version} (${before!.op}) signed ${before!.signedAt}` },
-      item: { ...base, status: 'stale' },
-      change: null,
-      audit: { reason: 'STALE_ENVELOPE' },
+      env,
+      base,
+      kind: 'done',
+      applied: {
+        outcome: { status: 'rejected', id: env.id, version: env.version, reason: 'STALE_ENVELOPE', detail: `we hold version ${before!.version} (${before!.op}) signed ${before!.signedAt}` },
+        item: { ...base, status: 'stale' },
+        change: null,
+        audit: { reason: 'STALE_ENVELOPE' },
+      },
     };
   }
   const owner = ownerOf(env);
-  const remember = async (state: IncomingState['state']) => {
-    const s: IncomingState = { recordId: env.id, type: env.type, ownerNode: env.owner.node, peerId: peer.id, version: env.version, op: env.op, digest, signedAt: env.signedAt, state };
-    await upsertIncoming(trx, s, at);
-    await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, at);
-    held.set(env.id, s);
+  const plan = (op: ReceivedOp | null, state: IncomingState['state'], refusal?: { reason: string; detail?: string }): Plan => {
+    held.set(env.id, { recordId: env.id, type: env.type, ownerNode: env.owner.node, peerId: peer.id, version: env.version, op: env.op, digest, signedAt: env.signedAt, state });
+    return { env, base, kind: 'write', op, state, refusal };
   };
-  const refuse = async (reason: string, detail?: string): Promise<Applied> => {
+  const refuse = (reason: string, detail?: string): Plan =>
     // What we may not hold, we do not keep: a copy of an earlier version is dropped too.
-    let change: RecordChange | null = null;
-    if (isRecordKind(env.type) && before?.state === 'held') {
-      change = await withdrawReceivedRecord(trx, { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id }, new Date(at));
-    }
-    await remember('refused');
-    return { outcome: { status: 'rejected', id: env.id, version: env.version, reason, detail }, item: { ...base, status: 'rejected', reason }, change, audit: { reason } };
-  };
+    plan(isRecordKind(env.type) && before?.state === 'held' ? { op: 'withdraw', input: { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id } } : null, 'refused', { reason, detail });
   if (!isRecordKind(env.type)) return refuse('UNKNOWN_TYPE', env.type);
-  if (env.op === 'withdraw') {
-    // A withdrawal only removes what we hold, so it needs no policy check beyond the signature.
-    const change = await withdrawReceivedRecord(trx, { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id }, new Date(at));
-    await remember('withdrawn');
-    return { outcome: change ? { status: 'withdrawn', id: env.id, version: env.version } : { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
-  }
+  // A withdrawal only removes what we hold, so it needs no policy check beyond the signature.
+  if (env.op === 'withdraw') return plan({ op: 'withdraw', input: { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id } }, 'withdrawn');
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
   if (!body.success) return refuse('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const policy = decideInbound({ type: env.type, owner: env.owner, marking: env.marking, body: body.data }, { agreement, localState: ctx.node.stateCode });
   if (!policy.accept) return refuse(policy.reason);
-  const saved = await saveReceivedRecord(
-    trx,
-    { type: env.type, id: env.id, version: env.version, body: body.data as RecordBodies[RecordKind], marking: env.marking, owner, peerId: peer.id, sameVersion: before !== null && before.version === env.version },
-    new Date(at),
+  return plan(
+    { op: 'save', input: { type: env.type, id: env.id, version: env.version, body: body.data as RecordBodies[RecordKind], marking: env.marking, owner, peerId: peer.id, sameVersion: before !== null && before.version === env.version } },
+    'held',
   );
-  await remember('held');
-  const change = saved.change && { ...saved.change, audience: { owner: saved.record.owner, marking: saved.record.marking, createdBy: saved.record.createdBy } };
-  return { outcome: change ? { status: 'stored', id: env.id, version: env.version } : { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
 }
 
-async function auditRejections(trx: Trx, peer: Peer, list: { id: string | null; version: number | null; reason: string }[]) {
-  for (const r of list) {
-    await appendAudit(trx, { actor: `peer:${peer.id}`, action: 'federation.reject', entityType: 'envelope', entityId: r.id, detail: { peer: peer.id, version: r.version, reason: r.reason } });
+/**
+ * Applies a page inside one write transaction with a fixed number of statements per page (not
+ * per record): decisions in memory, then the batched store writes, the incoming states and the
+ * signed envelopes as multi-row upserts, one audit entry per action for the page.
+ */
+async function applyPage(trx: Trx, ctx: AppContext, peer: Peer, list: (Applied | SignedEnvelope)[], agreement: Agreement | null, held: Map<string, IncomingState>, at: string): Promise<Applied[]> {
+  const plans = list.map((s) => ('signature' in s ? planOne(ctx, peer, s, agreement, held) : null));
+  const writes = plans.filter((p): p is Plan & { kind: 'write' } => p !== null && p.kind === 'write');
+  const ops = writes.flatMap((p) => (p.op ? [p.op] : []));
+  const results = await applyReceivedBatch(trx, peer.id, ops, new Date(at));
+  const byPlan = new Map<Plan, ReceivedResult>();
+  let i = 0;
+  for (const p of writes) if (p.op) byPlan.set(p, results[i++]!);
+  const remembered: IncomingState[] = [];
+  const envelopes: { recordId: string; version: number; op: string; type: string; peerId: string; envelopeJson: string }[] = [];
+  const out: Applied[] = list.map((s, k) => {
+    const p = plans[k];
+    if (!p) return s as Applied;
+    if (p.kind === 'done') return p.applied;
+    const { env, base } = p;
+    const r = byPlan.get(p);
+    if (r && !r.ok) {
+      // Refused by the store before it wrote anything (e.g. another owner holds that id here).
+      return { outcome: { status: 'rejected', id: env.id, version: env.version, reason: r.error.code, detail: r.error.message }, item: { ...base, status: 'rejected', reason: r.error.code }, change: null, audit: { reason: r.error.code } };
+    }
+    remembered.push({ recordId: env.id, type: env.type, ownerNode: env.owner.node, peerId: peer.id, version: env.version, op: env.op, digest: base.digest, signedAt: env.signedAt, state: p.state });
+    envelopes.push({ recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) });
+    const result = r && r.ok ? r : null;
+    if (p.refusal) return { outcome: { status: 'rejected', id: env.id, version: env.version, reason: p.refusal.reason, detail: p.refusal.detail }, item: { ...base, status: 'rejected', reason: p.refusal.reason }, change: result?.change ?? null, audit: { reason: p.refusal.reason } };
+    const change = result?.change ? (result.meta ? { ...result.change, audience: { owner: result.meta.owner, marking: result.meta.marking, createdBy: result.meta.createdBy } } : result.change) : null;
+    const status = change ? (env.op === 'withdraw' ? 'withdrawn' : 'stored') : 'ignored';
+    return { outcome: { status, id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
+  });
+  await upsertIncomingMany(trx, remembered, at);
+  await insertReceivedEnvelopes(trx, envelopes, at);
+  const rejected = out.filter((a) => a.audit).map((a) => ({ id: a.outcome.id ?? '', version: a.outcome.version ?? 0, reason: a.audit!.reason }));
+  if (rejected.length) {
+    const reasons: Record<string, number> = {};
+    for (const r of rejected) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+    await appendAudit(trx, {
+      actor: `peer:${peer.id}`,
+      action: 'federation.reject',
+      entityType: 'envelope',
+      entityId: rejected.length === 1 ? rejected[0]!.id || null : null,
+      detail: { peer: peer.id, count: rejected.length, ...(rejected.length === 1 ? { version: rejected[0]!.version, reason: rejected[0]!.reason } : { reasons }), idsSha256: batchDigest(rejected) },
+    });
   }
+  return out;
 }
 
 /**
@@ -137,24 +176,7 @@ export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[],
     return { outcome: { status: 'rejected', id, version, reason: v.reason, detail: v.detail }, item: null, change: null, audit: { reason: v.reason } } satisfies Applied;
   });
   const envs = slots.filter((s): s is SignedEnvelope => 'signature' in s);
-  const applyAll = async (trx: Trx, list: (Applied | SignedEnvelope)[], held: Map<string, IncomingState>) => {
-    const out: Applied[] = [];
-    for (const s of list) {
-      if (!('signature' in s)) {
-        out.push(s);
-        continue;
-      }
-      try {
-        out.push(await applyOne(trx, ctx, peer, s, agreement, held, at));
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        // Refused by the store before it wrote anything (e.g. another owner holds that id here).
-        out.push({ outcome: { status: 'rejected', id: s.id, version: s.version, reason: err.code, detail: err.message }, item: { id: s.id, version: s.version, op: s.op, digest: envelopeDigest(s), status: 'rejected', reason: err.code }, change: null, audit: { reason: err.code } });
-      }
-    }
-    await auditRejections(trx, peer, out.filter((a) => a.audit).map((a) => ({ id: a.outcome.id, version: a.outcome.version, reason: a.audit!.reason })));
-    return out;
-  };
+  const applyAll = (trx: Trx, list: (Applied | SignedEnvelope)[], held: Map<string, IncomingState>) => applyPage(trx, ctx, peer, list, agreement, held, at);
   let results: Applied[];
   try {
     const held = await incomingStates(ctx.db.kysely, envs.map((e) => e.id));

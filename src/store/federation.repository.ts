@@ -448,6 +448,46 @@ export async function upsertIncoming(trx: Trx, s: IncomingState, at: string): Pr
     .execute();
 }
 
+/** Many incoming states at once (a page): one upsert per chunk; the last state of a record wins. */
+export async function upsertIncomingMany(trx: Trx, list: IncomingState[], at: string): Promise<void> {
+  const last = new Map(list.map((s) => [s.recordId, s]));
+  const rows = [...last.values()].map((s) => ({ record_id: s.recordId, type: s.type, owner_node: s.ownerNode, peer_id: s.peerId, version: s.version, op: s.op, digest: s.digest, signed_at: s.signedAt, state: s.state, received_at: at }));
+  for (const part of chunks(rows, 200)) {
+    await trx
+      .insertInto('fed_incoming')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('record_id').doUpdateSet((eb) => ({
+          type: eb.ref('excluded.type'),
+          owner_node: eb.ref('excluded.owner_node'),
+          peer_id: eb.ref('excluded.peer_id'),
+          version: eb.ref('excluded.version'),
+          op: eb.ref('excluded.op'),
+          digest: eb.ref('excluded.digest'),
+          signed_at: eb.ref('excluded.signed_at'),
+          state: eb.ref('excluded.state'),
+          received_at: eb.ref('excluded.received_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The signed envelopes of a page, kept as proof (the latest signed copy of each (id, version, op)). */
+export async function insertReceivedEnvelopes(trx: Trx, list: { recordId: string; version: number; op: string; type: string; peerId: string; envelopeJson: string }[], at: string): Promise<void> {
+  const last = new Map(list.map((e) => [`${e.recordId}@${e.version}@${e.op}`, e]));
+  const rows = [...last.values()].map((e) => ({ record_id: e.recordId, version: e.version, op: e.op, type: e.type, peer_id: e.peerId, envelope_json: e.envelopeJson, received_at: at }));
+  for (const part of chunks(rows, 200)) {
+    await trx
+      .insertInto('received_envelopes')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['record_id', 'version', 'op']).doUpdateSet((eb) => ({ envelope_json: eb.ref('excluded.envelope_json'), peer_id: eb.ref('excluded.peer_id'), received_at: eb.ref('excluded.received_at') })),
+      )
+      .execute();
+  }
+}
+
 // ---- nonces, receipts, refusals, contact ------------------------------------------------
 
 /** Records a request nonce; false when that node already used it (a replay). Expired ones are purged. */
