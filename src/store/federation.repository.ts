@@ -130,6 +130,7 @@ const agreementFromRow = (r: AgreementsTable): StoredAgreement => ({
   personalData: Boolean(r.personal_data),
   redact: JSON.parse(r.redact_json) as string[],
   active: Boolean(r.active),
+  onward: Boolean(r.onward),
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
@@ -147,6 +148,7 @@ export async function insertAgreement(trx: Trx, a: StoredAgreement): Promise<voi
       personal_data: a.personalData ? 1 : 0,
       redact_json: JSON.stringify(a.redact),
       active: a.active ? 1 : 0,
+      onward: a.onward ? 1 : 0,
       created_by: a.createdBy,
       created_at: a.createdAt,
       superseded_at: null,
@@ -486,6 +488,25 @@ export async function insertReceivedEnvelopes(trx: Trx, list: { recordId: string
       )
       .execute();
   }
+}
+
+/** For records held from other nodes: what we applied last and the item (envelope or relayed item) as it was received. */
+export async function receivedSources(db: Executor, recordIds: string[]): Promise<Map<string, { state: IncomingState; json: string }>> {
+  const out = new Map<string, { state: IncomingState; json: string }>();
+  const states = await incomingStates(db, recordIds);
+  const wanted = [...states.values()].filter((s) => s.state !== 'refused');
+  for (const part of chunks(wanted, 200)) {
+    const rows = await db
+      .selectFrom('received_envelopes')
+      .select(['record_id', 'version', 'op', 'envelope_json'])
+      .where('record_id', 'in', part.map((s) => s.recordId))
+      .execute();
+    for (const r of rows) {
+      const s = states.get(r.record_id)!;
+      if (Number(r.version) === s.version && r.op === s.op) out.set(r.record_id, { state: s, json: r.envelope_json });
+    }
+  }
+  return out;
 }
 
 // ---- nonces, receipts, refusals, contact ------------------------------------------------

@@ -12,6 +12,7 @@ import * as m0011b from './migrations/0011b_seizures_community_attachments.ts';
 import * as m0013 from './migrations/0013_warnings.ts';
 import * as m0014 from './migrations/0014_risk.ts';
 import * as m0015 from './migrations/0015_trade.ts';
+import * as m0020 from './migrations/0020_federation_hops.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_warnings': m0013,
   '0014_risk': m0014,
   '0015_trade': m0015,
+  '0020_federation_hops': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

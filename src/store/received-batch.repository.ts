@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { contentHash } from '../domain/records/content-hash.ts';
 import type { Marking } from '../domain/records/marking.ts';
@@ -153,6 +153,19 @@ export async function applyReceivedBatch(trx: Trx, peerId: string, ops: Received
   for (let i = 0; i < ins.length; i += CHUNK) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await trx.insertInto('record_versions').values(ins.slice(i, i + CHUNK) as any).onConflict((oc) => oc.columns(['record_id', 'version']).doNothing()).execute();
+  }
+  // Received changes enter the outbox too: that is how a relay re-evaluates what it passes on
+  // (onward sharing), and how the owner's withdrawals and revocations follow the same path.
+  const changed = [...audited.receive.map((r) => ({ ...r, op: 'receive' })), ...audited.withdrawn.map((r) => ({ ...r, op: 'withdrawn' }))];
+  if (changed.length) {
+    const last = await trx.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    let seq = Number(last?.seq ?? 0);
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      await trx
+        .insertInto('outbox')
+        .values(changed.slice(i, i + CHUNK).map((c) => ({ seq: ++seq, id: randomUUID(), record_id: c.id, type: c.type, version: c.version, op: c.op, created_at: at, sent_at: null })))
+        .execute();
+    }
   }
   const actor = `peer:${peerId}`;
   const entry = (list: { id: string; version: number; type: string }[]) => {

@@ -22,6 +22,7 @@ const agreementView = z.object({
   personalData: z.boolean(),
   redact: z.array(z.string()),
   active: z.boolean(),
+  onward: z.boolean().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
