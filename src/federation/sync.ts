@@ -36,6 +36,7 @@ import {
 import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult } from '../store/received-batch.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
+import { exchangeCheckpoint } from './checkpoints.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -364,6 +365,10 @@ export async function pullFromPeer(
     // A page that says "more" but carried nothing we could acknowledge would keep us here.
     if (!page.more || items.length === 0) break;
   }
+  // Our newest audit checkpoint, for the peer to keep and co-sign (only when it has not yet).
+  await exchangeCheckpoint(ctx, peer, async (body) => (await peerRequest(ctx, peer, '/api/federation/checkpoints', body, opts.fetchImpl)).text).catch((err: Error) =>
+    ctx.log.debug({ peer: peer.name, err: err.message }, 'federation: checkpoint not exchanged (next sync tries again)'),
+  );
   if (summary.stored || summary.withdrawn || summary.rejected) ctx.log.info({ ...summary, rejections: undefined }, 'federation: pulled from peer');
   return summary;
 }

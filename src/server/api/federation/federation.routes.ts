@@ -1,3 +1,4 @@
+import { acceptPeerCheckpoint } from '../../../federation/checkpoints.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -128,6 +129,23 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const peer = await signedBy(req);
       onPushNotice(ctx, peer.id);
       return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.post(
+    '/api/federation/checkpoints',
+    {
+      schema: {
+        tags,
+        security: [],
+        description: "A peer's signed audit checkpoint (signed request): checked against the ones we hold (a rewritten history is refused), kept, and answered with our co-signature.",
+        body: z.object({ checkpoint: z.unknown() }).strict(),
+        response: { 200: z.object({ checkpoint: z.string(), nodeId: z.string(), seq: z.number().int(), headHash: z.string(), by: z.string(), at: z.string(), signature: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const peer = await signedBy(req);
+      return acceptPeerCheckpoint(ctx, peer, req.body);
     },
   );
 
