@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RECORD_BODY_SCHEMAS, isRecordKind } from '../domain/federation/bodies.ts';
-import { envelopeDigest, publicKeyFromBase64, verifyEnvelope, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { envelopeDigest, publicKeyFromBase64, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
 import { hopsAllow, isRelayedItem, itemSignature, verifyRelayed, type Hop, type RelayedItem } from '../domain/federation/relay.ts';
 import {
   compareToApplied,
@@ -37,6 +37,7 @@ import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult }
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
 import { exchangeCheckpoint } from './checkpoints.ts';
+import { peerKeyHistory, verifyWithHistory } from './key-rotation.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -189,13 +190,15 @@ export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[],
   const key = new Map([[peer.nodeId, publicKeyFromBase64(peer.publicKey)]]);
   // Relayed records are checked with the owner's and every relay's key: nodes we know as peers.
   const keys = raws.some(isRelayedItem) ? new Map((await listPeers(ctx.db.kysely)).map((p) => [p.nodeId, publicKeyFromBase64(p.publicKey)])) : key;
+  // Envelopes signed before the peer rotated its key still verify with the key it had then.
+  const history = await peerKeyHistory(ctx, peer);
   const slots: (Applied | Verified)[] = raws.map((raw) => {
     let v: { ok: true; verified: Verified } | { ok: false; reason: string; detail: string };
     if (isRelayedItem(raw)) {
       const r = verifyRelayed(raw, keys, peer.nodeId, ctx.node.id);
       v = r.ok ? { ok: true, verified: { env: r.envelope, relay: { hops: r.hops, op: r.op, signedAt: r.signedAt }, raw } } : r;
     } else {
-      const r = verifyEnvelope(raw, key, peer.nodeId);
+      const r = verifyWithHistory(raw, peer, history);
       v = r.ok ? { ok: true, verified: { env: r.envelope, relay: null, raw } } : r;
     }
     if (v.ok) return v.verified;

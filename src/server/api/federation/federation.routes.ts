@@ -1,3 +1,4 @@
+import { acceptKeyHandover } from '../../../federation/key-rotation.ts';
 import { acceptPeerCheckpoint } from '../../../federation/checkpoints.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -129,6 +130,23 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const peer = await signedBy(req);
       onPushNotice(ctx, peer.id);
       return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.post(
+    '/api/federation/key',
+    {
+      schema: {
+        tags,
+        security: [],
+        description: "A peer's key hand-over (signed request with its old key): {nodeId, oldKey, newKey, at, signature by the old key}. The new key replaces the old one, which stays valid for what it signed before `at`.",
+        body: z.object({}).passthrough(),
+        response: { 200: z.object({ accepted: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const peer = await signedBy(req);
+      return acceptKeyHandover(ctx, peer, req.body);
     },
   );
 
