@@ -6,6 +6,7 @@
  * (goal ≥ 0.5), bytes on the wire per record (goal ≤ 400), the time of an empty sync (goal
  * < 10 ms) and p95 from commit on TJ to visible on AF with push (goal < 300 ms).
  *   npm run bench -- sync            (N = SARHAD_BENCH_RECORDS, default 100000)
+ *   SARHAD_BENCH_DB=postgres npm run bench -- sync   (both nodes on throw-away PostgreSQL databases)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,10 +25,12 @@ import { openNode } from '../src/services/node.ts';
 import { seedScenario } from '../src/services/seed.service.ts';
 import { loadScenario } from '../src/store/seed/scenarios.ts';
 import { prng } from '../src/server/testing/federation-pair.ts';
+import { createPgDatabase } from '../src/server/testing/databases.ts';
 import { saveRecord } from '../src/store/records.repository.ts';
 import { inWriteTransaction } from '../src/store/transaction.ts';
 
 const N = Number(process.env.SARHAD_BENCH_RECORDS ?? 100_000);
+const PG = process.env.SARHAD_BENCH_DB === 'postgres';
 const SYSTEM = { kind: 'system', name: 'bench' } as const;
 const PASSWORD = 'bench-password-123';
 const WORDS = (
@@ -60,8 +63,8 @@ function body(i: number, rnd: () => number) {
   };
 }
 
-async function open(dataDir: string, state: string, port: number): Promise<AppContext> {
-  return openNode({ ...loadConfig({}), dataDir, databaseUrl: null, nodeState: state, nodeName: `sarhad-${state.toLowerCase()}`, port, host: '127.0.0.1', syncIntervalS: 0 }, createLogger('warn'));
+async function open(dataDir: string, state: string, port: number, databaseUrl: string | null): Promise<AppContext> {
+  return openNode({ ...loadConfig({}), dataDir, databaseUrl, nodeState: state, nodeName: `sarhad-${state.toLowerCase()}`, port, host: '127.0.0.1', syncIntervalS: 0 }, createLogger('warn'));
 }
 
 function verifyRate(): number {
@@ -87,13 +90,15 @@ export default async function run(): Promise<void> {
   let child: ReturnType<typeof spawn> | null = null;
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let af: AppContext | null = null;
+  const pgs = PG ? await Promise.all([createPgDatabase(), createPgDatabase()]) : null;
+  const urlOf = (i: 0 | 1) => pgs?.[i]!.url ?? null;
   try {
-    process.stdout.write(`sync benchmark: ${N} alerts of ~1 KiB, TJ in its own process, AF pulling in this one\n`);
+    process.stdout.write(`sync benchmark: ${N} alerts of ~1 KiB, TJ in its own process, AF pulling in this one (${PG ? 'PostgreSQL' : 'SQLite'})\n`);
     const rate = verifyRate();
     process.stdout.write(`  Ed25519 verify (envelope: canonical JSON + verify), one core: ${rate.toFixed(0)}/s\n`);
 
-    const tj = await open(dirs.tj, 'TJ', ports.tj);
-    af = await open(dirs.af, 'AF', ports.af);
+    const tj = await open(dirs.tj, 'TJ', ports.tj, urlOf(0));
+    af = await open(dirs.af, 'AF', ports.af, urlOf(1));
     const [tjInfo, afInfo] = [await nodeInfo(tj), await nodeInfo(af)];
     const agreement = { types: ['alert'], maxTlp: 'AMBER' as const, personalData: true };
     await addPeer(tj, SYSTEM, { name: 'sarhad-af', url: urls.af, stateCode: 'AF', publicKey: afInfo.publicKey, nodeId: afInfo.nodeId });
@@ -117,7 +122,7 @@ export default async function run(): Promise<void> {
     await tj.db.close();
 
     child = spawn(process.execPath, [...(process.env.SARHAD_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SARHAD_BENCH_PROFILE_DIR}`] : []), '--import', 'tsx', 'src/cli/main.ts', 'start'], {
-      env: { ...process.env, SARHAD_PORT: String(ports.tj), SARHAD_HOST: '127.0.0.1', SARHAD_DATA_DIR: dirs.tj, SARHAD_NODE_STATE: 'TJ', SARHAD_LOG_LEVEL: 'warn', SARHAD_SYNC_INTERVAL: '0', SARHAD_AUDIT_CHECKPOINT_INTERVAL: '0', SARHAD_ADMIN_PASSWORD: PASSWORD, SARHAD_WEB_DIR: path.join(dirs.tj, 'none') },
+      env: { ...process.env, SARHAD_PORT: String(ports.tj), SARHAD_HOST: '127.0.0.1', SARHAD_DATA_DIR: dirs.tj, DATABASE_URL: urlOf(0) ?? '', SARHAD_NODE_STATE: 'TJ', SARHAD_LOG_LEVEL: 'warn', SARHAD_SYNC_INTERVAL: '0', SARHAD_AUDIT_CHECKPOINT_INTERVAL: '0', SARHAD_ADMIN_PASSWORD: PASSWORD, SARHAD_WEB_DIR: path.join(dirs.tj, 'none') },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; ; i++) {
@@ -189,5 +194,6 @@ export default async function run(): Promise<void> {
     }
     fs.rmSync(dirs.tj, { recursive: true, force: true });
     fs.rmSync(dirs.af, { recursive: true, force: true });
+    for (const d of pgs ?? []) await d.drop();
   }
 }

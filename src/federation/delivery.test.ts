@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../server/testing/databases.ts';
 import { allowedOnAf, heldOnAf, mutateAlerts, prng, startLossyProxy, startPair, type Pair, type ProxyFault } from '../server/testing/federation-pair.ts';
+import { verifyAuditChain } from '../store/audit.repository.ts';
 import { currentAgreement, findPeer } from '../store/federation.repository.ts';
+import { batchDigest } from '../store/received-batch.repository.ts';
 import { pullFromPeer, receiveEnvelope } from './sync.ts';
 
 const sortedEntries = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -81,6 +83,19 @@ describe.each(await testDialects())('newest wins, forged pages, peer checks, agr
     await pull();
   }, 120_000);
   afterAll(async () => pair?.close());
+
+  it('each page is audited once on each side, and the entry covers exactly the records of the page', async () => {
+    const sent = await pair.tj.ctx.db.kysely.selectFrom('audit_log').select('detail_json').where('action', '=', 'federation.send').execute();
+    const received = await pair.af.ctx.db.kysely.selectFrom('audit_log').select('detail_json').where('action', '=', 'federation.receive').execute();
+    // The first pull was one page: one entry per side.
+    expect(sent).toHaveLength(1);
+    expect(received).toHaveLength(1);
+    const puts = await pair.af.ctx.db.kysely.selectFrom('received_envelopes').select(['record_id', 'version']).where('op', '=', 'put').execute();
+    const digest = batchDigest(puts.map((p) => ({ id: p.record_id, version: Number(p.version) })));
+    for (const e of [...sent, ...received]) expect(JSON.parse(e.detail_json)).toMatchObject({ count: puts.length, idsSha256: digest });
+    expect(puts.length).toBeGreaterThan(10);
+    for (const node of [pair.tj, pair.af]) expect(await verifyAuditChain(node.ctx.db)).toMatchObject({ ok: true });
+  });
 
   it('a replayed put never undoes a later withdrawal of the same version (or an older one)', async () => {
     const person = await pair.af.ctx.db.kysely

@@ -20,6 +20,7 @@ import type { Marking } from '../domain/records/marking.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../services/context.ts';
 import { appendAudit } from '../store/audit.repository.ts';
+import { batchDigest } from '../store/received-batch.repository.ts';
 import {
   applyReceiptItems,
   countOutboxAfter,
@@ -44,6 +45,8 @@ import {
 import type { SavedRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import { nodeSigner } from './keys.ts';
+import { onwardByPeer, onwardFingerprint, relayDesired, relaySources, signRelay, type RelaySource } from './relay.ts';
+import { itemSignature, type RelayedItem } from '../domain/federation/relay.ts';
 
 export const FEED_DEFAULT_LIMIT = 200;
 export const FEED_MAX_LIMIT = 1000;
@@ -51,7 +54,8 @@ export const FEED_MAX_LIMIT = 1000;
 const WALK_MAX = 5000;
 
 export interface FeedPage {
-  envelopes: SignedEnvelope[];
+  /** Our own records' envelopes, and records we pass on as relayed items (the owner's envelope with our hop). */
+  envelopes: (SignedEnvelope | RelayedItem)[];
   /** Signed by the sender: who it is for, the request nonce it answers, a digest of the envelopes, backlog, the sender's agreement terms. */
   page: SignedPageHeader;
 }
@@ -136,7 +140,24 @@ export function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown): Signe
   return verifyObject(t, publicKeyFromBase64(peer.publicKey)) ? t : null;
 }
 
-type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> };
+type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> | null; relay?: RelaySource };
+
+/** Records we hold from other nodes, and what the peer should hold of each (relay.ts). */
+interface RelayView {
+  sources: Map<string, RelaySource>;
+  onward: Map<string, boolean>;
+}
+
+function relayFor(ctx: AppContext, peer: Peer, agreement: Agreement | null, view: RelayView, row: { recordId: string; type: string }, existing: OutgoingRow | undefined, seq: number): Desired | null {
+  const src = view.sources.get(row.recordId);
+  if (!src) return null;
+  const d = relayDesired(ctx, peer, agreement, src, existing, view.onward);
+  return d && { recordId: row.recordId, type: src.origin.type, seq, ...d, body: null, redacted: [], record: null, relay: src };
+}
+
+/** Ids among `items` that are not records of ours (held from other nodes, or gone). */
+const notOwned = (ctx: AppContext, items: { recordId: string }[], current: Map<string, SavedRecord<RecordKind>>) =>
+  [...new Set(items.filter((r) => current.get(r.recordId)?.owner.node !== ctx.node.id).map((r) => r.recordId))];
 
 const ownerOf = (record: SavedRecord<RecordKind>) => ({ node: record.owner.node, state: record.owner.state, agency: record.owner.agencyId, unit: record.owner.unitId });
 
@@ -177,8 +198,9 @@ async function loadCurrent(ctx: AppContext, items: { type: string; recordId: str
  * effective agreement changed, the walk restarts at 0, so every copy the peer holds is
  * re-evaluated (narrowed, suspended, a redaction added → withdrawn or re-sent).
  */
-async function advanceWalk(ctx: AppContext, peer: Peer, agreement: Agreement | null, want: number): Promise<{ cursor: number }> {
-  const terms = termsFingerprint(agreement);
+async function advanceWalk(ctx: AppContext, peer: Peer, agreement: Agreement | null, want: number, onward: Map<string, boolean>): Promise<{ cursor: number }> {
+  // The onward permissions are part of it: a link that stops allowing onward sharing takes relayed copies back.
+  const terms = `${termsFingerprint(agreement)}|${onwardFingerprint(onward)}`;
   let cursor = peer.outTerms === terms ? peer.outCursor : 0;
   let walked = 0;
   let pending = await countPending(ctx.db.kysely, peer.id);
@@ -189,13 +211,22 @@ async function advanceWalk(ctx: AppContext, peer: Peer, agreement: Agreement | n
     if (rows.length === 0) break;
     walked += rows.length;
     const current = await loadCurrent(ctx, rows);
+    const view: RelayView = { sources: await relaySources(ctx, notOwned(ctx, rows, current)), onward };
     const existing = await outgoingFor(ctx.db.kysely, peer.id, rows.map((r) => r.recordId));
     const changes = new Map<string, Desired>();
     for (const row of rows) {
       const record = current.get(row.recordId);
-      // Only the latest version travels: an outbox row for an older version is skipped.
-      if (!record || record.version !== row.version) continue;
       const before = existing.get(row.recordId);
+      const src = view.sources.get(row.recordId);
+      if (src) {
+        // Only the latest state travels: an outbox row for an older version is skipped.
+        if (src.state.version !== row.version) continue;
+        const d = relayFor(ctx, peer, agreement, view, row, before, row.seq);
+        if (d && !(before && before.version === d.version && before.op === d.op && before.digest === d.digest)) changes.set(d.recordId, d);
+        continue;
+      }
+      // Only the latest version travels: an outbox row for an older version is skipped.
+      if (!record || record.version !== row.version || record.owner.node !== ctx.node.id) continue;
       const d = desiredFor(ctx, peer, agreement, record, before, row.seq);
       if (!d) continue;
       if (before && before.version === d.version && before.op === d.op && before.digest === d.digest) continue;
@@ -242,16 +273,27 @@ export async function buildFeed(
   const mine = await currentAgreement(ctx.db.kysely, peer.id);
   // Nothing crosses until both sides' terms are known: then the stricter of the two applies.
   const agreement = effectiveAgreement(mine, theirs);
-  const { cursor } = await advanceWalk(ctx, peer, agreement, limit);
+  const onward = await onwardByPeer(ctx);
+  const { cursor } = await advanceWalk(ctx, peer, agreement, limit, onward);
 
   const rows = await pendingOutgoing(ctx.db.kysely, peer.id, limit);
   const current = await loadCurrent(ctx, rows);
+  const view: RelayView = { sources: await relaySources(ctx, notOwned(ctx, rows, current)), onward };
   const signer = await nodeSigner(ctx);
   const picked: Desired[] = [];
   const fixes: { recordId: string; type: string; seq: number; version: number; op: string; digest: string; pending: boolean }[] = [];
   for (const row of rows) {
     const record = current.get(row.recordId);
-    if (!record) {
+    if (view.sources.has(row.recordId)) {
+      const d = relayFor(ctx, peer, agreement, view, row, row, row.seq);
+      if (!d) fixes.push({ recordId: row.recordId, type: row.type, seq: row.seq, version: row.version, op: row.op, digest: row.digest, pending: false });
+      else {
+        if (d.version !== row.version || d.op !== row.op || d.digest !== row.digest) fixes.push({ recordId: d.recordId, type: d.type, seq: row.seq, version: d.version, op: d.op, digest: d.digest, pending: true });
+        picked.push(d);
+      }
+      continue;
+    }
+    if (!record || record.owner.node !== ctx.node.id) {
       // The local record is gone: nothing can be signed for it any more.
       fixes.push({ recordId: row.recordId, type: row.type, seq: row.seq, version: row.version, op: row.op, digest: row.digest, pending: false });
       continue;
@@ -267,11 +309,14 @@ export async function buildFeed(
   }
   const previous = await versionsOf(
     ctx.db.kysely,
-    picked.filter((p) => p.op === 'put' && p.version > 1).map((p) => ({ recordId: p.recordId, version: p.version - 1 })),
+    picked.filter((p) => p.op === 'put' && p.version > 1 && p.record).map((p) => ({ recordId: p.recordId, version: p.version - 1 })),
   );
   const nowMs = Date.now();
   const lastSigned = new Map(rows.map((r) => [r.recordId, r.lastSignedAt ? Date.parse(r.lastSignedAt) : 0]));
-  const envelopes = picked.map((p) => {
+  const envelopes = picked.map((p): SignedEnvelope | RelayedItem => {
+    // Strictly later than anything signed before for this record and peer: the receiver orders same-version states by it.
+    const signedAt = new Date(Math.max(nowMs, (lastSigned.get(p.recordId) ?? 0) + 1)).toISOString();
+    if (p.relay || !p.record) return signRelay(signer, peer, p.relay!, p.op, signedAt);
     const owner = ownerOf(p.record);
     const before = previous.get(`${p.recordId}@${p.version - 1}`);
     // prev: digest of the previous version as this peer would have received it (same redactions).
@@ -279,17 +324,25 @@ export async function buildFeed(
       p.op === 'put' && before
         ? envelopeDigest({ id: p.recordId, type: p.type, version: p.version - 1, op: 'put', owner, marking: before.marking as Marking, ...redact(before.body, agreement?.redact ?? []) })
         : null;
-    // Strictly later than anything signed before for this record and peer: the receiver orders same-version states by it.
-    const signedAt = new Date(Math.max(nowMs, (lastSigned.get(p.recordId) ?? 0) + 1)).toISOString();
     const envelope: Envelope = { id: p.recordId, type: p.type, version: p.version, op: p.op, owner, prev, marking: p.record.marking, body: p.body, redacted: p.redacted, signedAt };
     return signEnvelope(envelope, signer.privateKey);
   });
   if (fixes.length || envelopes.length) await inWriteTransaction(ctx.db, async (trx) => {
     if (fixes.length) await upsertDesired(trx, peer.id, fixes);
-    if (envelopes.length) await markSigned(trx, peer.id, envelopes.map((e) => e.id), envelopes.reduce((m, e) => (e.signedAt > m ? e.signedAt : m), envelopes[0]!.signedAt));
-    for (const e of envelopes) {
-      const action = e.op === 'put' ? 'federation.send' : 'federation.withdraw';
-      await appendAudit(trx, { actor: `peer:${peer.id}`, action, entityType: e.type, entityId: e.id, detail: { peer: peer.id, version: e.version } });
+    const metas = picked.map((p) => ({ id: p.recordId, type: p.type, version: p.version, op: p.op }));
+    if (envelopes.length) await markSigned(trx, peer.id, metas.map((e) => e.id), new Date(Math.max(nowMs, ...picked.map((p) => (lastSigned.get(p.recordId) ?? 0) + 1))).toISOString());
+    // One audit entry per action and page: the count and the sha256 of its "id@version" lines.
+    for (const [action, op] of [['federation.send', 'put'], ['federation.withdraw', 'withdraw']] as const) {
+      const list = metas.filter((e) => e.op === op);
+      if (list.length === 0) continue;
+      const types = [...new Set(list.map((e) => e.type))];
+      await appendAudit(trx, {
+        actor: `peer:${peer.id}`,
+        action,
+        entityType: types.length === 1 ? types[0]! : 'records',
+        entityId: list.length === 1 ? list[0]!.id : null,
+        detail: { peer: peer.id, count: list.length, ...(list.length === 1 ? { version: list[0]!.version } : {}), idsSha256: batchDigest(list) },
+      });
     }
   });
   const pendingNow = await countPending(ctx.db.kysely, peer.id);
@@ -302,7 +355,7 @@ export async function buildFeed(
       state: ctx.node.stateCode,
       nonce: req.nonce,
       count: envelopes.length,
-      envelopes: envelopesDigest(envelopes.map((e) => e.signature)),
+      envelopes: envelopesDigest(envelopes.map(itemSignature)),
       more: pendingNow > envelopes.length || unwalked > 0,
       backlog,
       agreement: await signedTermsFor(ctx, peer, mine),

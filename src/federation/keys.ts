@@ -52,3 +52,8 @@ export function nodeSigner(ctx: AppContext): Promise<NodeSigner> {
   }
   return s;
 }
+
+/** After a key rotation: the next signature loads the new key. */
+export function forgetSigner(ctx: AppContext): void {
+  signers.delete(ctx);
+}

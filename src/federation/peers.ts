@@ -49,6 +49,8 @@ export const agreementSchema = z
     personalData: z.boolean(),
     redact: z.array(z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'dot path such as subject.documents')).max(50).default([]),
     active: z.boolean().default(true),
+    /** The peer may pass our records on to its own peers, within each record's hops (docs/federation.md). */
+    onward: z.boolean().default(false),
   })
   .strict();
 export type AgreementInput = z.input<typeof agreementSchema>;
@@ -109,6 +111,7 @@ export async function setAgreement(ctx: AppContext, actor: Actor, peerRef: { id?
       personalData: input.personalData,
       redact: [...new Set(input.redact)],
       active: input.active,
+      onward: input.onward,
       createdBy: actorId(actor),
       createdAt: new Date().toISOString(),
     };

@@ -47,12 +47,19 @@ export function onPushNotice(ctx: AppContext, peerId: string): void {
 export function startPushNotifier(ctx: AppContext, { debounceMs = 5 }: { debounceMs?: number } = {}): { stop(): void } {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let local = false;
+  const foreignOwners = new Set<string>();
   const notifyAll = async () => {
     timer = null;
+    const [wasLocal, owners] = [local, [...foreignOwners]];
+    local = false;
+    foreignOwners.clear();
     const [peers, agreements] = await Promise.all([listPeers(ctx.db.kysely), currentAgreements(ctx.db.kysely)]);
+    // A received copy that changed matters only to peers we may relay to (onward sharing), never to its owner.
+    const relaying = [...agreements.values()].some((a) => a.onward);
     await Promise.all(
       peers
-        .filter((p) => agreements.get(p.id)?.active)
+        .filter((p) => agreements.get(p.id)?.active && (wasLocal || (relaying && owners.some((o) => o !== p.nodeId))))
         .map((p) =>
           peerRequest(ctx, p, '/api/federation/notify', { at: new Date().toISOString() }).catch((err) =>
             ctx.log.debug({ peer: p.name, err: (err as Error).message }, 'federation: push notice not delivered (the peer pulls later)'),
@@ -62,8 +69,8 @@ export function startPushNotifier(ctx: AppContext, { debounceMs = 5 }: { debounc
   };
   const off = ctx.events.subscribe((change) => {
     if (stopped) return;
-    // Only what this node owns is ours to announce (received copies are not re-shared).
-    if (change.audience && change.audience.owner.node !== ctx.node.id) return;
+    if (change.audience && change.audience.owner.node !== ctx.node.id) foreignOwners.add(change.audience.owner.node);
+    else local = true;
     timer ??= setTimeout(() => void notifyAll().catch((err) => ctx.log.warn({ err }, 'federation: push failed')), debounceMs);
   });
   return {

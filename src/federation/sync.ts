@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RECORD_BODY_SCHEMAS, isRecordKind } from '../domain/federation/bodies.ts';
-import { envelopeDigest, publicKeyFromBase64, verifyEnvelope, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { envelopeDigest, publicKeyFromBase64, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { hopsAllow, isRelayedItem, itemSignature, verifyRelayed, type Hop, type RelayedItem } from '../domain/federation/relay.ts';
 import {
   compareToApplied,
   effectiveAgreement,
@@ -24,16 +25,19 @@ import {
   findPeer,
   incomingStates,
   insertReceipt,
-  insertReceivedEnvelope,
+  insertReceivedEnvelopes,
+  listPeers,
   setRemoteBacklog,
   touchPeer,
-  upsertIncoming,
+  upsertIncomingMany,
   type IncomingState,
   type Peer,
 } from '../store/federation.repository.ts';
-import { saveReceivedRecord, withdrawReceivedRecord } from '../store/records.repository.ts';
+import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult } from '../store/received-batch.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
+import { exchangeCheckpoint } from './checkpoints.ts';
+import { peerKeyHistory, verifyWithHistory } from './key-rotation.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -51,71 +55,127 @@ interface Applied {
 
 const ownerOf = (env: SignedEnvelope) => ({ node: env.owner.node, state: env.owner.state, agencyId: env.owner.agency, unitId: env.owner.unit });
 
+/** A verified item of a page: the owner's envelope, and the relay's hops when a peer passes on another node's record. */
+interface Verified {
+  env: SignedEnvelope;
+  relay: { hops: Hop[]; op: EnvelopeOp; signedAt: string } | null;
+  raw: unknown;
+}
+const isVerified = (s: Applied | Verified): s is Verified => 'env' in s;
+
+type Plan = { env: SignedEnvelope; raw: unknown; base: Omit<ReceiptItem, 'status' | 'reason'> } & (
+  | { kind: 'done'; applied: Applied }
+  | { kind: 'write'; op: ReceivedOp | null; state: IncomingState['state']; refusal?: { reason: string; detail?: string } }
+);
+
 /**
- * Applies one verified envelope inside the page's transaction, newest wins: a higher version,
- * or the same version signed later by the owner, replaces what we hold; the same (version, op,
- * content) is a duplicate (acknowledged again, nothing written); anything older is stale and
- * refused — so a replayed put can never undo a later withdrawal. Our own policy (the stricter
- * agreement of both sides) is checked again; a refused put also drops a copy we held.
+ * Decides one verified envelope against what we hold (in memory; `held` is updated so a later
+ * envelope of the same record in the page sees it), newest wins: a higher version, or the same
+ * version signed later by the owner, replaces what we hold; the same (version, op, content) is
+ * a duplicate (acknowledged again, nothing written); anything older is stale and refused — so a
+ * replayed put can never undo a later withdrawal. Our own policy (the stricter agreement of
+ * both sides) is checked again; a refused put also drops a copy we held.
  */
-async function applyOne(trx: Trx, ctx: AppContext, peer: Peer, env: SignedEnvelope, agreement: Agreement | null, held: Map<string, IncomingState>, at: string): Promise<Applied> {
-  const digest = envelopeDigest(env);
-  const base = { id: env.id, version: env.version, op: env.op, digest };
+function planOne(ctx: AppContext, peer: Peer, v: Verified, agreement: Agreement | null, held: Map<string, IncomingState>): Plan {
+  const { env, raw } = v;
+  // A relay taking back what it passed: a withdrawal of the owner's version, signed by the relay's hop.
+  const op = v.relay?.op ?? env.op;
+  const signedAt = v.relay?.signedAt ?? env.signedAt;
+  const digest = op === env.op ? envelopeDigest(env) : envelopeDigest({ id: env.id, type: env.type, version: env.version, owner: env.owner, marking: env.marking, op, body: null, redacted: [] });
+  const base = { id: env.id, version: env.version, op, digest };
   const before = held.get(env.id) ?? null;
-  const cmp = compareToApplied(before, { version: env.version, op: env.op, digest, signedAt: env.signedAt });
-  if (cmp === 'duplicate') {
-    const refused = before!.state === 'refused';
-    return { outcome: { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: refused ? 'rejected' : 'duplicate', ...(refused ? { reason: 'REFUSED' } : {}) }, change: null };
+  const cmp = compareToApplied(before, { version: env.version, op, digest, signedAt });
+  if (cmp === 'duplicate' || (v.relay && op === 'withdraw' && before && before.peerId !== peer.id)) {
+    // (A relay's withdrawal never removes a copy that came another way, e.g. from the owner itself.)
+    const refused = before!.state === 'refused' && cmp === 'duplicate';
+    return { env, raw, base, kind: 'done', applied: { outcome: { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: refused ? 'rejected' : 'duplicate', ...(refused ? { reason: 'REFUSED' } : {}) }, change: null } };
   }
   if (cmp === 'stale') {
     return {
-      outcome: { status: 'rejected', id: env.id, version: env.version, reason: 'STALE_ENVELOPE', detail: `we hold version ${before!.version} (${before!.op}) signed ${before!.signedAt}` },
-      item: { ...base, status: 'stale' },
-      change: null,
-      audit: { reason: 'STALE_ENVELOPE' },
+      env,
+      raw,
+      base,
+      kind: 'done',
+      applied: {
+        outcome: { status: 'rejected', id: env.id, version: env.version, reason: 'STALE_ENVELOPE', detail: `we hold version ${before!.version} (${before!.op}) signed ${before!.signedAt}` },
+        item: { ...base, status: 'stale' },
+        change: null,
+        audit: { reason: 'STALE_ENVELOPE' },
+      },
     };
   }
   const owner = ownerOf(env);
-  const remember = async (state: IncomingState['state']) => {
-    const s: IncomingState = { recordId: env.id, type: env.type, ownerNode: env.owner.node, peerId: peer.id, version: env.version, op: env.op, digest, signedAt: env.signedAt, state };
-    await upsertIncoming(trx, s, at);
-    await insertReceivedEnvelope(trx, { recordId: env.id, version: env.version, op: env.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(env) }, at);
-    held.set(env.id, s);
+  const plan = (o: ReceivedOp | null, state: IncomingState['state'], refusal?: { reason: string; detail?: string }): Plan => {
+    held.set(env.id, { recordId: env.id, type: env.type, ownerNode: env.owner.node, peerId: peer.id, version: env.version, op: base.op, digest, signedAt, state });
+    return { env, raw, base, kind: 'write', op: o, state, refusal };
   };
-  const refuse = async (reason: string, detail?: string): Promise<Applied> => {
+  const refuse = (reason: string, detail?: string): Plan =>
     // What we may not hold, we do not keep: a copy of an earlier version is dropped too.
-    let change: RecordChange | null = null;
-    if (isRecordKind(env.type) && before?.state === 'held') {
-      change = await withdrawReceivedRecord(trx, { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id }, new Date(at));
-    }
-    await remember('refused');
-    return { outcome: { status: 'rejected', id: env.id, version: env.version, reason, detail }, item: { ...base, status: 'rejected', reason }, change, audit: { reason } };
-  };
+    plan(isRecordKind(env.type) && before?.state === 'held' ? { op: 'withdraw', input: { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id } } : null, 'refused', { reason, detail });
   if (!isRecordKind(env.type)) return refuse('UNKNOWN_TYPE', env.type);
-  if (env.op === 'withdraw') {
-    // A withdrawal only removes what we hold, so it needs no policy check beyond the signature.
-    const change = await withdrawReceivedRecord(trx, { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id }, new Date(at));
-    await remember('withdrawn');
-    return { outcome: change ? { status: 'withdrawn', id: env.id, version: env.version } : { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
-  }
+  // A withdrawal only removes what we hold, so it needs no policy check beyond the signature.
+  if (op === 'withdraw') return plan({ op: 'withdraw', input: { type: env.type, id: env.id, version: env.version, marking: env.marking, owner, peerId: peer.id } }, 'withdrawn');
   const body = RECORD_BODY_SCHEMAS[env.type].safeParse(env.body);
   if (!body.success) return refuse('INVALID_BODY', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const policy = decideInbound({ type: env.type, owner: env.owner, marking: env.marking, body: body.data }, { agreement, localState: ctx.node.stateCode, localNode: ctx.node.id });
   if (!policy.accept) return refuse(policy.reason);
-  const saved = await saveReceivedRecord(
-    trx,
-    { type: env.type, id: env.id, version: env.version, body: body.data as RecordBodies[RecordKind], marking: env.marking, owner, peerId: peer.id, sameVersion: before !== null && before.version === env.version },
-    new Date(at),
+  // Passed on by a relay: the owner's marking must allow every transfer it made to reach us.
+  if (v.relay && !hopsAllow(env.marking, v.relay.hops)) return refuse('HOPS_EXCEEDED', `${v.relay.hops.length + 1} transfers, the marking allows ${env.marking.hops}`);
+  return plan(
+    { op: 'save', input: { type: env.type, id: env.id, version: env.version, body: body.data as RecordBodies[RecordKind], marking: env.marking, owner, peerId: peer.id, sameVersion: before !== null && before.version === env.version } },
+    'held',
   );
-  await remember('held');
-  const change = saved.change && { ...saved.change, audience: { owner: saved.record.owner, marking: saved.record.marking, createdBy: saved.record.createdBy } };
-  return { outcome: change ? { status: 'stored', id: env.id, version: env.version } : { status: 'ignored', id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
 }
 
-async function auditRejections(trx: Trx, peer: Peer, list: { id: string | null; version: number | null; reason: string }[]) {
-  for (const r of list) {
-    await appendAudit(trx, { actor: `peer:${peer.id}`, action: 'federation.reject', entityType: 'envelope', entityId: r.id, detail: { peer: peer.id, version: r.version, reason: r.reason } });
+/**
+ * Applies a page inside one write transaction with a fixed number of statements per page (not
+ * per record): decisions in memory, then the batched store writes, the incoming states and the
+ * signed envelopes as multi-row upserts, one audit entry per action for the page.
+ */
+async function applyPage(trx: Trx, ctx: AppContext, peer: Peer, list: (Applied | Verified)[], agreement: Agreement | null, held: Map<string, IncomingState>, at: string): Promise<Applied[]> {
+  const plans = list.map((s) => (isVerified(s) ? planOne(ctx, peer, s, agreement, held) : null));
+  const writes = plans.filter((p): p is Plan & { kind: 'write' } => p !== null && p.kind === 'write');
+  const ops = writes.flatMap((p) => (p.op ? [p.op] : []));
+  const results = await applyReceivedBatch(trx, peer.id, ops, new Date(at));
+  const byPlan = new Map<Plan, ReceivedResult>();
+  let i = 0;
+  for (const p of writes) if (p.op) byPlan.set(p, results[i++]!);
+  const remembered: IncomingState[] = [];
+  const envelopes: { recordId: string; version: number; op: string; type: string; peerId: string; envelopeJson: string }[] = [];
+  const out: Applied[] = list.map((s, k) => {
+    const p = plans[k];
+    if (!p) return s as Applied;
+    if (p.kind === 'done') return p.applied;
+    const { env, base } = p;
+    const r = byPlan.get(p);
+    if (r && !r.ok) {
+      // Refused by the store before it wrote anything (e.g. another owner holds that id here).
+      return { outcome: { status: 'rejected', id: env.id, version: env.version, reason: r.error.code, detail: r.error.message }, item: { ...base, status: 'rejected', reason: r.error.code }, change: null, audit: { reason: r.error.code } };
+    }
+    remembered.push(held.get(env.id)!);
+    // Kept as received: for a relayed record, the owner's envelope with every hop (who made it, who passed it).
+    envelopes.push({ recordId: env.id, version: env.version, op: base.op, type: env.type, peerId: peer.id, envelopeJson: JSON.stringify(p.raw) });
+    const result = r && r.ok ? r : null;
+    if (p.refusal) return { outcome: { status: 'rejected', id: env.id, version: env.version, reason: p.refusal.reason, detail: p.refusal.detail }, item: { ...base, status: 'rejected', reason: p.refusal.reason }, change: result?.change ?? null, audit: { reason: p.refusal.reason } };
+    const change = result?.change ? (result.meta ? { ...result.change, audience: { owner: result.meta.owner, marking: result.meta.marking, createdBy: result.meta.createdBy } } : result.change) : null;
+    const status = change ? (base.op === 'withdraw' ? 'withdrawn' : 'stored') : 'ignored';
+    return { outcome: { status, id: env.id, version: env.version }, item: { ...base, status: 'applied' }, change };
+  });
+  await upsertIncomingMany(trx, remembered, at);
+  await insertReceivedEnvelopes(trx, envelopes, at);
+  const rejected = out.filter((a) => a.audit).map((a) => ({ id: a.outcome.id ?? '', version: a.outcome.version ?? 0, reason: a.audit!.reason }));
+  if (rejected.length) {
+    const reasons: Record<string, number> = {};
+    for (const r of rejected) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+    await appendAudit(trx, {
+      actor: `peer:${peer.id}`,
+      action: 'federation.reject',
+      entityType: 'envelope',
+      entityId: rejected.length === 1 ? rejected[0]!.id || null : null,
+      detail: { peer: peer.id, count: rejected.length, ...(rejected.length === 1 ? { version: rejected[0]!.version, reason: rejected[0]!.reason } : { reasons }), idsSha256: batchDigest(rejected) },
+    });
   }
+  return out;
 }
 
 /**
@@ -128,33 +188,27 @@ export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[],
   if (raws.length === 0) return { outcomes: [], items: [] };
   const at = new Date().toISOString();
   const key = new Map([[peer.nodeId, publicKeyFromBase64(peer.publicKey)]]);
-  const slots: (Applied | SignedEnvelope)[] = raws.map((raw) => {
-    const v = verifyEnvelope(raw, key, peer.nodeId);
-    if (v.ok) return v.envelope;
-    const anyRaw = (raw ?? {}) as { id?: unknown; version?: unknown };
+  // Relayed records are checked with the owner's and every relay's key: nodes we know as peers.
+  const keys = raws.some(isRelayedItem) ? new Map((await listPeers(ctx.db.kysely)).map((p) => [p.nodeId, publicKeyFromBase64(p.publicKey)])) : key;
+  // Envelopes signed before the peer rotated its key still verify with the key it had then.
+  const history = await peerKeyHistory(ctx, peer);
+  const slots: (Applied | Verified)[] = raws.map((raw) => {
+    let v: { ok: true; verified: Verified } | { ok: false; reason: string; detail: string };
+    if (isRelayedItem(raw)) {
+      const r = verifyRelayed(raw, keys, peer.nodeId, ctx.node.id);
+      v = r.ok ? { ok: true, verified: { env: r.envelope, relay: { hops: r.hops, op: r.op, signedAt: r.signedAt }, raw } } : r;
+    } else {
+      const r = verifyWithHistory(raw, peer, history);
+      v = r.ok ? { ok: true, verified: { env: r.envelope, relay: null, raw } } : r;
+    }
+    if (v.ok) return v.verified;
+    const anyRaw = ((isRelayedItem(raw) ? raw.relayed : raw) ?? {}) as { id?: unknown; version?: unknown };
     const id = typeof anyRaw.id === 'string' ? anyRaw.id.slice(0, 64) : null;
     const version = typeof anyRaw.version === 'number' ? anyRaw.version : null;
     return { outcome: { status: 'rejected', id, version, reason: v.reason, detail: v.detail }, item: null, change: null, audit: { reason: v.reason } } satisfies Applied;
   });
-  const envs = slots.filter((s): s is SignedEnvelope => 'signature' in s);
-  const applyAll = async (trx: Trx, list: (Applied | SignedEnvelope)[], held: Map<string, IncomingState>) => {
-    const out: Applied[] = [];
-    for (const s of list) {
-      if (!('signature' in s)) {
-        out.push(s);
-        continue;
-      }
-      try {
-        out.push(await applyOne(trx, ctx, peer, s, agreement, held, at));
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        // Refused by the store before it wrote anything (e.g. another owner holds that id here).
-        out.push({ outcome: { status: 'rejected', id: s.id, version: s.version, reason: err.code, detail: err.message }, item: { id: s.id, version: s.version, op: s.op, digest: envelopeDigest(s), status: 'rejected', reason: err.code }, change: null, audit: { reason: err.code } });
-      }
-    }
-    await auditRejections(trx, peer, out.filter((a) => a.audit).map((a) => ({ id: a.outcome.id, version: a.outcome.version, reason: a.audit!.reason })));
-    return out;
-  };
+  const envs = slots.filter(isVerified).map((s) => s.env);
+  const applyAll = (trx: Trx, list: (Applied | Verified)[], held: Map<string, IncomingState>) => applyPage(trx, ctx, peer, list, agreement, held, at);
   let results: Applied[];
   try {
     const held = await incomingStates(ctx.db.kysely, envs.map((e) => e.id));
@@ -164,11 +218,11 @@ export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[],
     results = [];
     for (const s of slots) {
       try {
-        const held = 'signature' in s ? await incomingStates(ctx.db.kysely, [s.id]) : new Map<string, IncomingState>();
+        const held = isVerified(s) ? await incomingStates(ctx.db.kysely, [s.env.id]) : new Map<string, IncomingState>();
         results.push(...(await inWriteTransaction(ctx.db, (trx) => applyAll(trx, [s], held))));
       } catch (e) {
-        const id = 'signature' in s ? s.id : s.outcome.id;
-        const version = 'signature' in s ? s.version : s.outcome.version;
+        const id = isVerified(s) ? s.env.id : s.outcome.id;
+        const version = isVerified(s) ? s.env.version : s.outcome.version;
         results.push({ outcome: { status: 'rejected', id, version, reason: 'STORE_FAILED', detail: (e as Error).message }, item: null, change: null });
       }
     }
@@ -258,11 +312,11 @@ export async function fetchFeedPage(
   const parsed = pageHeaderSchema.safeParse(data.page);
   if (!parsed.success || !Array.isArray(data.envelopes)) return refuse('PAGE_MALFORMED', parsed.success ? 'no envelopes' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const page = parsed.data;
-  const envelopes = data.envelopes as SignedEnvelope[];
+  const envelopes = data.envelopes as (SignedEnvelope | RelayedItem)[];
   if (page.from !== peer.nodeId || page.to !== ctx.node.id || !verifyObject(page, publicKeyFromBase64(peer.publicKey))) return refuse('PAGE_FORGED', 'the page header is not signed by the peer for us');
   if (page.nonce !== nonce) return refuse('PAGE_REPLAYED', 'the page answers another request');
   if (page.state !== peer.stateCode) return refuse('PEER_MISMATCH', `the peer says it is ${page.state}; it was registered as ${peer.stateCode}`);
-  const sigs = envelopes.map((e) => (e && typeof e === 'object' && typeof e.signature === 'string' ? e.signature : ''));
+  const sigs = envelopes.map(itemSignature);
   if (page.count !== envelopes.length || page.envelopes !== envelopesDigest(sigs)) return refuse('PAGE_FORGED', 'the envelopes are not the ones the page header covers');
   const theirs = checkPeerTerms(ctx, peer, page.agreement);
   if (!theirs) return refuse('AGREEMENT_INVALID', 'the agreement terms in the page are not signed by the peer for us');
@@ -314,6 +368,10 @@ export async function pullFromPeer(
     // A page that says "more" but carried nothing we could acknowledge would keep us here.
     if (!page.more || items.length === 0) break;
   }
+  // Our newest audit checkpoint, for the peer to keep and co-sign (only when it has not yet).
+  await exchangeCheckpoint(ctx, peer, async (body) => (await peerRequest(ctx, peer, '/api/federation/checkpoints', body, opts.fetchImpl)).text).catch((err: Error) =>
+    ctx.log.debug({ peer: peer.name, err: err.message }, 'federation: checkpoint not exchanged (next sync tries again)'),
+  );
   if (summary.stored || summary.withdrawn || summary.rejected) ctx.log.info({ ...summary, rejections: undefined }, 'federation: pulled from peer');
   return summary;
 }

@@ -130,6 +130,7 @@ const agreementFromRow = (r: AgreementsTable): StoredAgreement => ({
   personalData: Boolean(r.personal_data),
   redact: JSON.parse(r.redact_json) as string[],
   active: Boolean(r.active),
+  onward: Boolean(r.onward),
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
@@ -147,6 +148,7 @@ export async function insertAgreement(trx: Trx, a: StoredAgreement): Promise<voi
       personal_data: a.personalData ? 1 : 0,
       redact_json: JSON.stringify(a.redact),
       active: a.active ? 1 : 0,
+      onward: a.onward ? 1 : 0,
       created_by: a.createdBy,
       created_at: a.createdAt,
       superseded_at: null,
@@ -446,6 +448,65 @@ export async function upsertIncoming(trx: Trx, s: IncomingState, at: string): Pr
     .values({ record_id: s.recordId, ...values })
     .onConflict((oc) => oc.column('record_id').doUpdateSet(values))
     .execute();
+}
+
+/** Many incoming states at once (a page): one upsert per chunk; the last state of a record wins. */
+export async function upsertIncomingMany(trx: Trx, list: IncomingState[], at: string): Promise<void> {
+  const last = new Map(list.map((s) => [s.recordId, s]));
+  const rows = [...last.values()].map((s) => ({ record_id: s.recordId, type: s.type, owner_node: s.ownerNode, peer_id: s.peerId, version: s.version, op: s.op, digest: s.digest, signed_at: s.signedAt, state: s.state, received_at: at }));
+  for (const part of chunks(rows, 200)) {
+    await trx
+      .insertInto('fed_incoming')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('record_id').doUpdateSet((eb) => ({
+          type: eb.ref('excluded.type'),
+          owner_node: eb.ref('excluded.owner_node'),
+          peer_id: eb.ref('excluded.peer_id'),
+          version: eb.ref('excluded.version'),
+          op: eb.ref('excluded.op'),
+          digest: eb.ref('excluded.digest'),
+          signed_at: eb.ref('excluded.signed_at'),
+          state: eb.ref('excluded.state'),
+          received_at: eb.ref('excluded.received_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The signed envelopes of a page, kept as proof (the latest signed copy of each (id, version, op)). */
+export async function insertReceivedEnvelopes(trx: Trx, list: { recordId: string; version: number; op: string; type: string; peerId: string; envelopeJson: string }[], at: string): Promise<void> {
+  const last = new Map(list.map((e) => [`${e.recordId}@${e.version}@${e.op}`, e]));
+  const rows = [...last.values()].map((e) => ({ record_id: e.recordId, version: e.version, op: e.op, type: e.type, peer_id: e.peerId, envelope_json: e.envelopeJson, received_at: at }));
+  for (const part of chunks(rows, 200)) {
+    await trx
+      .insertInto('received_envelopes')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['record_id', 'version', 'op']).doUpdateSet((eb) => ({ envelope_json: eb.ref('excluded.envelope_json'), peer_id: eb.ref('excluded.peer_id'), received_at: eb.ref('excluded.received_at') })),
+      )
+      .execute();
+  }
+}
+
+/** For records held from other nodes: what we applied last and the item (envelope or relayed item) as it was received. */
+export async function receivedSources(db: Executor, recordIds: string[]): Promise<Map<string, { state: IncomingState; json: string }>> {
+  const out = new Map<string, { state: IncomingState; json: string }>();
+  const states = await incomingStates(db, recordIds);
+  const wanted = [...states.values()].filter((s) => s.state !== 'refused');
+  for (const part of chunks(wanted, 200)) {
+    const rows = await db
+      .selectFrom('received_envelopes')
+      .select(['record_id', 'version', 'op', 'envelope_json'])
+      .where('record_id', 'in', part.map((s) => s.recordId))
+      .execute();
+    for (const r of rows) {
+      const s = states.get(r.record_id)!;
+      if (Number(r.version) === s.version && r.op === s.op) out.set(r.record_id, { state: s, json: r.envelope_json });
+    }
+  }
+  return out;
 }
 
 // ---- nonces, receipts, refusals, contact ------------------------------------------------

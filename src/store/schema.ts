@@ -249,6 +249,32 @@ export interface LoginAttemptsTable {
   success: number;
 }
 
+export interface FedCheckpointsTable {
+  id: string;
+  peer_id: string;
+  direction: string;
+  node_id: string;
+  seq: number;
+  head_hash: string;
+  checkpoint_json: string;
+  cosignature_json: string;
+  at: string;
+}
+
+export interface PeerKeysTable {
+  peer_id: string;
+  public_key: string;
+  valid_until: string;
+  handover_json: string;
+}
+
+export interface NodeKeysRetiredTable {
+  node_id: string;
+  public_key: string;
+  retired_at: string;
+  handover_json: string;
+}
+
 export interface NodeKeysTable {
   node_id: string;
   public_key: string;
@@ -283,6 +309,7 @@ export interface AgreementsTable {
   personal_data: number;
   redact_json: string;
   active: number;
+  onward: number;
   created_by: string;
   created_at: string;
   superseded_at: string | null;
@@ -762,6 +789,9 @@ export interface Database {
   node_secrets: NodeSecretsTable;
   peers: PeersTable;
   agreements: AgreementsTable;
+  fed_checkpoints: FedCheckpointsTable;
+  peer_keys: PeerKeysTable;
+  node_keys_retired: NodeKeysRetiredTable;
   received_envelopes: ReceivedEnvelopesTable;
   federation_sent: FederationSentTable;
   fed_outgoing: FedOutgoingTable;

@@ -43,6 +43,7 @@ export const agreementTermsSchema = z
     personalData: z.boolean(),
     redact: z.array(z.string().max(200)).max(50),
     active: z.boolean(),
+    onward: z.boolean().optional(),
     signedAt: isoDate,
     signature,
   })
@@ -60,6 +61,7 @@ export function agreementTerms(a: Agreement | null, from: string, state: string,
     personalData: a?.personalData ?? false,
     redact: a ? [...a.redact].sort() : [],
     active: a?.active ?? false,
+    onward: a?.onward ?? false,
     signedAt,
   };
 }
@@ -69,7 +71,7 @@ export function agreementTerms(a: Agreement | null, from: string, state: string,
  * list, the lower TLP ceiling, personal data only if both allow it, the union of redactions,
  * active only if both are. Unknown terms of the other side → nothing crosses (null).
  */
-export function effectiveAgreement(mine: Agreement | null, theirs: Pick<SignedAgreementTerms, 'types' | 'maxTlp' | 'personalData' | 'redact' | 'active'> | null): Agreement | null {
+export function effectiveAgreement(mine: Agreement | null, theirs: Pick<SignedAgreementTerms, 'types' | 'maxTlp' | 'personalData' | 'redact' | 'active' | 'onward'> | null): Agreement | null {
   if (!mine || !theirs) return null;
   const maxTlp = tlpRank(mine.maxTlp) <= tlpRank(theirs.maxTlp) ? mine.maxTlp : theirs.maxTlp;
   return {
@@ -80,13 +82,14 @@ export function effectiveAgreement(mine: Agreement | null, theirs: Pick<SignedAg
     personalData: mine.personalData && theirs.personalData,
     redact: [...new Set([...mine.redact, ...theirs.redact])].sort(),
     active: mine.active && theirs.active,
+    onward: (mine.onward ?? false) && (theirs.onward ?? false),
   };
 }
 
 /** A stable fingerprint of what an (effective) agreement allows: when it changes, every held copy is re-evaluated. */
 export function termsFingerprint(a: Agreement | null): string {
   if (!a) return 'none';
-  return sha256Hex(canonicalJson({ types: [...a.types].sort(), maxTlp: a.maxTlp, personalData: a.personalData, redact: [...a.redact].sort(), active: a.active }));
+  return sha256Hex(canonicalJson({ types: [...a.types].sort(), maxTlp: a.maxTlp, personalData: a.personalData, redact: [...a.redact].sort(), active: a.active, ...(a.onward ? { onward: true } : {}) }));
 }
 
 // ---- feed pages -------------------------------------------------------------------------

@@ -26,6 +26,8 @@ export interface Agreement {
   /** Dot paths removed from bodies before signing for this peer, e.g. subject.documents. */
   redact: string[];
   active: boolean;
+  /** Whether the peer may pass our records on to its own peers (within the marking's hops). */
+  onward?: boolean;
 }
 
 export interface ShareCandidate {

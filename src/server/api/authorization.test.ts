@@ -412,6 +412,8 @@ const TABLE: Row[] = [
   { route: 'POST /api/federation/feed', allow: PEER, ok: 200, call: () => ({ body: { limit: 10, agreement: {} } }) },
   { route: 'POST /api/federation/receipts', allow: PEER, ok: 200, call: () => ({ body: {} }) },
   { route: 'POST /api/federation/notify', allow: PEER, ok: 202, call: () => ({ body: { at: '2026-01-01T00:00:00.000Z' } }) },
+  { route: 'POST /api/federation/checkpoints', allow: PEER, ok: 200, call: () => ({ body: { checkpoint: {} } }) },
+  { route: 'POST /api/federation/key', allow: PEER, ok: 200, call: () => ({ body: {} }) },
   { route: 'GET /api/federation/peers', allow: ['admin'], ok: 200 },
   { route: 'GET /api/federation/status', allow: ['admin'], ok: 200 },
   {

@@ -46,6 +46,12 @@ export async function startTestNode(dialect: TestDialect, overrides: Partial<Con
   await seedScenario(ctx, loadScenario('tj-af'), { events: false, liaison: false });
   await ensureAdmin(ctx, TEST_PASSWORD);
   await ensureDemoUsers(ctx, TEST_PASSWORD);
+  await seedScenario(ctx, loadScenario('tj-af'), { events: false });
+  // The scenario has agencies (and so users) for TJ and AF only; a third node (UZ) runs without users.
+  if (['TJ', 'AF'].includes(ctx.node.stateCode)) {
+    await ensureAdmin(ctx, TEST_PASSWORD);
+    await ensureDemoUsers(ctx, TEST_PASSWORD);
+  }
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,3 +1,5 @@
+import { acceptKeyHandover } from '../../../federation/key-rotation.ts';
+import { acceptPeerCheckpoint } from '../../../federation/checkpoints.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,6 +24,7 @@ const agreementView = z.object({
   personalData: z.boolean(),
   redact: z.array(z.string()),
   active: z.boolean(),
+  onward: z.boolean().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
@@ -127,6 +130,40 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const peer = await signedBy(req);
       onPushNotice(ctx, peer.id);
       return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  r.post(
+    '/api/federation/key',
+    {
+      schema: {
+        tags,
+        security: [],
+        description: "A peer's key hand-over (signed request with its old key): {nodeId, oldKey, newKey, at, signature by the old key}. The new key replaces the old one, which stays valid for what it signed before `at`.",
+        body: z.object({}).passthrough(),
+        response: { 200: z.object({ accepted: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const peer = await signedBy(req);
+      return acceptKeyHandover(ctx, peer, req.body);
+    },
+  );
+
+  r.post(
+    '/api/federation/checkpoints',
+    {
+      schema: {
+        tags,
+        security: [],
+        description: "A peer's signed audit checkpoint (signed request): checked against the ones we hold (a rewritten history is refused), kept, and answered with our co-signature.",
+        body: z.object({ checkpoint: z.unknown() }).strict(),
+        response: { 200: z.object({ checkpoint: z.string(), nodeId: z.string(), seq: z.number().int(), headHash: z.string(), by: z.string(), at: z.string(), signature: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const peer = await signedBy(req);
+      return acceptPeerCheckpoint(ctx, peer, req.body);
     },
   );
 
