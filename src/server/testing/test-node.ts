@@ -44,9 +44,6 @@ export async function startTestNode(dialect: TestDialect, overrides: Partial<Con
   const ctx = await openNode(config, createLogger(process.env.SARHAD_TEST_LOG ?? 'silent'));
   // Without the seeded year of events: each test makes the events it needs (faster, exact lists).
   await seedScenario(ctx, loadScenario('tj-af'), { events: false, liaison: false });
-  await ensureAdmin(ctx, TEST_PASSWORD);
-  await ensureDemoUsers(ctx, TEST_PASSWORD);
-  await seedScenario(ctx, loadScenario('tj-af'), { events: false });
   // The scenario has agencies (and so users) for TJ and AF only; a third node (UZ) runs without users.
   if (['TJ', 'AF'].includes(ctx.node.stateCode)) {
     await ensureAdmin(ctx, TEST_PASSWORD);

@@ -155,7 +155,7 @@ describe.each(await testDialects())('partners 3W over HTTP (%s)', { timeout: 120
     expect(get('trainings-delivered')).toMatchObject({ value: 3, byMonth: [{ month: '2019-03', value: 2 }, { month: '2019-04', value: 0 }, { month: '2019-05', value: 1 }] });
     expect(get('people-trained')).toMatchObject({ value: 2 + 8 + 5 + 1 + 3 + 7, byMonth: [{ month: '2019-03', value: 19 }, { month: '2019-04', value: 0 }, { month: '2019-05', value: 7 }] });
     expect(get('seizures-kg').source).toMatch(/seizure/);
-    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(['information-exchanges', 'seizures-kg', 'events-published', 'crossing-time-median-hours', 'trainings-delivered', 'people-trained']);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(['information-exchanges', 'seizures-kg', 'events-published', 'crossing-time-median-hours', 'trainings-delivered', 'people-trained', 'rfi-response-time', 'blo-meetings-held', 'joint-operations']);
   });
 
   it('who may write and read: coordinators write their own side, observers and reporters read', async () => {

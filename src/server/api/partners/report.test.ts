@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../testing/api-client.ts';
+import { INDICATORS } from '../../../services/partners/indicators.ts';
 import { readPng } from '../../testing/png.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
 import { rawGet } from './fixtures.testing.ts';
@@ -30,7 +31,7 @@ describe('progress report (HTML and PDF)', { timeout: 180_000 }, () => {
     const en = await observer.get(`/api/reports/progress?from=${from}&to=${to}&lang=en&format=html`);
     expect(en.status, en.text).toBe(200);
     expect(en.headers.get('content-type')).toContain('text/html');
-    expect(en.text.match(/<svg class="chart"/g)).toHaveLength(6);
+    expect(en.text.match(/<svg class="chart"/g)).toHaveLength(INDICATORS.length);
     expect(en.text).toContain('What moved');
     expect(en.text).toContain('What is late');
     // Seeded: the helicopter action of lesson 3 is past its deadline.
