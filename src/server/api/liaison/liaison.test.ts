@@ -137,6 +137,9 @@ describe.each(await testDialects())('liaison channels (%s)', (dialect) => {
     expect(pair.ourRequests.answeredOnTimeShare).toBeLessThan(1);
     expect(pair.ourRequests.overdue + pair.theirRequests.overdue).toBeGreaterThan(0);
     expect(pair.perChannel.length).toBeGreaterThanOrEqual(7);
+    // Meetings, action items and joint operations join the same answer (src/services/cooperation/meeting-figures.ts).
+    expect(dash.body.sources).toEqual(['liaison', 'meetings']);
+    expect(pair).toHaveProperty('meetings');
     const bad = await commander.get('/api/cooperation/dashboard?from=2026-12-01&to=2026-01-01');
     expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect((await (await node.as('tj.customs')).get('/api/cooperation/dashboard')).status).toBe(403);
