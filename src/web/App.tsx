@@ -152,7 +152,6 @@ export function App() {
     : route === 'warnings' && can(user, 'warnings:read') ? <WarningsPage user={user} />
     : route === 'risk' && can(user, 'assessments:read') ? <RiskPage />
     : route === 'risk-report' && can(user, 'assessments:read') ? <RiskReportPage />
-    : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} />
     : route === 'liaison' && can(user, 'liaison:read') ? <LiaisonPage canDashboard={can(user, 'cooperation:read')} />
     : route === 'meetings' && can(user, 'meetings:read') ? <MeetingsPage user={user} />
     : route === 'operations' && can(user, 'operations:read') ? <OperationsPage user={user} />
