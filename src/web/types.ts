@@ -1,7 +1,7 @@
-import type { FalsePositiveView } from '../domain/screening/false-positive-view.ts';
 // Shapes of the API answers (see docs/api-contract.md).
 // Roles, locales and TLP levels come from the server's own domain modules (pure, no I/O),
 // so the UI can never drift from the rules the server applies.
+import type { FalsePositiveView } from '../domain/screening/false-positive-view.ts';
 import type en from './i18n/locales/en.ts';
 import type { Locale } from '../domain/policy/roles.ts';
 
