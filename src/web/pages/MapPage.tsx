@@ -40,14 +40,19 @@ async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit
 const MAX_BOUNDS = L.latLngBounds([29, 59], [44, 81]);
 
 /** `#/map/initiatives/<placeId>`: the place to focus with the initiatives layer on (null otherwise), following the hash. */
-function useInitiativesFocus(): string | null {
+function useInitiativesFocus(): [string | null, () => void] {
   const [focus, setFocus] = useState(() => focusFromHash(window.location.hash));
   useEffect(() => {
     const on = () => setFocus(focusFromHash(window.location.hash));
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
-  return focus;
+  const clear = () => {
+    // replaceState fires no hashchange: reloading then does not turn the layer on again
+    if (focusFromHash(window.location.hash)) history.replaceState(null, '', '#/map');
+    setFocus(null);
+  };
+  return [focus, clear];
 }
 
 /**
@@ -57,15 +62,14 @@ function useInitiativesFocus(): string | null {
 export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page', initiatives = false }: { layers?: MapLayer[]; side?: React.ReactNode; testId?: string; initiatives?: boolean }) {
   const { t } = useTranslation();
   const loc = useLocale();
-  const focus = useInitiativesFocus();
+  const [focus, clearFocus] = useInitiativesFocus();
   const [showInitiatives, setShowInitiatives] = useState(focus !== null);
   useEffect(() => {
     if (focus) setShowInitiatives(true); // a link from the partners page turns the layer on
   }, [focus]);
   function toggleInitiatives(on: boolean) {
     setShowInitiatives(on);
-    // off: drop the place from the address, so that reloading does not turn the layer on again
-    if (!on && focus) history.replaceState(null, '', '#/map');
+    if (!on) clearFocus();
   }
   const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'community', 'assessment']);
   const sections = data?.sections ?? null;
@@ -129,14 +133,16 @@ export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page', initia
           {map && layers.map((Layer, i) => <Layer key={i} map={map} />)}
           {map && initiatives && showInitiatives && <InitiativesLayer map={map} focus={focus} />}
           {initiatives && (
-            <fieldset className="map-layer-control" data-testid="map-layer-control">
-              <legend>{t('map.layers')}</legend>
+            <div className="map-layer-control" role="group" aria-labelledby="map-layers-title" data-testid="map-layer-control">
+              <p id="map-layers-title" className="map-layer-title">
+                {t('map.layers')}
+              </p>
               <label>
                 <input type="checkbox" checked={showInitiatives} onChange={(e) => toggleInitiatives(e.target.checked)} data-testid="layer-toggle-initiatives" />
                 <span className="swatch-initiative" aria-hidden="true" />
-                {t('map.initiatives.layer')}
+                <span>{t('map.initiatives.layer')}</span>
               </label>
-            </fieldset>
+            </div>
           )}
           <div className="map-legend" data-testid="map-legend" ref={legendRef}>
             <h2>{t('map.legend')}</h2>

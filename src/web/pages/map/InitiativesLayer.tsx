@@ -83,7 +83,9 @@ export function InitiativesLayer({ map, focus }: { map: L.Map; focus: string | n
         const partner = document.createElement('bdi');
         partner.className = 'initiative-partner';
         partner.textContent = i.partner;
-        head.append(partner, ` · ${i.title}`);
+        const title = document.createElement('bdi'); // a Latin title keeps its punctuation in RTL text
+        title.textContent = i.title;
+        head.append(partner, ' · ', title);
         const dl = document.createElement('dl');
         const rows: [string, string][] = [
           [t('partners.period'), `${loc.date(i.start)} – ${i.end ? loc.date(i.end) : '…'}`],
