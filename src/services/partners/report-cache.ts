@@ -105,7 +105,11 @@ export class ReportCache {
       fs.rmSync(tmp, { force: true }); // a full disk costs the cache, never the answer
       return;
     }
-    this.prune(prefixOf(key), name);
+    try {
+      this.prune(prefixOf(key), name);
+    } catch {
+      // best effort: the next write prunes again; the reader has their PDF either way
+    }
   }
 
   private prune(prefix: string, keep: string): void {
