@@ -158,7 +158,7 @@ export function App() {
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} canConfigure={can(user, 'trade:configure')} />
     : route === 'partners' && can(user, 'partners:read') ? <PartnersPage user={user} />
     : route === 'recommendations' && can(user, 'partners:read') ? <RecommendationsPage />
-    : <MapPage />;
+    : <MapPage initiatives={can(user, 'partners:read')} />;
   return (
     <StreamProvider key={auth.user.id}>
       <div className="app-shell">

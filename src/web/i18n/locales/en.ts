@@ -149,6 +149,16 @@ const en = {
     loadFailed: 'Map data could not be loaded.',
     basemapFailed: 'The background map could not be loaded.',
     noSections: 'No border sections yet.',
+    layers: 'Layers',
+    // Partners’ initiatives on the map (docs/partners.md, "Initiatives on the map").
+    initiatives: {
+      layer: 'Partners’ initiatives',
+      count: 'Initiatives: {{n}}',
+      notFound: 'No initiative you may see is located at this place.',
+      partnersPage: 'All initiatives on the partners page',
+      loading: 'Loading partners’ initiatives…',
+      loadFailed: 'Partners’ initiatives could not be loaded.',
+    },
     countries: {
       TJ: 'Tajikistan',
       AF: 'Afghanistan',
@@ -1293,6 +1303,7 @@ const en = {
     places: "Where",
     outputs: "Outputs",
     byLocation: "By location",
+    onMap: 'Show on the map: {{place}}',
     noLocation: "No location",
     gaps: "Gaps",
     gapsNone: "No gaps.",

@@ -150,6 +150,16 @@ const fa: Messages = {
     loadFailed: 'معلومات نقشه بارگذاری نشد.',
     basemapFailed: 'نقشهٔ زمینه بارگذاری نشد.',
     noSections: 'هنوز بخش سرحدی وجود ندارد.',
+    layers: 'لایه‌ها',
+    // Partners’ initiatives on the map (docs/partners.md, "Initiatives on the map").
+    initiatives: {
+      layer: 'ابتکارات شرکا',
+      count: 'ابتکارات: {{n}}',
+      notFound: 'در این مکان ابتکاری که شما اجازهٔ دیدنش را داشته باشید وجود ندارد.',
+      partnersPage: 'همهٔ ابتکارات در صفحهٔ شرکا',
+      loading: 'در حال بارگیری ابتکارات شرکا…',
+      loadFailed: 'ابتکارات شرکا بارگیری نشد.',
+    },
     countries: {
       TJ: 'تاجیکستان',
       AF: 'افغانستان',
@@ -1316,6 +1326,7 @@ const fa: Messages = {
     places: "کجا",
     outputs: "نتایج",
     byLocation: "بر اساس مکان",
+    onMap: 'نمایش روی نقشه: {{place}}',
     noLocation: "بدون مکان",
     gaps: "کمبودها",
     gapsNone: "کمبودی نیست.",

@@ -149,6 +149,16 @@ const ps: Messages = {
     loadFailed: 'د نقشې معلومات بار نه شول.',
     basemapFailed: 'د شالید نقشه بار نه شوه.',
     noSections: 'لا تر اوسه د سرحد برخې نشته.',
+    layers: 'پوړونه',
+    // Partners’ initiatives on the map (docs/partners.md, "Initiatives on the map").
+    initiatives: {
+      layer: 'د شریکانو نوښتونه',
+      count: 'نوښتونه: {{n}}',
+      notFound: 'په دې ځای کې داسې نوښت نشته چې تاسو یې لیدلی شئ.',
+      partnersPage: 'د شریکانو په پاڼه کې ټول نوښتونه',
+      loading: 'د شریکانو نوښتونه پورته کېږي…',
+      loadFailed: 'د شریکانو نوښتونه پورته نه شول.',
+    },
     countries: {
       TJ: 'تاجکستان',
       AF: 'افغانستان',
@@ -1315,6 +1325,7 @@ const ps: Messages = {
     places: "چېرته",
     outputs: "پایلې",
     byLocation: "د ځای له مخې",
+    onMap: 'پر نقشه یې وښایئ: {{place}}',
     noLocation: "بې ځایه",
     gaps: "تشې",
     gapsNone: "تشه نشته.",

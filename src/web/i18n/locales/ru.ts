@@ -149,6 +149,16 @@ const ru: Messages = {
     loadFailed: 'Не удалось загрузить данные карты.',
     basemapFailed: 'Не удалось загрузить фоновую карту.',
     noSections: 'Участков границы пока нет.',
+    layers: 'Слои',
+    // Partners’ initiatives on the map (docs/partners.md, "Initiatives on the map").
+    initiatives: {
+      layer: 'Инициативы партнёров',
+      count: 'Инициативы: {{n}}',
+      notFound: 'В этом месте нет инициатив, доступных вам.',
+      partnersPage: 'Все инициативы на странице партнёров',
+      loading: 'Загрузка инициатив партнёров…',
+      loadFailed: 'Не удалось загрузить инициативы партнёров.',
+    },
     countries: {
       TJ: 'Таджикистан',
       AF: 'Афганистан',
@@ -1315,6 +1325,7 @@ const ru: Messages = {
     places: "Где",
     outputs: "Результаты",
     byLocation: "По местам",
+    onMap: 'Показать на карте: {{place}}',
     noLocation: "Без места",
     gaps: "Пробелы",
     gapsNone: "Пробелов нет.",

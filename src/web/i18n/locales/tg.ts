@@ -149,6 +149,16 @@ const tg: Messages = {
     loadFailed: 'Маълумоти харитаро бор кардан нашуд.',
     basemapFailed: 'Харитаи заминаро бор кардан нашуд.',
     noSections: 'Ҳоло қитъаҳои сарҳад нестанд.',
+    layers: 'Қабатҳо',
+    // Partners’ initiatives on the map (docs/partners.md, "Initiatives on the map").
+    initiatives: {
+      layer: 'Ташаббусҳои шарикон',
+      count: 'Ташаббусҳо: {{n}}',
+      notFound: 'Дар ин ҷо ташаббусе, ки ба шумо дастрас бошад, нест.',
+      partnersPage: 'Ҳамаи ташаббусҳо дар саҳифаи шарикон',
+      loading: 'Ташаббусҳои шарикон бор мешаванд…',
+      loadFailed: 'Ташаббусҳои шариконро бор карда нашуд.',
+    },
     countries: {
       TJ: 'Тоҷикистон',
       AF: 'Афғонистон',
@@ -1315,6 +1325,7 @@ const tg: Messages = {
     places: "Куҷо",
     outputs: "Натиҷаҳо",
     byLocation: "Аз рӯи ҷойҳо",
+    onMap: 'Дар харита нишон додан: {{place}}',
     noLocation: "Бе ҷой",
     gaps: "Камбудиҳо",
     gapsNone: "Камбудӣ нест.",
