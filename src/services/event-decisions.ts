@@ -13,6 +13,7 @@
 import { allows, serialize } from '../domain/policy/authorize.ts';
 import { eventTarget, type EventAbilities } from '../domain/policy/events.policy.ts';
 import type { Subject } from '../domain/policy/roles.ts';
+import type { Marking } from '../domain/records/marking.ts';
 import { mayReadPersonalData, type SavedEvent } from './events.service.ts';
 
 export interface EventDecision {
@@ -26,9 +27,22 @@ export interface EventDecision {
   personalData: boolean;
 }
 
+// The key names every field of a marking: a field added to Marking must be added here (and to
+// the key below) — these fail to compile until it is.
+const MARKING_FIELDS: Record<keyof Marking, true> = { tlp: true, releasableTo: true, hops: true };
+const RELEASE_FIELDS: Record<keyof Marking['releasableTo'], true> = { states: true, agencies: true, units: true };
+void MARKING_FIELDS;
+void RELEASE_FIELDS;
+
+const list = (xs: readonly string[]) => xs.join('\u0001');
+const nullable = (x: string | null) => (x === null ? '\u0002' : x);
+
+/** Built by hand, not with JSON.stringify: it runs for every event of a page (profiled: 3 % of a page's CPU time). */
 export function decisionKey(subject: Subject, e: SavedEvent): string {
   const o = e.owner;
-  return JSON.stringify([o.node, o.state, o.agencyId, o.unitId, e.marking, e.body.status, e.createdBy === subject.userId]);
+  const m = e.marking;
+  const r = m.releasableTo;
+  return `${o.node}\u0000${o.state}\u0000${nullable(o.agencyId)}\u0000${nullable(o.unitId)}\u0000${m.tlp}\u0000${list(r.states)}\u0000${list(r.agencies)}\u0000${list(r.units)}\u0000${m.hops}\u0000${e.body.status}\u0000${e.createdBy === subject.userId ? 1 : 0}`;
 }
 
 /** One reader's decisions, cached per key for the life of one answer (never across requests: roles and markings change). */
