@@ -3,7 +3,7 @@ import { formatNumber, useLocale } from '../../util.ts';
 import { Refusals } from './Refusals.tsx';
 import { TypeBars, useTypeLabel } from './TypeBars.tsx';
 import type { FederationStatus, HealthState, PeerStatus } from './types.ts';
-import { useWhen } from './when.ts';
+import { listSeparator, useWhen } from './when.ts';
 
 export function HealthBadge({ state }: { state: HealthState }) {
   const { t } = useTranslation();
@@ -80,7 +80,7 @@ export function PeerCard({ p, rule }: { p: PeerStatus; rule: FederationStatus['r
         <div>
           <dt>{t('federation.agreement')}</dt>
           <dd data-testid="agreement">
-            {!eff ? t('federation.agreementNone') : !eff.active ? t('federation.agreementSuspended') : t('federation.agreementTerms', { types: eff.types.map(typeLabel).join(', '), tlp: eff.maxTlp })}
+            {!eff ? t('federation.agreementNone') : !eff.active ? t('federation.agreementSuspended') : t('federation.agreementTerms', { types: eff.types.map(typeLabel).join(listSeparator(loc.dir)), tlp: eff.maxTlp })}
           </dd>
         </div>
       </dl>

@@ -8,6 +8,9 @@ export function useWhen(fallback: string) {
     if (!iso) return fallback;
     const hhmm = iso.slice(11, 16);
     const time = numberingSystemOf(loc.lang) === 'arabext' ? toPersianDigits(hhmm) : hhmm;
-    return `${loc.date(iso)}, ${time} UTC`;
+    return `${loc.date(iso)}${listSeparator(loc.dir)}${time} UTC`;
   };
 }
+
+/** The comma of the script: Dari and Pashto write "،". */
+export const listSeparator = (dir: 'ltr' | 'rtl') => (dir === 'rtl' ? '، ' : ', ');
