@@ -38,7 +38,7 @@ const en = {
     lastContact: 'Last good contact',
     lastFailure: 'Last failed contact',
     never: 'never',
-    failuresInRow: '{{n}} failed in a row',
+    failuresInRow: 'failed attempts in a row: {{n}}',
     backlogOut: 'Waiting to be sent',
     backlogIn: 'Waiting at the peer for us',
     unknown: 'not known',
@@ -70,7 +70,7 @@ const en = {
     nodeId: 'Node id',
     unknownCallers: 'Calls from unknown nodes',
     unknownCallersNone: 'No call from an unregistered node.',
-    unknownCallersTotal: '{{n}} calls refused: the caller is not a registered peer.',
+    unknownCallersTotal: 'Calls refused because the caller is not a registered peer: {{n}}.',
     updated: 'Updated {{at}}',
     codes: {
       REQUEST_REPLAYED: 'A signed request used a second time (replay).',

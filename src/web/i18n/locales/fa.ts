@@ -39,7 +39,7 @@ const fa: Messages = {
     lastContact: 'آخرین تماس موفق',
     lastFailure: 'آخرین تماس ناکام',
     never: 'هرگز',
-    failuresInRow: '{{n}} ناکامی پیاپی',
+    failuresInRow: 'ناکامی‌های پیاپی: {{n}}',
     backlogOut: 'منتظر ارسال',
     backlogIn: 'نزد همکار، منتظر ما',
     unknown: 'نامعلوم',
@@ -71,7 +71,7 @@ const fa: Messages = {
     nodeId: 'شناسهٔ گره',
     unknownCallers: 'تماس‌ها از گره‌های ناشناس',
     unknownCallersNone: 'هیچ تماسی از گرهٔ ثبت‌ناشده نبوده است.',
-    unknownCallersTotal: '{{n}} تماس رد شد: تماس‌گیرنده همکار ثبت‌شده نیست.',
+    unknownCallersTotal: 'تماس‌های ردشده، چون تماس‌گیرنده همکار ثبت‌شده نیست: {{n}}.',
     updated: 'تازه‌شده {{at}}',
     codes: {
       REQUEST_REPLAYED: 'درخواست امضاشده بار دوم به کار رفت (تکرار).',

@@ -38,7 +38,7 @@ const ps: Messages = {
     lastContact: 'وروستۍ بریالۍ اړیکه',
     lastFailure: 'وروستۍ ناکامه اړیکه',
     never: 'هېڅکله',
-    failuresInRow: '{{n}} پرله‌پسې ناکامۍ',
+    failuresInRow: 'پرله‌پسې ناکامۍ: {{n}}',
     backlogOut: 'د لېږلو په تمه',
     backlogIn: 'د همکار سره زموږ لپاره په تمه',
     unknown: 'نامعلوم',
@@ -70,7 +70,7 @@ const ps: Messages = {
     nodeId: 'د غوټې پېژند',
     unknownCallers: 'له ناپېژندل شویو غوټو غوښتنې',
     unknownCallersNone: 'له ناثبت شوې غوټې هېڅ غوښتنه نه ده راغلې.',
-    unknownCallersTotal: '{{n}} غوښتنې رد شوې: غوښتونکی ثبت شوی همکار نه دی.',
+    unknownCallersTotal: 'ردې شوې غوښتنې، ځکه چې غوښتونکی ثبت شوی همکار نه دی: {{n}}.',
     updated: 'تازه شوی {{at}}',
     codes: {
       REQUEST_REPLAYED: 'لاسلیک شوې غوښتنه دوهم ځل وکارول شوه (تکرار).',

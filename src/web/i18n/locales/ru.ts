@@ -38,7 +38,7 @@ const ru: Messages = {
     lastContact: 'Последняя успешная связь',
     lastFailure: 'Последний сбой связи',
     never: 'никогда',
-    failuresInRow: '{{n}} сбоев подряд',
+    failuresInRow: 'сбоев подряд: {{n}}',
     backlogOut: 'Ждут отправки',
     backlogIn: 'Ждут у партнёра для нас',
     unknown: 'неизвестно',

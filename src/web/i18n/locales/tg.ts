@@ -38,7 +38,7 @@ const tg: Messages = {
     lastContact: 'Пайвасти охирини бомуваффақият',
     lastFailure: 'Нокомии охирини пайваст',
     never: 'ҳеҷ гоҳ',
-    failuresInRow: '{{n}} нокомӣ паси ҳам',
+    failuresInRow: 'нокомиҳо паси ҳам: {{n}}',
     backlogOut: 'Интизори фиристодан',
     backlogIn: 'Дар назди шарик барои мо',
     unknown: 'маълум нест',
@@ -70,7 +70,7 @@ const tg: Messages = {
     nodeId: 'Рамзи гиреҳ',
     unknownCallers: 'Даъватҳо аз гиреҳҳои ношинос',
     unknownCallersNone: 'Аз гиреҳи сабтнашуда даъвате набуд.',
-    unknownCallersTotal: '{{n}} даъват рад шуд: даъваткунанда шарики сабтшуда нест.',
+    unknownCallersTotal: 'Даъватҳои радшуда, зеро даъваткунанда шарики сабтшуда нест: {{n}}.',
     updated: 'Навшуда {{at}}',
     codes: {
       REQUEST_REPLAYED: 'Дархости имзошуда бори дуюм истифода шуд (такрор).',

@@ -3,6 +3,7 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLocale } from '../../util.ts';
 import { PeerCard } from './PeerCard.tsx';
+import { Fingerprint } from './TypeBars.tsx';
 import type { FederationStatus } from './types.ts';
 import { usePolling } from './usePolling.ts';
 import { useWhen } from './when.ts';
@@ -57,16 +58,14 @@ function ThisNode({ status }: { status: FederationStatus }) {
         <div>
           <dt>{t('federation.nodeKey')}</dt>
           <dd>
-            <code dir="ltr" data-testid="node-fingerprint" title={key?.publicKey}>
-              {key?.fingerprint ?? '—'}
-            </code>
+            {key ? <Fingerprint value={key.fingerprint} testId="node-fingerprint" title={key.publicKey} /> : '—'}
           </dd>
         </div>
         {key?.retired.map((r) => (
           <div key={r.fingerprint}>
             <dt>{t('federation.retiredKey', { at: when(r.retiredAt) })}</dt>
             <dd>
-              <code dir="ltr">{r.fingerprint}</code>
+              <Fingerprint value={r.fingerprint} />
             </dd>
           </div>
         ))}

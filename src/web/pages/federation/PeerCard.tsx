@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, useLocale } from '../../util.ts';
 import { Refusals } from './Refusals.tsx';
-import { TypeBars, useTypeLabel } from './TypeBars.tsx';
+import { Fingerprint, TypeBars, useTypeLabel } from './TypeBars.tsx';
 import type { FederationStatus, HealthState, PeerStatus } from './types.ts';
 import { listSeparator, useWhen } from './when.ts';
 
@@ -95,16 +95,14 @@ export function PeerCard({ p, rule }: { p: PeerStatus; rule: FederationStatus['r
         <div>
           <dt>{t('federation.peerKey')}</dt>
           <dd>
-            <code dir="ltr" data-testid="peer-fingerprint" title={p.keys.publicKey}>
-              {p.keys.fingerprint}
-            </code>
+            <Fingerprint value={p.keys.fingerprint} testId="peer-fingerprint" title={p.keys.publicKey} />
           </dd>
         </div>
         {p.keys.previous.map((k) => (
           <div key={k.fingerprint}>
             <dt>{t('federation.previousKey', { at: when(k.validUntil) })}</dt>
             <dd>
-              <code dir="ltr">{k.fingerprint}</code>
+              <Fingerprint value={k.fingerprint} />
             </dd>
           </div>
         ))}

@@ -47,3 +47,22 @@ export function TypeBars({ peer }: { peer: PeerStatus }) {
     </figure>
   );
 }
+
+/** A key fingerprint, which may wrap only between its groups of four. */
+export function Fingerprint({ value, testId, title }: { value: string; testId?: string; title?: string }) {
+  const groups = value.split(':');
+  return (
+    <code dir="ltr" data-testid={testId} title={title}>
+      {groups.map((g, i) => (
+        <span key={i}>
+          {g}
+          {i < groups.length - 1 && (
+            <>
+              :<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </code>
+  );
+}
