@@ -5,6 +5,7 @@ import { keyFingerprint } from '../domain/federation/peer-health.ts';
 import { signRequest } from '../domain/federation/request-signing.ts';
 import { canonicalJson } from '../domain/records/content-hash.ts';
 import type { ApiClient } from '../server/testing/api-client.ts';
+import { testDialects } from '../server/testing/databases.ts';
 import { startPair, type Pair } from '../server/testing/federation-pair.ts';
 import { currentAgreement, findPeer } from '../store/federation.repository.ts';
 import { rotateNodeKey } from './key-rotation.ts';
@@ -24,13 +25,12 @@ const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString(
 type Status = { items: { peer: { name: string }; [k: string]: any }[]; [k: string]: any };
 
 /**
- * The peer status API between two real nodes (SQLite; the queries are plain Kysely and the
- * other federation tests run both databases): counts per type after a sync agree on both sides,
+ * The peer status API between two real nodes, on each database: counts per type after a sync agree on both sides,
  * a tampered envelope and a replayed request show under their reasons, unknown callers are
  * counted, a failing peer is down with the reason, key fingerprints and a rotation's overlap
  * show, and only administrators may look.
  */
-describe('peer status (sqlite)', { timeout: 180_000 }, () => {
+describe.each(await testDialects())('peer status (%s)', { timeout: 180_000 }, (dialect) => {
   let pair: Pair;
   let tjAnalyst: ApiClient;
   const status = async (client: ApiClient, path = '/api/federation/status'): Promise<Status> => {
@@ -42,7 +42,7 @@ describe('peer status (sqlite)', { timeout: 180_000 }, () => {
   const countsOf = (byType: { type: string; [k: string]: unknown }[], field: string) => Object.fromEntries(byType.map((t) => [t.type, t[field]]));
 
   beforeAll(async () => {
-    pair = await startPair('sqlite', { agreement: AGREEMENT });
+    pair = await startPair(dialect, { agreement: AGREEMENT });
     tjAnalyst = await pair.tj.as('tj.analyst');
   }, 120_000);
   afterAll(async () => pair?.close());
