@@ -63,6 +63,7 @@ test('an administrator sees a peer with its health badge, bars per type and refu
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(card).toBeVisible();
   expect(await page.evaluate(() => document.querySelector('[data-testid="federation-page"]')!.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const box = await card.boundingBox();
   expect(box!.width).toBeLessThanOrEqual(390);
   await card.screenshot({ path: `${SCREEN_DIR}/federation-fa-390.png` });
