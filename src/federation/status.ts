@@ -1,4 +1,5 @@
-import { healthRule, keyFingerprint, peerHealth } from '../domain/federation/peer-health.ts';
+import { keyFingerprint } from '../domain/federation/key-fingerprint.ts';
+import { healthRule, peerHealth } from '../domain/federation/peer-health.ts';
 import { effectiveAgreement, type SignedAgreementTerms } from '../domain/federation/protocol.ts';
 import { authorize } from '../domain/policy/authorize.ts';
 import type { AppContext } from '../services/context.ts';
@@ -15,7 +16,7 @@ import {
   rejectionCounts,
   type Peer,
 } from '../store/federation.repository.ts';
-import { countRefusalsSince, lastRotation, oldestUnackedSentAt, ownKeys, peerContacts, previousPeerKeys, unknownCallers } from '../store/peer-status.repository.ts';
+import { countRefusalsSince, handoverStates, oldestUnackedSentAt, ownKeys, peerContacts, previousPeerKeys, unknownCallers } from '../store/peer-status.repository.ts';
 
 export interface TypeCounts {
   type: string;
@@ -83,15 +84,15 @@ export async function federationStatus(ctx: AppContext, actor: Actor, opts: { re
   const recent = opts.recent ?? 10;
   const rule = healthRule(ctx.config.syncIntervalS);
   const since = new Date(now.getTime() - rule.recentMs).toISOString();
-  const [peers, agreements, contacts, oldKeys, mine, rotation, unknown] = await Promise.all([
+  const [peers, agreements, contacts, oldKeys, mine, unknown] = await Promise.all([
     listPeers(db),
     currentAgreements(db),
     peerContacts(db),
     previousPeerKeys(db),
     ownKeys(db, ctx.node.id),
-    lastRotation(db),
     unknownCallers(db, recent),
   ]);
+  const handovers = await handoverStates(db, peers);
 
   const item = async (peer: Peer) => {
     const ours = agreements.get(peer.id) ?? null;
@@ -129,7 +130,7 @@ export async function federationStatus(ctx: AppContext, actor: Actor, opts: { re
         // Earlier keys still verify what the peer signed before each hand-over: the overlap.
         previous: (oldKeys.get(peer.id) ?? []).map((k) => ({ fingerprint: keyFingerprint(k.publicKey), validUntil: k.validUntil })),
         // Our own latest rotation: did this peer get the hand-over? (null: never rotated, or the peer came later.)
-        handover: rotation && (rotation.delivered.includes(peer.name) || rotation.failed.includes(peer.name)) ? { at: rotation.at, delivered: rotation.delivered.includes(peer.name) } : null,
+        handover: handovers.get(peer.id) ?? null,
       },
     };
   };

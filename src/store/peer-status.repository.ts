@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './transaction.ts';
 
 /**
@@ -82,15 +83,47 @@ export async function previousPeerKeys(db: Executor): Promise<Map<string, { publ
   return out;
 }
 
-/** Our latest key rotation as audited (`node.key_rotate`): which peers got the hand-over and which did not. */
-export async function lastRotation(db: Executor): Promise<{ at: string; delivered: string[]; failed: string[] } | null> {
-  const r = await db.selectFrom('audit_log').select(['at', 'detail_json']).where('action', '=', 'node.key_rotate').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (!r) return null;
+export interface HandoverState {
+  /** When we rotated. */
+  at: string;
+  /** Whether this peer accepted the hand-over of our new key. */
+  delivered: boolean;
+  /** Delivery attempts and the last error, where hand-overs are re-sent until accepted. */
+  attempts: number | null;
+  lastError: string | null;
+}
+
+/**
+ * Our latest key hand-over to each peer, by peer id. Where hand-overs are re-sent until accepted
+ * (table `fed_key_handovers`, from the key-rotation work) that table says it; a database without
+ * it says only what the `node.key_rotate` audit entry recorded at rotation (delivered / failed
+ * peer names). Read by plain SQL so this works with either schema.
+ */
+export async function handoverStates(db: Executor, peers: { id: string; name: string }[]): Promise<Map<string, HandoverState>> {
+  const out = new Map<string, HandoverState>();
   try {
-    const d = JSON.parse(r.detail_json) as { delivered?: unknown; failed?: unknown };
-    const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    return { at: r.at, delivered: names(d.delivered), failed: names(d.failed) };
-  } catch {
-    return null;
+    const rows = await sql<{ peer_id: string; at: string; accepted_at: string | null; attempts: number | string; last_error: string | null }>`
+      select peer_id, at, accepted_at, attempts, last_error from fed_key_handovers order by at`.execute(db);
+    for (const r of rows.rows) out.set(r.peer_id, { at: r.at, delivered: r.accepted_at !== null, attempts: Number(r.attempts), lastError: r.last_error });
+    return out;
+  } catch (err) {
+    if (!/no such table|does not exist/i.test((err as Error).message)) throw err;
   }
+  const r = await db.selectFrom('audit_log').select(['at', 'detail_json']).where('action', '=', 'node.key_rotate').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (!r) return out;
+  let d: { delivered?: unknown; failed?: unknown };
+  try {
+    d = JSON.parse(r.detail_json) as typeof d;
+  } catch {
+    return out;
+  }
+  // The rotation's own time (the hand-over's `at`), which the retired key carries; the audit entry is a moment later.
+  const retired = await db.selectFrom('node_keys_retired').select('retired_at').orderBy('retired_at', 'desc').limit(1).executeTakeFirst();
+  const at = retired?.retired_at ?? r.at;
+  const names = (v: unknown) => new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const [delivered, failed] = [names(d.delivered), names(d.failed)];
+  for (const p of peers) {
+    if (delivered.has(p.name) || failed.has(p.name)) out.set(p.id, { at, delivered: delivered.has(p.name), attempts: null, lastError: null });
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { healthRule, keyFingerprint, peerHealth, type HealthInput } from './peer-health.ts';
+import { createHash } from 'node:crypto';
+import { keyFingerprint } from './key-fingerprint.ts';
+import { healthRule, peerHealth, type HealthInput } from './peer-health.ts';
 
 const now = new Date('2026-12-03T09:00:00.000Z');
 const ago = (min: number) => new Date(now.getTime() - min * 60_000).toISOString();
@@ -26,8 +28,10 @@ describe('peer health rule', () => {
     expect(healthRule(0).downAfterMs).toBe(15 * 60_000);
   });
 
-  it('fingerprints a key as 8 groups of 4 hex digits', () => {
-    expect(keyFingerprint(Buffer.alloc(32, 1).toString('base64'))).toMatch(/^([0-9a-f]{4}:){7}[0-9a-f]{4}$/);
-    expect(keyFingerprint(Buffer.alloc(32, 1).toString('base64'))).not.toBe(keyFingerprint(Buffer.alloc(32, 2).toString('base64')));
+  it('fingerprints a key as ssh does: SHA256 and unpadded base64 of the raw key bytes', () => {
+    const raw = Buffer.alloc(32, 1);
+    expect(keyFingerprint(raw.toString('base64'))).toBe(`SHA256:${createHash('sha256').update(raw).digest('base64').replace(/=+$/, '')}`);
+    expect(keyFingerprint(raw.toString('base64'))).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+    expect(keyFingerprint(raw.toString('base64'))).not.toBe(keyFingerprint(Buffer.alloc(32, 2).toString('base64')));
   });
 });

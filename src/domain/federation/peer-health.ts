@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The health of a link with a peer, from what this node saw (docs/federation.md, "Peer status").
  * Pure, so the rule is table-tested and the same text documents it:
@@ -49,14 +47,4 @@ export function peerHealth(input: HealthInput, rule: HealthRule): { health: Peer
   if (input.refusalsRecent > 0) reasons.push('RECENT_REFUSALS');
   if (input.oldestUnackedSentAt !== null && age(input.oldestUnackedSentAt) > rule.downAfterMs) reasons.push('UNACKED_WAITING');
   return { health: reasons.length ? 'degraded' : 'ok', reasons };
-}
-
-/**
- * A short, comparable form of an Ed25519 public key for people reading it aloud over a phone:
- * the first 16 bytes of sha256 over the raw 32 key bytes, hex in groups of four
- * ("3f2a:9c01:…", 8 groups). Two administrators compare this, not the base64 key.
- */
-export function keyFingerprint(publicKeyBase64: string): string {
-  const hex = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 32);
-  return hex.match(/.{4}/g)!.join(':');
 }

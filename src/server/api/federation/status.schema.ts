@@ -31,7 +31,7 @@ export const peerStatusView = z.object({
     fingerprint: z.string(),
     publicKey: z.string(),
     previous: z.array(z.object({ fingerprint: z.string(), validUntil: z.string() })),
-    handover: z.object({ at: z.string(), delivered: z.boolean() }).nullable(),
+    handover: z.object({ at: z.string(), delivered: z.boolean(), attempts: z.number().int().nullable(), lastError: z.string().nullable() }).nullable(),
   }),
 });
 

@@ -111,6 +111,11 @@ export function PeerCard({ p, rule }: { p: PeerStatus; rule: FederationStatus['r
             <dt>{t('federation.handover')}</dt>
             <dd data-testid="handover" data-delivered={p.keys.handover.delivered}>
               {p.keys.handover.delivered ? t('federation.handoverDelivered', { at: when(p.keys.handover.at) }) : t('federation.handoverFailed', { at: when(p.keys.handover.at) })}
+              {!p.keys.handover.delivered && p.keys.handover.lastError && (
+                <span className="failure-reason" dir="ltr">
+                  {p.keys.handover.lastError}
+                </span>
+              )}
             </dd>
           </div>
         )}

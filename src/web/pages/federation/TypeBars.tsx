@@ -48,21 +48,11 @@ export function TypeBars({ peer }: { peer: PeerStatus }) {
   );
 }
 
-/** A key fingerprint, which may wrap only between its groups of four. */
+/** A key fingerprint ("SHA256:…", as the CLI prints it); on a phone it wraps anywhere rather than overflow. */
 export function Fingerprint({ value, testId, title }: { value: string; testId?: string; title?: string }) {
-  const groups = value.split(':');
   return (
-    <code dir="ltr" data-testid={testId} title={title}>
-      {groups.map((g, i) => (
-        <span key={i}>
-          {g}
-          {i < groups.length - 1 && (
-            <>
-              :<wbr />
-            </>
-          )}
-        </span>
-      ))}
+    <code className="fingerprint" dir="ltr" data-testid={testId} title={title}>
+      {value}
     </code>
   );
 }
