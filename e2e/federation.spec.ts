@@ -66,7 +66,7 @@ test('an administrator sees a peer with its health badge, bars per type and refu
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const box = await card.boundingBox();
   expect(box!.width).toBeLessThanOrEqual(390);
-  await card.screenshot({ path: `${SCREEN_DIR}/federation-fa-390.png` });
+  await page.screenshot({ path: `${SCREEN_DIR}/federation-fa-390.png` });
 });
 
 test('a user who is not an administrator has no federation link or page, and the API refuses', async ({ page }) => {
