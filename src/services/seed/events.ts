@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eventBodySchema, type EventBody, type EventCategory } from '../../domain/events/event.ts';
 import { normalisedKg, seizureBodySchema, type SeizureBody } from '../../domain/events/seizure.ts';
 import { snapToBorder } from '../../domain/events/snapping.ts';
@@ -9,28 +8,16 @@ import { borderSnapshot } from '../border-snapshot.ts';
 import type { AppContext } from '../context.ts';
 import { writeRecords, type WriteRecord } from '../records.service.ts';
 import type { Actor } from '../users.service.ts';
+import { prng, stableUuid } from './random.ts';
 
 const SEEDER: Actor = { kind: 'system', name: 'seed' };
 export const SEEDED_EVENTS = 420;
 /** Seeded events are at least this old, so the picture's newest hours belong to real reports. */
 const MIN_AGE_H = 48;
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A stable UUID (v4 layout) from a name: seeding again finds the same records. */
 function stableId(name: string): string {
-  const h = createHash('sha256').update(`sarhad-seed:${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return stableUuid(`sarhad-seed:${name}`);
 }
 
 type Pick = <T>(list: readonly T[]) => T;

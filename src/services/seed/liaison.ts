@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ChannelBody, MessageBody, Priority } from '../../domain/liaison/liaison.ts';
 import type { Locale } from '../../domain/policy/roles.ts';
 import type { Marking } from '../../domain/records/marking.ts';
@@ -6,6 +5,7 @@ import type { RecordOwner } from '../../domain/records/record.ts';
 import { idsByRef, listRecords, saveNewRecordsBulk } from '../../store/records.repository.ts';
 import { inWriteTransaction } from '../../store/transaction.ts';
 import type { AppContext } from '../context.ts';
+import { prng, stableUuid } from './random.ts';
 
 /**
  * Half a year of liaison between the posts facing each other, the Border Liaison Offices and
@@ -114,19 +114,7 @@ const TOPICS = ['Spring flood preparedness', 'Handover procedure review', 'Marke
 const INCIDENTS = ['Three persons attempted to cross the river by inflatable boat; turned back.', 'Shots heard from the island, no casualties.', 'Fuel canisters found on the bank.'];
 
 function seedId(ctx: AppContext, name: string): string {
-  const h = createHash('sha256').update(`${ctx.node.id}|liaison|${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return stableUuid(`${ctx.node.id}|liaison|${name}`);
 }
 
 const HOUR = 3_600_000;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { PICTURE_STATUSES } from '../../domain/events/event.ts';
 import type { ActionItemBody, ActionStatus, MeetingBody, Participant } from '../../domain/meetings/meeting.ts';
 import { inOperation, type JointOperationBody, type OperationReportBody } from '../../domain/meetings/operation.ts';
@@ -9,6 +8,7 @@ import { computeFigures } from '../meetings/operations.service.ts';
 import { participantsOf, registryIndex, type RegistryIndex } from '../meetings/participants.ts';
 import { writeRecords, type WriteRecord } from '../records.service.ts';
 import type { Actor } from '../users.service.ts';
+import { prng, stableUuid } from './random.ts';
 
 const SEEDER: Actor = { kind: 'system', name: 'seed' };
 const DAY = 86_400_000;
@@ -54,19 +54,7 @@ const ACTIONS = [
 
 /** A stable UUID from a name: seeding again finds the same records. */
 function stableId(name: string): string {
-  const h = createHash('sha256').update(`sarhad-seed:meetings:${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return stableUuid(`sarhad-seed:meetings:${name}`);
 }
 
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);

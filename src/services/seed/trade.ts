@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Marking } from '../../domain/records/marking.ts';
 import { CLEAR_MARKING } from '../../domain/records/marking.ts';
 import type { CrossingPointBody } from '../../domain/trade/crossing-point.ts';
@@ -15,25 +14,13 @@ import type { AppContext } from '../context.ts';
 import { writeRecords, type WriteRecord } from '../records.service.ts';
 import type { Actor } from '../users.service.ts';
 import { resetEngine, selectivityConfig } from '../trade/selectivity.service.ts';
+import { prng, stableUuid } from './random.ts';
 
 const SEEDER: Actor = { kind: 'system', name: 'seed-trade' };
 
 /** Ids derived from the node and a name: seeding again finds the same records. */
 function seedId(ctx: AppContext, name: string): string {
-  const h = createHash('sha256').update(`${ctx.node.id}|trade|${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** mulberry32: a small seeded PRNG, so the seeded year is the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return stableUuid(`${ctx.node.id}|trade|${name}`);
 }
 
 const week = (open: string, close: string, days: string[]) => Object.fromEntries(days.map((d) => [d, { open, close }]));

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import { gaugeWrite, nearestSection } from '../gauges.service.ts';
 import { writeRecords } from '../records.service.ts';
 import { newWarningWrite } from '../warnings.service.ts';
+import { prng } from './random.ts';
 
 /**
  * The disaster-risk part of the Tajik–Afghan scenario (docs/warnings.md): river gauges on the
@@ -45,18 +46,6 @@ const GAUGES: GaugeSeed[] = [
 
 const DAY = 86_400_000;
 const SEASON_DAYS = 120;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Daily 06:00 UTC readings for the last SEASON_DAYS days: a flood wave peaking two days ago. */
 function season(g: GaugeSeed, now: Date, seed: number) {
