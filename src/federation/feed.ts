@@ -88,6 +88,32 @@ export async function recordRejection(
 }
 
 /**
+ * Calls from unknown node ids are not authenticated, so anyone can make them: each is recorded
+ * for the peer page, but only up to a budget per minute, or a flood of them would fill the disk.
+ * What goes over the budget is counted in memory (`unrecordedUnknownCalls`).
+ */
+export const UNKNOWN_CALLER_ROWS_PER_MINUTE = 60;
+const unknownCallerBudget = new WeakMap<AppContext, { minute: number; written: number; unrecorded: number }>();
+
+function takeUnknownCallerRow(ctx: AppContext, now: Date): boolean {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const budget = unknownCallerBudget.get(ctx) ?? { minute, written: 0, unrecorded: 0 };
+  if (budget.minute !== minute) Object.assign(budget, { minute, written: 0 });
+  unknownCallerBudget.set(ctx, budget);
+  if (budget.written >= UNKNOWN_CALLER_ROWS_PER_MINUTE) {
+    budget.unrecorded += 1;
+    return false;
+  }
+  budget.written += 1;
+  return true;
+}
+
+/** Unknown callers refused since this node started but not written down (over the budget). */
+export function unrecordedUnknownCalls(ctx: AppContext): number {
+  return unknownCallerBudget.get(ctx)?.unrecorded ?? 0;
+}
+
+/**
  * Who is calling: a registered peer that signed "METHOD\npath?query\ndate\nnonce\nsha256(body)"
  * with its key, dated within ±5 minutes, with a nonce it has not used before (nonces are kept
  * for the validity window). Anything else is 401 with a stable code, and recorded.
@@ -104,7 +130,7 @@ export async function authenticatePeerRequest(
   if (!nodeId || !signature) throw new AppError('SIGNATURE_INVALID', `Signed node requests need ${NODE_HEADER}, ${DATE_HEADER}, ${NONCE_HEADER} and ${SIGNATURE_HEADER}`);
   const peer = await findPeer(ctx.db.kysely, { nodeId });
   if (!peer) {
-    await recordRejection(ctx, { peerId: null, nodeId: nodeId.slice(0, 64), kind: 'request', code: 'PEER_UNKNOWN', detail: req.url.slice(0, 200) });
+    if (takeUnknownCallerRow(ctx, now)) await recordRejection(ctx, { peerId: null, nodeId: nodeId.slice(0, 64), kind: 'request', code: 'PEER_UNKNOWN', detail: req.url.slice(0, 200) });
     throw new AppError('PEER_UNKNOWN', 'This node is not registered as a peer here');
   }
   const refuse = async (code: 'SIGNATURE_STALE' | 'SIGNATURE_INVALID' | 'REQUEST_REPLAYED', message: string): Promise<never> => {

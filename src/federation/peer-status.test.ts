@@ -10,6 +10,7 @@ import { startPair, type Pair } from '../server/testing/federation-pair.ts';
 import { currentAgreement, findPeer, type Peer } from '../store/federation.repository.ts';
 import { rotateNodeKey } from './key-rotation.ts';
 import { peerRequest, pullFromPeer, receiveEnvelope } from './sync.ts';
+import { UNKNOWN_CALLER_ROWS_PER_MINUTE } from './feed.ts';
 
 const AGREEMENT = { types: ['alert', 'meeting', 'action_item'], maxTlp: 'AMBER', personalData: true };
 /** A port nothing listens on (taken from the system, then let go): connecting is refused. */
@@ -124,6 +125,27 @@ describe.each(await testDialects())('peer status (%s)', { timeout: 180_000 }, (d
     expect(s.unknownCallers.recent[0]).toMatchObject({ nodeId: 'stranger-node-1', code: 'PEER_UNKNOWN', detail: '/api/federation/feed' });
     // Not charged to any peer.
     expect(peerIn(s, 'sarhad-af').rejections.byCode.PEER_UNKNOWN).toBeUndefined();
+  });
+
+  it('a flood of unknown callers is refused in full but written down only up to the budget a minute', async () => {
+    const stranger = generateNodeKeyPair();
+    const body = { limit: 10, agreement: {} };
+    const before = (await status(pair.tjAdmin)).unknownCallers;
+    // More than two minutes' budget, so the cap shows even if the calls straddle a minute.
+    const calls = 2 * UNKNOWN_CALLER_ROWS_PER_MINUTE + 15;
+    const codes = await Promise.all(
+      Array.from({ length: calls }, async () => {
+        const headers = signRequest('flood-node', 'POST', '/api/federation/feed', privateKeyFromPem(stranger.privateKeyPem), new Date(), canonicalJson(body));
+        return (await pair.tj.anonymous().request('POST', '/api/federation/feed', body, { headers })).body.error.code as string;
+      }),
+    );
+    expect(new Set(codes)).toEqual(new Set(['PEER_UNKNOWN']));
+    const after = (await status(pair.tjAdmin)).unknownCallers;
+    const written = after.total - before.total;
+    const unrecorded = after.unrecorded - before.unrecorded;
+    expect(written).toBeLessThanOrEqual(2 * UNKNOWN_CALLER_ROWS_PER_MINUTE);
+    expect(written + unrecorded).toBe(calls);
+    expect(after.recordedPerMinute).toBe(UNKNOWN_CALLER_ROWS_PER_MINUTE);
   });
 
   it('a peer that cannot be reached is down, with the time and reason of the last failed pull (kept in the database)', async () => {

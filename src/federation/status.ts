@@ -17,6 +17,7 @@ import {
   type Peer,
 } from '../store/federation.repository.ts';
 import { countRefusalsSince, handoverStates, oldestUnackedSentAt, ownKeys, peerContacts, previousPeerKeys, unknownCallers } from '../store/peer-status.repository.ts';
+import { UNKNOWN_CALLER_ROWS_PER_MINUTE, unrecordedUnknownCalls } from './feed.ts';
 
 export interface TypeCounts {
   type: string;
@@ -148,7 +149,7 @@ export async function federationStatus(ctx: AppContext, actor: Actor, opts: { re
         ? { fingerprint: keyFingerprint(mine.current.publicKey), publicKey: mine.current.publicKey, since: mine.current.since, retired: mine.retired.map((r) => ({ fingerprint: keyFingerprint(r.publicKey), retiredAt: r.retiredAt })) }
         : null,
     },
-    unknownCallers: unknown,
+    unknownCallers: { ...unknown, unrecorded: unrecordedUnknownCalls(ctx), recordedPerMinute: UNKNOWN_CALLER_ROWS_PER_MINUTE },
     items,
   };
 }

@@ -48,6 +48,9 @@ export const statusView = z.object({
     total: z.number().int(),
     byNode: z.array(z.object({ nodeId: z.string(), count: z.number().int(), lastAt: z.string() })),
     recent: z.array(z.object({ nodeId: z.string(), code: z.string(), detail: z.string().nullable(), at: z.string() })),
+    /** Refused since start-up but not written down: over `recordedPerMinute` rows a minute. */
+    unrecorded: z.number().int(),
+    recordedPerMinute: z.number().int(),
   }),
   items: z.array(peerStatusView),
 });
