@@ -91,7 +91,7 @@ export function AlignedHours({ pointId, revision = 0 }: { pointId: string; revis
                 </g>
               ))}
               {WEEKDAYS.map((d, i) => (
-                <text key={d} x={4} y={TOP + i * ROW + 16} fontSize={11} fill="currentColor" direction={loc.dir}>
+                <text key={d} x={LEFT - 6} y={TOP + i * ROW + 16} fontSize={11} fill="currentColor" textAnchor="end">
                   {dayName(d, loc.lang)}
                 </text>
               ))}
@@ -99,12 +99,12 @@ export function AlignedHours({ pointId, revision = 0 }: { pointId: string; revis
               {bands(data.b, 'b', 11, nameOf(data.paired))}
               {bands(data.both, 'both', 20, t('alignedHours.both'))}
             </svg>
-            <figcaption className="aligned-legend">
+            <figcaption className="aligned-legend" dir={loc.dir} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.4rem 1.2rem' }}>
               {([['a', nameOf(data.point)], ['b', nameOf(data.paired)], ['both', t('alignedHours.both')]] as const).map(([k, label]) => (
-                <span key={k} dir={loc.dir}>
+                <span key={k} style={{ display: 'inline-flex', alignItems: 'center', gap: '0.35rem' }}>
                   <svg width="14" height="10" aria-hidden="true">
                     <rect width="14" height="10" fill={COLORS[k]} />
-                  </svg>{' '}
+                  </svg>
                   {label}
                 </span>
               ))}
@@ -124,7 +124,7 @@ export function AlignedHours({ pointId, revision = 0 }: { pointId: string; revis
                 return (
                   <tr key={d} data-day={d}>
                     <td>{dayName(d, loc.lang, 'long')}</td>
-                    <td dir={segs.length ? 'ltr' : undefined}>{segs.length ? segs.map((s) => `${s.from}–${s.to}`).join(', ') : t('alignedHours.none')}</td>
+                    <td>{segs.length ? <span dir="ltr">{segs.map((s) => `${s.from}–${s.to}`).join(', ')}</span> : t('alignedHours.none')}</td>
                   </tr>
                 );
               })}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, request } from '../../api.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, invalidFields } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLocale } from '../../util.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -91,10 +91,19 @@ export function CrossingPointsEditor({ onSaved }: { onSaved?: (unitId: string) =
   const own = OWN_CODES.find((c) => c === serverCode);
   const labels: Record<string, string> = { hours: t('crossingEditor.hoursShort'), holidays: t('crossingEditor.holidays'), locode: t('crossingEditor.locode'), lanes: t('crossingEditor.lanes'), capacityTrucksPerDay: t('crossingEditor.capacity') };
   const pointName = (p: Point) => p.name[loc.lang] ?? p.name.en ?? p.ref ?? p.unitId;
+  // Times stay left to right inside right-to-left text (bidi would turn 08:00–20:00 around).
   const hoursSummary = (p: Profile) =>
-    WEEKDAYS.filter((d) => p.hours[d])
-      .map((d) => `${dayName(d, loc.lang)} ${p.hours[d]!.open}–${p.hours[d]!.close}`)
-      .join(' · ');
+    WEEKDAYS.filter((d) => p.hours[d]).map((d, i) => (
+      <span key={d}>
+        {i > 0 && ' · '}
+        {dayName(d, loc.lang)}{' '}
+        <span dir="ltr">
+          {p.hours[d]!.open}–{p.hours[d]!.close}
+        </span>
+      </span>
+    ));
+  const bad = invalidFields(error);
+  const invalid = (path: string) => (bad.has(path) ? true : undefined);
 
   const form = (p: Point) => {
     const pr = p.profile!;
@@ -103,15 +112,15 @@ export function CrossingPointsEditor({ onSaved }: { onSaved?: (unitId: string) =
         <fieldset>
           <legend>{t('crossingEditor.hours', { offset: offsetLabel(pr.utcOffsetMinutes) })}</legend>
           {WEEKDAYS.map((d) => (
-            <div key={d} className="crossing-day" data-day={d}>
+            <div key={d} className="crossing-day" data-day={d} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'end' }}>
               <label>
                 <input type="checkbox" name={`open.${d}`} defaultChecked={pr.hours[d] !== undefined} data-testid={`crossing-open-${d}`} /> {dayName(d, loc.lang)}
               </label>{' '}
               <label>
-                {t('crossingEditor.opens')} <input name={`opens.${d}`} type="time" dir="ltr" defaultValue={pr.hours[d]?.open ?? '08:00'} data-testid={`crossing-opens-${d}`} />
+                {t('crossingEditor.opens')} <input name={`opens.${d}`} type="time" dir="ltr" defaultValue={pr.hours[d]?.open ?? '08:00'} aria-invalid={invalid(`hours.${d}.open`)} data-testid={`crossing-opens-${d}`} />
               </label>{' '}
               <label>
-                {t('crossingEditor.closes')} <input name={`closes.${d}`} type="time" dir="ltr" defaultValue={pr.hours[d]?.close ?? '17:00'} data-testid={`crossing-closes-${d}`} />
+                {t('crossingEditor.closes')} <input name={`closes.${d}`} type="time" dir="ltr" defaultValue={pr.hours[d]?.close ?? '17:00'} aria-invalid={invalid(`hours.${d}.close`)} data-testid={`crossing-closes-${d}`} />
               </label>
             </div>
           ))}
@@ -126,10 +135,10 @@ export function CrossingPointsEditor({ onSaved }: { onSaved?: (unitId: string) =
           {t('crossingEditor.capacity')} <input name="capacity" type="number" min={0} max={100000} dir="ltr" defaultValue={pr.capacityTrucksPerDay} />
         </label>
         <label>
-          {t('crossingEditor.locode')} <input name="locode" dir="ltr" maxLength={10} defaultValue={pr.locode ?? ''} placeholder={t('crossingEditor.locodeHint')} data-testid="crossing-locode" />
+          {t('crossingEditor.locode')} <input name="locode" dir="ltr" maxLength={10} defaultValue={pr.locode ?? ''} placeholder={t('crossingEditor.locodeHint')} aria-invalid={invalid('locode')} data-testid="crossing-locode" />
         </label>
         <label>
-          {t('crossingEditor.holidays')} <input name="holidays" dir="ltr" defaultValue={(pr.holidays ?? []).join(', ')} placeholder={t('crossingEditor.holidaysHint')} data-testid="crossing-holidays" />
+          {t('crossingEditor.holidays')} <input name="holidays" dir="ltr" defaultValue={(pr.holidays ?? []).join(', ')} placeholder={t('crossingEditor.holidaysHint')} aria-invalid={[...bad].some((f) => f.startsWith('holidays')) ? true : undefined} data-testid="crossing-holidays" />
         </label>
         <div className="editor-actions">
           <button type="submit" data-testid="crossing-save">
@@ -167,9 +176,9 @@ export function CrossingPointsEditor({ onSaved }: { onSaved?: (unitId: string) =
             </tr>
           </thead>
           <tbody>
-            {points.map((p) => (
+            {points.map((p) => [
               <tr key={p.unitId} data-testid="crossing-row" data-ref={p.ref ?? ''}>
-                <td>{editing === p.unitId ? form(p) : pointName(p)}</td>
+                <td>{pointName(p)}</td>
                 <td>{hoursSummary(p.profile!)}</td>
                 <td>
                   {formatNumber(p.profile!.lanes.cargo, loc.lang)} / {formatNumber(p.profile!.lanes.passenger, loc.lang)}
@@ -181,8 +190,14 @@ export function CrossingPointsEditor({ onSaved }: { onSaved?: (unitId: string) =
                     {t('tradeEditor.edit')}
                   </button>
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              // The form takes the table's full width, under the point it edits.
+              editing === p.unitId ? (
+                <tr key={`${p.unitId}-form`}>
+                  <td colSpan={6}>{form(p)}</td>
+                </tr>
+              ) : null,
+            ])}
           </tbody>
         </table>
       )}
