@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../testing/api-client.ts';
 import { testDialects } from '../../testing/databases.ts';
 import { startTestNode, type TestNode } from '../../testing/test-node.ts';
-import { crossingPoints } from './trade-fixtures.ts';
+import { crossingPoints, declaration, nextWeekday } from './trade-fixtures.ts';
 
 /**
  * A crossing-point profile edited by its own side travels as a signed record; the other node
@@ -44,7 +44,8 @@ describe.each(await testDialects())('an edited crossing-point profile reaches th
     expect((await afAdmin.get(`/api/crossing-points/${afPanji}/aligned-hours`)).body.minutes.both).toBe(42.5 * 60);
 
     const current = await tjAdmin.get(`/api/crossing-points/${tjPanji}`);
-    const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '10:00', close: '20:00' }]));
+    // Tuesday to Saturday now: the Tajik side no longer opens on Mondays.
+    const hours = Object.fromEntries(['tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '10:00', close: '20:00' }]));
     const edit = await tjAdmin.request('PUT', `/api/crossing-points/${tjPanji}`, { hours, lanes: { cargo: 5, passenger: 2 }, capacityTrucksPerDay: 350, locode: null, holidays: ['03-21'] }, { headers: { 'if-match': current.headers.get('etag')! } });
     expect(edit.status, edit.text).toBe(200);
 
@@ -54,12 +55,19 @@ describe.each(await testDialects())('an edited crossing-point profile reaches th
 
     const shown = await afAdmin.get(`/api/crossing-points/${afPanji}`);
     expect(shown.body.profile).toMatchObject({ ownerState: 'TJ', ownerNode: tj.ctx.node.id, capacityTrucksPerDay: 350, holidays: ['03-21'] });
-    expect(shown.body.profile.hours.mon).toEqual({ open: '10:00', close: '20:00' });
+    expect(shown.body.profile.hours.tue).toEqual({ open: '10:00', close: '20:00' });
+    expect(shown.body.profile.hours.mon).toBeUndefined();
     expect(shown.body.abilities.configure).toBe(false);
-    // TJ 05:00–15:00 UTC against AF 03:30–12:00 UTC: 5 × 7 h.
+    // TJ 05:00–15:00 UTC Tue–Sat against AF 03:30–12:00 UTC Sat–Thu: Tue, Wed, Thu, Sat × 7 h.
     const aligned = (await afAdmin.get(`/api/crossing-points/${afPanji}/aligned-hours`)).body;
-    expect(aligned.minutes.both).toBe(35 * 60);
+    expect(aligned.minutes.both).toBe(28 * 60);
     expect(aligned.point.publishedBy).toBe('TJ');
+    // The Afghan node's declarations check the published hours too: Panji Poyon is shut on Mondays.
+    const afCustoms = await af.as('af.customs');
+    const monday = await afCustoms.post('/api/declarations', declaration((await crossingPoints(afCustoms)), { expectedArrival: nextWeekday(1) }));
+    expect(monday.status, monday.text).toBe(409);
+    expect(monday.body.error.code).toBe('CROSSING_CLOSED');
+    expect(monday.body.error.details).toMatchObject({ crossingPointId: afPanji });
     // The Afghan node's own Sher Khan Bandar profile is still its own.
     const skb = (await crossingPoints(afAdmin)).get('af-bcp-sher-khan-bandar')!;
     expect((await afAdmin.get(`/api/crossing-points/${skb}`)).body.profile).toMatchObject({ ownerState: 'AF', ownerNode: af.ctx.node.id });
