@@ -28,11 +28,6 @@ describe.each(await testDialects())('an edited crossing-point profile reaches th
     expect((await afAdmin.post(`/api/federation/peers/${tjPeerOnAf}/agreements`, agreement)).status).toBe(201);
   }, 180_000);
   afterAll(async () => {
-    // On PostgreSQL, closing right after a sync that carried the seeded profiles made pg report
-    // "terminating connection" on teardown (some work after the sync still held a pooled
-    // connection when the test database was dropped). main's b52bc9b makes the node survive a
-    // cut connection; until this branch has it, let that work finish first.
-    await new Promise((r) => setTimeout(r, 1000));
     await Promise.all([tj?.close(), af?.close()]);
   });
 
