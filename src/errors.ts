@@ -54,6 +54,18 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   /** Trade: the crossing point is closed on the day the declaration says the goods arrive. */
   CROSSING_CLOSED: 409,
+  /** Trade, crossing-point editor: an opening or closing time that is not HH:MM (00:00–23:59). */
+  HOURS_FORMAT: 400,
+  /** Trade, crossing-point editor: a day's closing time not after its opening time. */
+  HOURS_ORDER: 400,
+  /** Trade, crossing-point editor: a yearly holiday that is not a month-day MM-DD. */
+  HOLIDAY_FORMAT: 400,
+  /** Trade, crossing-point editor: not a UN/LOCODE (2 letters of the country, 3 of the place). */
+  LOCODE_FORMAT: 400,
+  /** Trade, crossing-point editor: the UN/LOCODE's country is not the crossing point's state. */
+  LOCODE_COUNTRY: 400,
+  /** Trade: the crossing point is the other state's; only its own side edits its profile. */
+  CROSSING_POINT_NOT_OWN: 403,
   /** An update named a version of the record that is no longer the current one: re-read it. */
   VERSION_CONFLICT: 412,
   /** An update did not say which version it changes (If-Match or `version`). */

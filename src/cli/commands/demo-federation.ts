@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../../config.ts';
 import { addPeer, nodeInfo, setAgreement } from '../../federation/peers.ts';
 import { pullSerialised } from '../../federation/push.ts';
-import { findPeer } from '../../store/federation.repository.ts';
+import { currentAgreements, findPeer } from '../../store/federation.repository.ts';
 import { findRecord, saveRecord } from '../../store/records.repository.ts';
 import { inWriteTransaction } from '../../store/transaction.ts';
 import type { RunningNode } from './start.ts';
@@ -15,17 +15,36 @@ export const FEDERATION_DEMO_NODES = [
   { state: 'UZ', name: 'sarhad-uz', offset: 2 },
 ] as const;
 
-/** Which pairs agree on what (each side sets the same terms; the stricter of both applies anyway). */
-const AGREEMENTS = [
-  // Alerts, hazard warnings (early warning to the other bank), threat assessments and liaison.
-  { a: 'TJ', b: 'AF', terms: { types: ['alert', 'warning', 'damage', 'assessment', 'liaison_channel', 'liaison_message'], maxTlp: 'AMBER' as const, personalData: true } },
-  // Alerts, hazard warnings (early warning to the other bank) and threat assessments.
-  { a: 'TJ', b: 'AF', terms: { types: ['alert', 'hit_report', 'warning', 'damage', 'assessment'], maxTlp: 'AMBER' as const, personalData: true } },
-  // The partners' 3W register (kept by the Tajik node) reaches the Afghan node: docs/partners.md.
-  { a: 'TJ', b: 'AF', terms: { types: ['alert', 'warning', 'damage', 'assessment', 'initiative', 'training', 'equipment'], maxTlp: 'AMBER' as const, personalData: true } },
+/**
+ * Which pairs agree on what (each side sets the same terms; the stricter of both applies anyway).
+ * One agreement per pair: a peer holds one agreement in force, so the kinds are listed together.
+ */
+export const DEMO_AGREEMENTS = [
+  {
+    a: 'TJ',
+    b: 'AF',
+    terms: {
+      types: [
+        // Alerts and hit reports, hazard warnings (early warning to the other bank), threat assessments.
+        'alert', 'hit_report', 'warning', 'damage', 'assessment',
+        // Liaison between the BLOs.
+        'liaison_channel', 'liaison_message',
+        // The partners' 3W register (kept by the Tajik node): docs/partners.md.
+        'initiative', 'training', 'equipment',
+        // Trade (docs/trade.md): pre-arrival declarations, transits, arrivals, crossing-point profiles.
+        'declaration', 'transit', 'crossing', 'crossing_point',
+      ],
+      maxTlp: 'AMBER' as const,
+      personalData: true,
+    },
+  },
   // A partner/observer node: GREEN and below, no personal data.
   { a: 'TJ', b: 'UZ', terms: { types: ['alert', 'warning'], maxTlp: 'GREEN' as const, personalData: false } },
 ];
+
+/** The agreement in force already says this (same kinds, TLP, personal data)? */
+const sameTerms = (a: { types: string[]; maxTlp: string; personalData: boolean } | undefined, b: { types: string[]; maxTlp: string; personalData: boolean }) =>
+  a !== undefined && a.maxTlp === b.maxTlp && a.personalData === b.personalData && [...a.types].sort().join() === [...b.types].sort().join();
 
 /** Fixed ids so that starting the demo again changes nothing. */
 const DEMO_ALERTS = [
@@ -59,14 +78,17 @@ export async function startFederationDemo(
     nodes.set(n.state, await run(config, n.state));
   }
   const urlOf = (state: string) => nodes.get(state)!.url.replace(/\/+$/, '');
-  for (const { a, b, terms } of AGREEMENTS) {
+  for (const { a, b, terms } of DEMO_AGREEMENTS) {
     for (const [from, to] of [[a, b], [b, a]] as const) {
       const ctx = nodes.get(from)!.ctx;
       const info = await nodeInfo(nodes.get(to)!.ctx);
-      if (!(await findPeer(ctx.db.kysely, { nodeId: info.nodeId }))) {
+      let peer = await findPeer(ctx.db.kysely, { nodeId: info.nodeId });
+      if (!peer) {
         await addPeer(ctx, SYSTEM, { name: `sarhad-${to.toLowerCase()}`, url: urlOf(to), stateCode: to, publicKey: info.publicKey, nodeId: info.nodeId });
-        await setAgreement(ctx, SYSTEM, { name: `sarhad-${to.toLowerCase()}` }, terms);
+        peer = await findPeer(ctx.db.kysely, { nodeId: info.nodeId });
       }
+      // A demo directory from an earlier version keeps its peers but gets the current terms.
+      if (peer && !sameTerms((await currentAgreements(ctx.db.kysely)).get(peer.id), terms)) await setAgreement(ctx, SYSTEM, { name: peer.name }, terms);
     }
   }
   const tj = nodes.get('TJ')!.ctx;
@@ -93,7 +115,7 @@ export async function startFederationDemo(
   print(`  Tajikistan  ${urlOf('TJ')}/   (tj.analyst creates alerts)`);
   print(`  Afghanistan ${urlOf('AF')}/   (af.liaison / af.customs see what TJ releases to AF, within a second)`);
   print(`  Uzbekistan  ${urlOf('UZ')}/   (observer: GREEN and below, no personal data)`);
-  print('  TJ→AF: alerts up to AMBER, personal data allowed; TJ→UZ: up to GREEN, no personal data.');
+  print('  TJ↔AF: alerts, warnings, liaison, partners and trade (declarations, transits, crossings, crossing-point profiles) up to AMBER, personal data allowed; TJ→UZ: up to GREEN, no personal data.');
   print(`  On AF now: the AMBER alert ${DEMO_ALERTS[0]!.body.subject.plate} (owner: TJ); never: the AMBER+STRICT ${DEMO_ALERTS[1]!.body.subject.plate}.`);
   return [...nodes.values()];
 }

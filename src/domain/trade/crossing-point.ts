@@ -21,8 +21,13 @@ export const crossingPointBodySchema = z
     utcOffsetMinutes: z.number().int().min(-720).max(840),
     /** Opening hours per weekday; a weekday missing is a closed day. */
     hours: z.partialRecord(z.enum(WEEKDAYS), z.object({ open: hhmm, close: hhmm }).strict()),
-    /** Dates (local) the crossing is closed: holidays, floods, security closures. */
+    /** Dates (local) the crossing is closed: floods, security closures, one-off holidays. */
     closedDates: z.array(z.iso.date()).max(400),
+    /**
+     * Yearly holidays, local month-day (MM-DD), closed every year. Optional so that profiles
+     * written before it existed keep their content hash (and signature) unchanged.
+     */
+    holidays: z.array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)).max(60).optional(),
     lanes: z.object({ cargo: z.number().int().min(0).max(50), passenger: z.number().int().min(0).max(50) }).strict(),
     /** Trucks a day the crossing can clear at full staffing. */
     capacityTrucksPerDay: z.number().int().min(0).max(100_000),
@@ -42,5 +47,5 @@ export function localDay(profile: Pick<CrossingPointBody, 'utcOffsetMinutes'>, a
 /** Is the crossing open at all on the local day of `at` (hours that day and not a closed date)? */
 export function isOpenOnDay(profile: CrossingPointBody, at: Date): boolean {
   const { date, weekday } = localDay(profile, at);
-  return profile.hours[weekday] !== undefined && !profile.closedDates.includes(date);
+  return profile.hours[weekday] !== undefined && !profile.closedDates.includes(date) && !(profile.holidays ?? []).includes(date.slice(5));
 }

@@ -346,6 +346,10 @@ const TABLE: Row[] = [
     call: (f) => ({ url: `/api/events/${f.events.published}/attachments/${randomUUID()}` }),
   },
   { route: 'GET /api/crossing-points', allow: TRADE_READERS, ok: 200 },
+  { route: 'GET /api/crossing-points/:id', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/crossing-points/${f.trade.exit}` }) },
+  { route: 'GET /api/crossing-points/:id/aligned-hours', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/crossing-points/${f.trade.exit}/aligned-hours` }) },
+  // The Tajik point's configurers (trade:configure, TJ) reach the precondition: no If-Match → 428.
+  { route: 'PUT /api/crossing-points/:id', allow: TRADE_CONFIGURERS, ok: 428, call: (f) => ({ url: `/api/crossing-points/${f.trade.exit}`, body: { hours: { mon: { open: '08:00', close: '20:00' } }, lanes: { cargo: 4, passenger: 2 }, capacityTrucksPerDay: 300, locode: null, holidays: ['03-21'] } }) },
   { route: 'GET /api/crossing-times', allow: TRADE_READERS, ok: 200, call: (f) => ({ url: `/api/crossing-times?crossingPoint=${f.trade.exit}&direction=inbound` }) },
   { route: 'GET /api/declarations', allow: TRADE_READERS, ok: 200 },
   { route: 'POST /api/declarations', allow: TRADE_WRITERS, ok: 201, call: (f) => ({ body: tradeDeclaration(f) }) },

@@ -17,6 +17,7 @@ import { resetEngine, selectivityConfig } from '../trade/selectivity.service.ts'
 import { prng, stableUuid } from './random.ts';
 
 const SEEDER: Actor = { kind: 'system', name: 'seed-trade' };
+const SEEDED_BY = 'system:seed-trade';
 
 /** Ids derived from the node and a name: seeding again finds the same records. */
 function seedId(ctx: AppContext, name: string): string {
@@ -132,17 +133,19 @@ export async function seedTrade(ctx: AppContext, now = new Date()): Promise<Trad
   const byRef = new Map(units.filter((u) => u.body.ref).map((u) => [u.body.ref!, u]));
   const summary: TradeSeedSummary = { profiles: 0, rules: 0, markets: 0, crossings: 0, declarations: 0, transits: 0, skippedHistory: false };
 
-  // Profiles, by unit; closed dates for this year and next.
-  const years = [now.getUTCFullYear(), now.getUTCFullYear() + 1];
+  // Profiles, by unit, with their yearly holidays. A profile someone edited since (its last
+  // version is not the seeder's) is theirs now: seeding again leaves it as it is.
   const profiles: WriteRecord<'crossing_point'>[] = [];
   for (const [ref, p] of Object.entries(PROFILES)) {
     const unit = byRef.get(ref);
     if (!unit) continue;
-    const { holidays, ...rest } = p;
+    const id = seedId(ctx, `profile:${ref}`);
+    const existing = await findRecord(db, 'crossing_point', id);
+    if (existing && existing.updatedBy !== SEEDED_BY) continue;
     profiles.push({
       type: 'crossing_point',
-      id: seedId(ctx, `profile:${ref}`),
-      body: { ...rest, unitId: unit.id, unitRef: ref, pairedUnitId: unit.body.pairedWithId, stateCode: unit.body.stateCode, closedDates: years.flatMap((y) => holidays.map((h) => `${y}-${h}`)) },
+      id,
+      body: { ...p, unitId: unit.id, unitRef: ref, pairedUnitId: unit.body.pairedWithId, stateCode: unit.body.stateCode, closedDates: [] },
       marking: CLEAR_MARKING,
     });
   }
@@ -167,6 +170,12 @@ export async function seedTrade(ctx: AppContext, now = new Date()): Promise<Trad
 
   // The year of history is seeded once: its marker record exists → nothing more to do.
   if (!ctx.config.seedTradeHistory) return summary;
+  // A node without crossing points of its own in the scenario (the Uzbek observer of the
+  // federation demo) has no Tajik–Afghan trade of its own: it sees what the two sides share.
+  if (!units.some((u) => u.body.stateCode === ctx.node.stateCode)) {
+    summary.skippedHistory = true;
+    return summary;
+  }
   const marker = seedId(ctx, 'crossing:0');
   if (await findRecord(db, 'crossing', marker)) {
     summary.skippedHistory = true;

@@ -5,7 +5,7 @@ import type { Subject } from '../../domain/policy/roles.ts';
 import { tradeTarget } from '../../domain/policy/trade.policy.ts';
 import { crossingTimeReport, DIRECTIONS, type Baseline, type Direction } from '../../domain/trade/crossing-times.ts';
 import { notFound, validation } from '../../errors.ts';
-import { findRecord, listRecords } from '../../store/records.repository.ts';
+import { findRecord } from '../../store/records.repository.ts';
 import { crossingsBetween } from '../../store/trade.repository.ts';
 import type { AppContext } from '../context.ts';
 
@@ -44,12 +44,4 @@ export async function crossingTimes(ctx: AppContext, subject: Subject, q: z.outp
   if (from >= to) throw validation('"from" must be before "to"');
   const rows = (await crossingsBetween(ctx.db.kysely, { pointId: q.crossingPoint, pointRef: unit.body.ref, direction: q.direction, from, to })).filter((c) => allows(subject, 'trade:read', tradeTarget(ctx.node.id, c)));
   return { crossingPoint: q.crossingPoint, direction: q.direction, from, to, ...crossingTimeReport(rows.map((r) => r.body), baselineFor(unit.body.ref, q.direction)) };
-}
-
-/** Crossing-point profiles (hours both sides, lanes, capacity, UN/LOCODE) with their unit. */
-export async function listCrossingPoints(ctx: AppContext, subject: Subject) {
-  authorize(subject, 'trade:read');
-  const [profiles, units] = await Promise.all([listRecords(ctx.db.kysely, 'crossing_point'), listRecords(ctx.db.kysely, 'unit', { kind: 'crossing_point' })]);
-  const byUnit = new Map(profiles.filter((p) => allows(subject, 'trade:read', tradeTarget(ctx.node.id, p))).map((p) => [p.body.unitId, p]));
-  return units.map((u) => ({ unit: u, profile: byUnit.get(u.id) ?? null }));
 }

@@ -5,13 +5,13 @@ import type { Subject } from '../../domain/policy/roles.ts';
 import { tradeTarget } from '../../domain/policy/trade.policy.ts';
 import { markingSchema, type Marking } from '../../domain/records/marking.ts';
 import { isOpenOnDay } from '../../domain/trade/crossing-point.ts';
+import { preferredProfile } from '../../domain/trade/crossing-profile.ts';
 import { CROSSING_STEPS, crossingBodySchema } from '../../domain/trade/crossing-times.ts';
 import { declarationBodySchema, type DeclarationBody } from '../../domain/trade/declaration.ts';
 import { arrivalObservationSchema, matchArrival } from '../../domain/trade/matching.ts';
 import { AppError, notFound, validation } from '../../errors.ts';
-import { findRecord, idsByRef, type SavedRecord } from '../../store/records.repository.ts';
+import { findRecord, idsByRef, listRecords, type SavedRecord } from '../../store/records.repository.ts';
 import {
-  crossingPointProfile,
   crossingsFor,
   declarationsExpected,
   decisionsFor,
@@ -38,7 +38,7 @@ export const declarationInputSchema = declarationBodySchema
 export type DeclarationInput = z.input<typeof declarationInputSchema>;
 
 /** Refuses a declaration whose crossing points are not crossing points or are closed that day. */
-async function checkCrossing(db: Executor, d: Pick<DeclarationBody, 'exitPointId' | 'entryPointId' | 'expectedArrival'>, path: string): Promise<{ exitPointRef: string | null; entryPointRef: string | null }> {
+async function checkCrossing(db: Executor, localNode: string, d: Pick<DeclarationBody, 'exitPointId' | 'entryPointId' | 'expectedArrival'>, path: string): Promise<{ exitPointRef: string | null; entryPointRef: string | null }> {
   const at = new Date(d.expectedArrival);
   const refs = { exitPointRef: null as string | null, entryPointRef: null as string | null };
   for (const [field, id] of [['exitPointId', d.exitPointId], ['entryPointId', d.entryPointId]] as const) {
@@ -46,7 +46,8 @@ async function checkCrossing(db: Executor, d: Pick<DeclarationBody, 'exitPointId
     const unit = await findRecord(db, 'unit', id);
     if (!unit || unit.body.kind !== 'crossing_point') throw validation(`${field} does not name a crossing point`, [{ path: `${path}${field}`, message: 'not a crossing point' }]);
     refs[field === 'exitPointId' ? 'exitPointRef' : 'entryPointRef'] = unit.body.ref;
-    const profile = await crossingPointProfile(db, id);
+    // The hours the point's own side published (after an exchange), else this node's copy.
+    const profile = preferredProfile({ id, ref: unit.body.ref, stateCode: unit.body.stateCode }, await listRecords(db, 'crossing_point'), localNode);
     if (profile && !isOpenOnDay(profile.body, at)) {
       throw new AppError('CROSSING_CLOSED', `${unit.body.name.en} is closed on ${at.toISOString().slice(0, 10)} (expected arrival): choose another day or crossing point`, {
         field: `${path}${field}`,
@@ -72,7 +73,7 @@ export async function prepareDeclaration(ctx: AppContext, raw: unknown, now: Dat
   const input = declarationInputSchema.parse(raw);
   const { marking, ...fields } = input;
   const base = declarationBodySchema.parse({ ...fields, status: 'lodged', lane: null, laneRules: [], standbyUntil: null });
-  Object.assign(base, await checkCrossing(ctx.db.kysely, base, path));
+  Object.assign(base, await checkCrossing(ctx.db.kysely, ctx.node.id, base, path));
   const id = randomUUID();
   const decision = (await engineOf(ctx)).decide(await factsOf(ctx, id, base, now), now);
   const body: DeclarationBody = { ...base, lane: decision.lane, laneRules: decision.fired.map((f) => f.ruleId), standbyUntil: decision.standbyUntil };

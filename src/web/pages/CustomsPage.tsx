@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatNumber, useLocale } from '../util.ts';
+import { AlignedHours } from './customs/AlignedHours.tsx';
+import { CrossingPointsEditor } from './customs/CrossingPointsEditor.tsx';
 import { MarketsEditor } from './customs/MarketsEditor.tsx';
 import { RulesEditor } from './customs/RulesEditor.tsx';
 
@@ -55,8 +57,9 @@ type Step = 'queue_arrival' | 'entry' | 'document_check' | 'inspection' | 'payme
 
 /**
  * The customs officer's workspace: today's arrivals with pre-arrival data and lane, inspection,
- * transits, crossing times; for the customs risk analyst and the administrator (trade:configure)
- * also the editor of the selectivity rules and the border markets.
+ * transits, crossing times, the aligned hours of the two banks; for the customs risk analyst and
+ * the administrator (trade:configure) also the editors of their side's crossing points, the
+ * selectivity rules and the border markets.
  */
 export function CustomsPage({ stateCode, canConfigure = false }: { stateCode: string; canConfigure?: boolean }) {
   const { t } = useTranslation();
@@ -71,6 +74,8 @@ export function CustomsPage({ stateCode, canConfigure = false }: { stateCode: st
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [result, setResult] = useState<Record<string, Crossing | 'inspected'>>({});
+  // Bumped when a profile is saved in the editor, so the aligned hours are fetched again.
+  const [profileRevision, setProfileRevision] = useState(0);
 
   useEffect(() => {
     api
@@ -348,8 +353,11 @@ export function CustomsPage({ stateCode, canConfigure = false }: { stateCode: st
         )}
       </section>
 
+      {point && <AlignedHours pointId={point} revision={profileRevision} />}
+
       {canConfigure && (
         <>
+          <CrossingPointsEditor onSaved={() => setProfileRevision((r) => r + 1)} />
           <RulesEditor points={points} />
           <MarketsEditor points={points} />
         </>

@@ -7,7 +7,9 @@ import { tradeTarget } from '../../../domain/policy/trade.policy.ts';
 import { CROSSING_STEPS } from '../../../domain/trade/crossing-times.ts';
 import { AppError } from '../../../errors.ts';
 import type { AppContext } from '../../../services/context.ts';
-import { crossingTimes, crossingTimesQuery, listCrossingPoints } from '../../../services/trade/crossing-times.service.ts';
+import { crossingTimes, crossingTimesQuery } from '../../../services/trade/crossing-times.service.ts';
+import { crossingPointAlignedHours, editCrossingPoint, listCrossingPoints, readCrossingPoint, type CrossingPointView } from '../../../services/trade/crossing-points.service.ts';
+import { crossingProfileInputSchema } from '../../../domain/trade/crossing-profile.ts';
 import {
   arrivalInputSchema,
   createDeclaration,
@@ -58,10 +60,51 @@ export async function tradeRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   });
   const presentCrossing = (c: SavedRecord<'crossing'>) => ({ ...meta(c), ...c.body });
 
-  r.get('/api/crossing-points', { schema: { tags, description: 'Crossing points with their trade profile (hours on each side, lanes, capacity, UN/LOCODE).', response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses } } }, async (req) => {
+  const presentPoint = ({ unit, profile, canConfigure }: CrossingPointView) => ({
+    unitId: unit.id,
+    ref: unit.body.ref,
+    name: unit.body.name,
+    stateCode: unit.body.stateCode,
+    pairedWithId: unit.body.pairedWithId,
+    location: unit.body.location,
+    profile: profile ? { ...meta(profile), ...profile.body } : null,
+    abilities: { configure: canConfigure },
+  });
+
+  r.get('/api/crossing-points', { schema: { tags, description: 'Crossing points with their trade profile (hours on each side, lanes, capacity, UN/LOCODE, yearly holidays); the profile shown is the one the point\'s own state publishes.', response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses } } }, async (req) => {
     const { subject } = requireAuth(req);
-    const list = await listCrossingPoints(ctx, subject);
-    return { items: list.map(({ unit, profile }) => ({ unitId: unit.id, ref: unit.body.ref, name: unit.body.name, stateCode: unit.body.stateCode, pairedWithId: unit.body.pairedWithId, location: unit.body.location, profile: profile ? { ...meta(profile), ...profile.body } : null })) };
+    return { items: (await listCrossingPoints(ctx, subject)).map(presentPoint) };
+  });
+
+  r.get('/api/crossing-points/:id', { schema: { tags, description: 'One crossing point (by its unit id) with its profile; the ETag is the profile\'s version.', params: idParams, response: { 200: anyObject, ...errorResponses } } }, async (req, reply) => {
+    const { subject } = requireAuth(req);
+    const point = await readCrossingPoint(ctx, subject, req.params.id);
+    if (point.profile) sendEtag(reply, point.profile.version);
+    return presentPoint(point);
+  });
+
+  r.put(
+    '/api/crossing-points/:id',
+    {
+      schema: {
+        tags,
+        description: 'Edit a crossing point\'s profile (hours per weekday, lanes, capacity, UN/LOCODE, yearly holidays MM-DD). trade:configure, the point\'s own state only (403 CROSSING_POINT_NOT_OWN). Send If-Match (412 VERSION_CONFLICT when stale). Bad values: 400 HOURS_FORMAT, HOURS_ORDER, HOLIDAY_FORMAT, LOCODE_FORMAT, LOCODE_COUNTRY with details [{code, path, message}].',
+        params: idParams,
+        body: crossingProfileInputSchema,
+        response: { 200: anyObject, ...updateErrors },
+      },
+    },
+    async (req, reply) => {
+      const { subject } = requireAuth(req);
+      const profile = await editCrossingPoint(ctx, subject, req.params.id, expectedVersion(req, req.body.version), req.body);
+      sendEtag(reply, profile.version);
+      return presentPoint(await readCrossingPoint(ctx, subject, req.params.id));
+    },
+  );
+
+  r.get('/api/crossing-points/:id/aligned-hours', { schema: { tags, description: 'WTO TFA Art. 8: the weekly hours (UTC) when this crossing point and the one facing it are both open, per day, and the hours one side is open while the other is closed.', params: idParams, response: { 200: anyObject, ...errorResponses } } }, async (req) => {
+    const { subject } = requireAuth(req);
+    return crossingPointAlignedHours(ctx, subject, req.params.id);
   });
 
   r.get(
