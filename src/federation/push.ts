@@ -8,7 +8,7 @@ import { peerRequest, pullFromPeer, type PullSummary } from './sync.ts';
  */
 const running = new WeakMap<AppContext, Map<string, { pull: Promise<PullSummary>; again: boolean }>>();
 
-export function pullSerialised(ctx: AppContext, peerId: string): Promise<PullSummary> {
+export function pullSerialised(ctx: AppContext, peerId: string, opts?: Parameters<typeof pullFromPeer>[2]): Promise<PullSummary> {
   let perNode = running.get(ctx);
   if (!perNode) running.set(ctx, (perNode = new Map()));
   const current = perNode.get(peerId);
@@ -19,10 +19,10 @@ export function pullSerialised(ctx: AppContext, peerId: string): Promise<PullSum
   const entry = { pull: null as unknown as Promise<PullSummary>, again: false };
   entry.pull = (async () => {
     try {
-      let summary = await pullFromPeer(ctx, { id: peerId });
+      let summary = await pullFromPeer(ctx, { id: peerId }, opts);
       while (entry.again) {
         entry.again = false;
-        summary = await pullFromPeer(ctx, { id: peerId });
+        summary = await pullFromPeer(ctx, { id: peerId }, opts);
       }
       return summary;
     } finally {
