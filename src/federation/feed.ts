@@ -44,6 +44,7 @@ import {
 } from '../store/federation.repository.ts';
 import type { SavedRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
+import { verifiedByPeer } from './key-rotation.ts';
 import { nodeSigner } from './keys.ts';
 import { onwardByPeer, onwardFingerprint, relayDesired, relaySources, signRelay, type RelaySource } from './relay.ts';
 import { itemSignature, type RelayedItem } from '../domain/federation/relay.ts';
@@ -96,6 +97,8 @@ export async function authenticatePeerRequest(
   ctx: AppContext,
   req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body?: string },
   now = new Date(),
+  /** One more key that may sign this request: the new key a key hand-over in the body vouches for. */
+  vouched: string | null = null,
 ): Promise<Peer> {
   const nodeId = header(req.headers, NODE_HEADER);
   const date = header(req.headers, DATE_HEADER);
@@ -112,7 +115,13 @@ export async function authenticatePeerRequest(
     throw new AppError(code, message);
   };
   if (!date) return refuse('SIGNATURE_STALE', `Missing ${DATE_HEADER}`);
-  const check = checkSignedRequest({ method: req.method, pathWithQuery: req.url, date, nonce, signature, body: req.body }, publicKeyFromBase64(peer.publicKey), now);
+  const input = { method: req.method, pathWithQuery: req.url, date, nonce, signature, body: req.body };
+  let check = checkSignedRequest(input, publicKeyFromBase64(peer.publicKey), now);
+  // After the peer rotated its key: its old key during the overlap, or the new key its hand-over vouches for.
+  if (!check.ok && check.reason === 'BAD_SIGNATURE') {
+    const other = (await verifiedByPeer(ctx, peer, (key) => checkSignedRequest(input, key, now).ok, now)) || (vouched !== null && checkSignedRequest(input, publicKeyFromBase64(vouched), now).ok);
+    if (other) check = { ok: true };
+  }
   if (!check.ok) {
     return check.reason === 'STALE'
       ? refuse('SIGNATURE_STALE', `${DATE_HEADER} must be an ISO date within 5 minutes of this node's clock`)
@@ -132,12 +141,12 @@ export async function signedTermsFor(ctx: AppContext, peer: Peer, agreement: Agr
 }
 
 /** Parses and checks a peer's signed agreement terms for us; null when absent or not genuine. */
-export function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown): SignedAgreementTerms | null {
+export async function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown): Promise<SignedAgreementTerms | null> {
   const parsed = agreementTermsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const t = parsed.data;
   if (t.from !== peer.nodeId || t.to !== ctx.node.id) return null;
-  return verifyObject(t, publicKeyFromBase64(peer.publicKey)) ? t : null;
+  return (await verifiedByPeer(ctx, peer, (key) => verifyObject(t, key))) ? t : null;
 }
 
 type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> | null; relay?: RelaySource };
@@ -262,7 +271,7 @@ export async function buildFeed(
   req: { limit: number; nonce: string; terms: unknown },
 ): Promise<FeedPage> {
   const limit = Math.min(Math.max(1, req.limit), FEED_MAX_LIMIT);
-  const theirs = checkPeerTerms(ctx, peer, req.terms);
+  const theirs = await checkPeerTerms(ctx, peer, req.terms);
   const now = new Date().toISOString();
   if (theirs && theirs.state !== peer.stateCode) {
     await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: 'contact', code: 'PEER_MISMATCH', detail: `the peer says it is ${theirs.state}; it was registered as ${peer.stateCode}` });
@@ -379,7 +388,7 @@ export async function acceptReceipt(ctx: AppContext, peer: Peer, raw: unknown): 
   if (!parsed.success) return refuse('RECEIPT_MALFORMED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const receipt = parsed.data;
   if (receipt.from !== peer.nodeId || receipt.to !== ctx.node.id) return refuse('RECEIPT_MISADDRESSED', `from ${receipt.from} to ${receipt.to}`);
-  if (!verifyObject(receipt, publicKeyFromBase64(peer.publicKey))) return refuse('RECEIPT_BAD_SIGNATURE', 'the receipt does not verify with the peer key');
+  if (!(await verifiedByPeer(ctx, peer, (key) => verifyObject(receipt, key)))) return refuse('RECEIPT_BAD_SIGNATURE', 'the receipt does not verify with the peer key');
   const at = new Date().toISOString();
   const cleared = await inWriteTransaction(ctx.db, async (trx) => {
     const n = await applyReceiptItems(trx, peer.id, receipt.items, at);

@@ -1,5 +1,6 @@
 import type { AppContext } from '../services/context.ts';
 import { currentAgreements, listPeers } from '../store/federation.repository.ts';
+import { deliverPendingHandovers } from './key-rotation.ts';
 import { peerRequest, pullFromPeer, type PullSummary } from './sync.ts';
 
 /**
@@ -61,7 +62,10 @@ export function startPushNotifier(ctx: AppContext, { debounceMs = 5 }: { debounc
       peers
         .filter((p) => agreements.get(p.id)?.active && (wasLocal || (relaying && owners.some((o) => o !== p.nodeId))))
         .map((p) =>
-          peerRequest(ctx, p, '/api/federation/notify', { at: new Date().toISOString() }).catch((err) =>
+          // A peer still owed our key hand-over would refuse the notice (signed with the new key).
+          deliverPendingHandovers(ctx, p)
+            .then(() => peerRequest(ctx, p, '/api/federation/notify', { at: new Date().toISOString() }))
+            .catch((err) =>
             ctx.log.debug({ peer: p.name, err: (err as Error).message }, 'federation: push notice not delivered (the peer pulls later)'),
           ),
         ),

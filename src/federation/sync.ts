@@ -37,7 +37,7 @@ import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult }
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
 import { exchangeCheckpoint } from './checkpoints.ts';
-import { peerKeyHistory, verifyWithHistory } from './key-rotation.ts';
+import { deliverPendingHandovers, peerKeyHistory, verifiedByPeer, verifyWithHistory } from './key-rotation.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -313,12 +313,12 @@ export async function fetchFeedPage(
   if (!parsed.success || !Array.isArray(data.envelopes)) return refuse('PAGE_MALFORMED', parsed.success ? 'no envelopes' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const page = parsed.data;
   const envelopes = data.envelopes as (SignedEnvelope | RelayedItem)[];
-  if (page.from !== peer.nodeId || page.to !== ctx.node.id || !verifyObject(page, publicKeyFromBase64(peer.publicKey))) return refuse('PAGE_FORGED', 'the page header is not signed by the peer for us');
+  if (page.from !== peer.nodeId || page.to !== ctx.node.id || !(await verifiedByPeer(ctx, peer, (key) => verifyObject(page, key)))) return refuse('PAGE_FORGED', 'the page header is not signed by the peer for us');
   if (page.nonce !== nonce) return refuse('PAGE_REPLAYED', 'the page answers another request');
   if (page.state !== peer.stateCode) return refuse('PEER_MISMATCH', `the peer says it is ${page.state}; it was registered as ${peer.stateCode}`);
   const sigs = envelopes.map(itemSignature);
   if (page.count !== envelopes.length || page.envelopes !== envelopesDigest(sigs)) return refuse('PAGE_FORGED', 'the envelopes are not the ones the page header covers');
-  const theirs = checkPeerTerms(ctx, peer, page.agreement);
+  const theirs = await checkPeerTerms(ctx, peer, page.agreement);
   if (!theirs) return refuse('AGREEMENT_INVALID', 'the agreement terms in the page are not signed by the peer for us');
   await touchPeer(ctx.db.kysely, peer.id, new Date().toISOString(), JSON.stringify(theirs));
   return { envelopes, page, nonce };
@@ -348,6 +348,9 @@ export async function pullFromPeer(
   const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, withdrawn: 0, ignored: 0, rejected: 0, backlog: 0, rejections: [] };
   const maxPages = opts.maxPages ?? 10_000;
   const mine = await currentAgreement(ctx.db.kysely, peer.id);
+  // A key hand-over the peer has not acknowledged yet (it was down at rotation) goes first:
+  // until it has it, it refuses everything we sign with the new key.
+  await deliverPendingHandovers(ctx, peer, opts.fetchImpl);
   while (summary.batches < maxPages) {
     const { envelopes, page, nonce } = await fetchFeedPage(ctx, peer, limit, opts.fetchImpl, mine);
     summary.batches += 1;
