@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeDigest, publicKeyFromBase64, signEnvelope, type Envelope, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { canonicalParts, digestTextOf, envelopeDigest, publicKeyFromBase64, signingText, signingTextOf, type CanonicalParts, type Envelope, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { sha256Hex } from '../domain/records/content-hash.ts';
+import { signMany } from './crypto-pool.ts';
 import { isRecordKind } from '../domain/federation/bodies.ts';
 import {
   agreementTerms,
@@ -149,7 +151,7 @@ export async function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown):
   return (await verifiedByPeer(ctx, peer, (key) => verifyObject(t, key))) ? t : null;
 }
 
-type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> | null; relay?: RelaySource };
+type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> | null; relay?: RelaySource; parts?: CanonicalParts };
 
 /** Records we hold from other nodes, and what the peer should hold of each (relay.ts). */
 interface RelayView {
@@ -178,8 +180,10 @@ function desiredFor(ctx: AppContext, peer: Peer, agreement: Agreement | null, re
   );
   const base = { id: record.id, type: record.type, version: record.version, owner: ownerOf(record), marking: record.marking };
   if (decision.share) {
-    const digest = envelopeDigest({ ...base, op: 'put', body: decision.body, redacted: decision.redacted });
-    return { recordId: record.id, type: record.type, seq, version: record.version, op: 'put', digest, body: decision.body, redacted: decision.redacted, record };
+    // Canonicalised once: the digest now, the signed text from the same parts if it is sent.
+    const parts = canonicalParts({ ...base, op: 'put', body: decision.body, redacted: decision.redacted });
+    const digest = sha256Hex(digestTextOf(parts));
+    return { recordId: record.id, type: record.type, seq, version: record.version, op: 'put', digest, body: decision.body, redacted: decision.redacted, record, parts };
   }
   // Never offered before, or its withdrawal is acknowledged already: nothing to take back.
   if (!existing || (existing.ackedOp === 'withdraw' && existing.op === 'withdraw')) return null;
@@ -322,10 +326,10 @@ export async function buildFeed(
   );
   const nowMs = Date.now();
   const lastSigned = new Map(rows.map((r) => [r.recordId, r.lastSignedAt ? Date.parse(r.lastSignedAt) : 0]));
-  const envelopes = picked.map((p): SignedEnvelope | RelayedItem => {
+  const unsigned = picked.map((p): { relayed: RelayedItem } | { envelope: Envelope; text: string } => {
     // Strictly later than anything signed before for this record and peer: the receiver orders same-version states by it.
     const signedAt = new Date(Math.max(nowMs, (lastSigned.get(p.recordId) ?? 0) + 1)).toISOString();
-    if (p.relay || !p.record) return signRelay(signer, peer, p.relay!, p.op, signedAt);
+    if (p.relay || !p.record) return { relayed: signRelay(signer, peer, p.relay!, p.op, signedAt) };
     const owner = ownerOf(p.record);
     const before = previous.get(`${p.recordId}@${p.version - 1}`);
     // prev: digest of the previous version as this peer would have received it (same redactions).
@@ -334,8 +338,13 @@ export async function buildFeed(
         ? envelopeDigest({ id: p.recordId, type: p.type, version: p.version - 1, op: 'put', owner, marking: before.marking as Marking, ...redact(before.body, agreement?.redact ?? []) })
         : null;
     const envelope: Envelope = { id: p.recordId, type: p.type, version: p.version, op: p.op, owner, prev, marking: p.record.marking, body: p.body, redacted: p.redacted, signedAt };
-    return signEnvelope(envelope, signer.privateKey);
+    return { envelope, text: p.parts ? signingTextOf(p.parts, prev, signedAt) : signingText(envelope) };
   });
+  // Signed together: on several cores for a large page (crypto-pool.ts).
+  const own = unsigned.flatMap((u) => ('text' in u ? [u] : []));
+  const signatures = await signMany(own.map((u) => u.text), signer.privateKey);
+  let k = 0;
+  const envelopes = unsigned.map((u): SignedEnvelope | RelayedItem => ('text' in u ? { ...u.envelope, signature: signatures[k++]! } : u.relayed));
   if (fixes.length || envelopes.length) await inWriteTransaction(ctx.db, async (trx) => {
     if (fixes.length) await upsertDesired(trx, peer.id, fixes);
     const metas = picked.map((p) => ({ id: p.recordId, type: p.type, version: p.version, op: p.op }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RECORD_BODY_SCHEMAS, isRecordKind } from '../domain/federation/bodies.ts';
-import { envelopeDigest, publicKeyFromBase64, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { envelopeDigest, prepareEnvelope, publicKeyFromBase64, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
 import { hopsAllow, isRelayedItem, itemSignature, verifyRelayed, type Hop, type RelayedItem } from '../domain/federation/relay.ts';
 import {
   compareToApplied,
@@ -35,6 +35,7 @@ import {
 } from '../store/federation.repository.ts';
 import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult } from '../store/received-batch.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
+import { verifyMany } from './crypto-pool.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
 import { exchangeCheckpoint } from './checkpoints.ts';
 import { deliverPendingHandovers, peerKeyHistory, verifiedByPeer, verifyWithHistory } from './key-rotation.ts';
@@ -60,6 +61,8 @@ interface Verified {
   env: SignedEnvelope;
   relay: { hops: Hop[]; op: EnvelopeOp; signedAt: string } | null;
   raw: unknown;
+  /** envelopeDigest(env), made from the same canonicalisation as the signed text. */
+  digest?: string;
 }
 const isVerified = (s: Applied | Verified): s is Verified => 'env' in s;
 
@@ -81,7 +84,7 @@ function planOne(ctx: AppContext, peer: Peer, v: Verified, agreement: Agreement 
   // A relay taking back what it passed: a withdrawal of the owner's version, signed by the relay's hop.
   const op = v.relay?.op ?? env.op;
   const signedAt = v.relay?.signedAt ?? env.signedAt;
-  const digest = op === env.op ? envelopeDigest(env) : envelopeDigest({ id: env.id, type: env.type, version: env.version, owner: env.owner, marking: env.marking, op, body: null, redacted: [] });
+  const digest = op === env.op ? (v.digest ?? envelopeDigest(env)) : envelopeDigest({ id: env.id, type: env.type, version: env.version, owner: env.owner, marking: env.marking, op, body: null, redacted: [] });
   const base = { id: env.id, version: env.version, op, digest };
   const before = held.get(env.id) ?? null;
   const cmp = compareToApplied(before, { version: env.version, op, digest, signedAt });
@@ -192,14 +195,26 @@ export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[],
   const keys = raws.some(isRelayedItem) ? new Map((await listPeers(ctx.db.kysely)).map((p) => [p.nodeId, publicKeyFromBase64(p.publicKey)])) : key;
   // Envelopes signed before the peer rotated its key still verify with the key it had then.
   const history = await peerKeyHistory(ctx, peer);
-  const slots: (Applied | Verified)[] = raws.map((raw) => {
+  // The peer's own envelopes: canonicalised once here (signed text and digest), their signatures
+  // checked together with its current key — on several cores for a large page. One that does not
+  // verify so is checked again with the peer's earlier keys (before a rotation).
+  const prepared = raws.map((raw) => (isRelayedItem(raw) ? null : prepareEnvelope(raw, peer.nodeId)));
+  const toCheck = prepared.flatMap((p) => (p?.ok ? [{ text: p.signing, signature: p.envelope.signature }] : []));
+  const checked = await verifyMany(toCheck, key.get(peer.nodeId)!);
+  let c = 0;
+  const slots: (Applied | Verified)[] = raws.map((raw, i) => {
     let v: { ok: true; verified: Verified } | { ok: false; reason: string; detail: string };
+    const p = prepared[i];
     if (isRelayedItem(raw)) {
       const r = verifyRelayed(raw, keys, peer.nodeId, ctx.node.id);
       v = r.ok ? { ok: true, verified: { env: r.envelope, relay: { hops: r.hops, op: r.op, signedAt: r.signedAt }, raw } } : r;
+    } else if (p?.ok && checked[c++]) {
+      v = { ok: true, verified: { env: p.envelope, relay: null, raw, digest: p.digest } };
+    } else if (p && !p.ok) {
+      v = p;
     } else {
       const r = verifyWithHistory(raw, peer, history);
-      v = r.ok ? { ok: true, verified: { env: r.envelope, relay: null, raw } } : r;
+      v = r.ok ? { ok: true, verified: { env: r.envelope, relay: null, raw, digest: r.digest } } : r;
     }
     if (v.ok) return v.verified;
     const anyRaw = ((isRelayedItem(raw) ? raw.relayed : raw) ?? {}) as { id?: unknown; version?: unknown };
