@@ -37,7 +37,9 @@ export function newDataDir(): string {
 /** Starts `sarhad start --scenario tj-af` on `dataDir` (kept after stop, so a second start reuses it). */
 export async function startNode(dataDir: string, env: Record<string, string> = {}, upWithinMs = 180_000): Promise<BenchNode> {
   const port = 18000 + Math.floor(Math.random() * 1000);
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--scenario', 'tj-af'], {
+  // SARHAD_BENCH_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  const extra = (process.env.SARHAD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/cli/main.ts', 'start', '--scenario', 'tj-af'], {
     env: {
       ...process.env,
       SARHAD_PORT: String(port),

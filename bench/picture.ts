@@ -60,9 +60,12 @@ export default async function run(): Promise<void> {
     await node.stop();
 
     // Bulk rows cloned from the template: published, spread over two years and the whole border.
-    const db = new Sqlite(node.dbFile);
+    let db = new Sqlite(node.dbFile);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Loading only: a large page cache keeps the random-UUID primary key index in memory (the
+    // measured side below reopens the file with the app's pragmas and SQLite's default cache).
+    db.pragma('cache_size = -1048576');
     const row = db.prepare(`select * from events where body_json like '%Template report%'`).get() as Record<string, unknown>;
     const body = JSON.parse(row['body_json'] as string) as Record<string, unknown>;
     const columns = Object.keys(row);
@@ -91,6 +94,10 @@ export default async function run(): Promise<void> {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('analyze');
     process.stdout.write(`  stored in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    db.close();
+    db = new Sqlite(node.dbFile);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
 
     const months = Array.from({ length: REQUESTS }, (_, i) => {
       const to = now - Math.floor(rng(i + 1)() * 23) * 30 * DAY;
@@ -113,7 +120,9 @@ export default async function run(): Promise<void> {
     db.close();
 
     // a node with a million events takes a while to start on a loaded machine (the risk model loads its window)
+    const s0 = performance.now();
     node = await startNode(dataDir, env, 900_000);
+    const startS = (performance.now() - s0) / 1000;
     const apiMs: number[] = [];
     let features = 0;
     let bytes = 0;
@@ -140,6 +149,7 @@ export default async function run(): Promise<void> {
     process.stdout.write(`${line('raw SQL of the page (better-sqlite3)', rawMs)}   avg ${(matched / REQUESTS).toFixed(0)} rows\n`);
     process.stdout.write(`  ratio API / raw: p50 ${(pct(apiMs, 50) / pct(rawMs, 50)).toFixed(1)}×, p95 ${(pct(apiMs, 95) / pct(rawMs, 95)).toFixed(1)}×\n`);
     process.stdout.write(`  goal p95 < 100 ms: ${pct(apiMs, 95) < 100 ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(`  node start on ${EVENTS.toLocaleString('en')} events (until /healthz answers; seeding, risk window, backfill): ${startS.toFixed(1)} s\n`);
     process.stdout.write(`  machine: ${loadAverage()}\n`);
   } finally {
     await node.stop();

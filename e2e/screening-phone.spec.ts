@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createPersonAlert, createVehicleAlert, loginIn } from './helpers.ts';
+import { createPersonAlert, createVehicleAlert, loginIn, switchLanguage } from './helpers.ts';
 
 // Issue #8: the screening page on a 390 px phone, and every failure of a search shown.
 const suffix = Date.now().toString(36);
@@ -57,4 +57,26 @@ test('an invalid birth date is said, and does not block a vehicle search', async
   await expect(page.getByTestId('screen-results')).toBeVisible();
   await expect(page.getByTestId('hit-card').filter({ hasText: `${reason} (vehicle)` })).toBeVisible();
   await expect(page.getByTestId('screen-invalid')).toHaveCount(0);
+});
+
+test('the screening history pages by twenty: newer and older, the range in the reader\'s digits', async ({ page }) => {
+  await loginIn(page, 'tj.reporter', 'en');
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  for (let i = 0; i < 21; i += 1) {
+    const res = await page.request.post('/api/screen', { headers: { 'x-csrf-token': csrfToken }, data: { name: `Пейджер Тестов ${suffix} ${i}` } });
+    expect(res.ok()).toBe(true);
+  }
+  await page.getByTestId('nav-screen').click();
+  const history = page.getByTestId('screening-history');
+  await expect(history.getByTestId('history-row')).toHaveCount(20);
+  await expect(history.getByTestId('history-newer')).toBeDisabled();
+  await expect(history).toContainText(/1–20 of \d+/);
+  await history.getByTestId('history-older').click();
+  await expect(history).toContainText(/21–\d+ of \d+/);
+  await expect(history.getByTestId('history-newer')).toBeEnabled();
+  await history.getByTestId('history-newer').click();
+  await expect(history).toContainText(/1–20 of \d+/);
+  // In Dari the same range is written in Persian digits.
+  await switchLanguage(page, 'fa');
+  await expect(page.getByTestId('screening-history')).toContainText('۱–۲۰');
 });

@@ -45,6 +45,8 @@ export interface Config {
   chromiumPath: string;
   /** Largest partner sheet (XLSX or CSV) accepted by the import, in bytes (SARHAD_PARTNER_IMPORT_MAX_BYTES). */
   partnerImportMaxBytes: number;
+  /** Progress-report PDFs kept in <data dir>/cache/reports, newest by last use (SARHAD_REPORT_CACHE_MAX_FILES; 0 = no cache). */
+  reportCacheMaxFiles: number;
   /** Community reports accepted per client address per hour on the public form. */
   communityReportsPerHour: number;
   /** Risk model weights and thresholds: the defaults with SARHAD_RISK_CONFIG's JSON patch on top (docs/risk-model.md). */
@@ -111,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(eventMaxBorderKm) || eventMaxBorderKm <= 0) throw new Error('SARHAD_EVENT_MAX_BORDER_KM must be a positive number of kilometres');
   const partnerImportMaxBytes = Number(env.SARHAD_PARTNER_IMPORT_MAX_BYTES ?? 5 * 1024 * 1024);
   if (!Number.isInteger(partnerImportMaxBytes) || partnerImportMaxBytes < 1024) throw new Error('SARHAD_PARTNER_IMPORT_MAX_BYTES must be a whole number of bytes (at least 1024)');
+  const reportCacheMaxFiles = Number(env.SARHAD_REPORT_CACHE_MAX_FILES ?? 100);
+  if (!Number.isInteger(reportCacheMaxFiles) || reportCacheMaxFiles < 0) throw new Error('SARHAD_REPORT_CACHE_MAX_FILES must be a whole number of files (0 = no cache)');
   const attachmentMaxBytes = Number(env.SARHAD_ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024);
   if (!Number.isInteger(attachmentMaxBytes) || attachmentMaxBytes < 1024) throw new Error('SARHAD_ATTACHMENT_MAX_BYTES must be a whole number of bytes (at least 1024)');
   const communityReportsPerHour = Number(env.SARHAD_COMMUNITY_REPORTS_PER_HOUR ?? 10);
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes,
     chromiumPath: env.SARHAD_CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
     partnerImportMaxBytes,
+    reportCacheMaxFiles,
     communityReportsPerHour,
     risk,
     riskTickS,

@@ -1,4 +1,5 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { keyFingerprint } from '../domain/federation/key-fingerprint.ts';
 import { z } from 'zod';
 import { generateNodeKeyPair, privateKeyFromPem, publicKeyFromBase64, verifyEnvelope, type SignedEnvelope, type VerifyResult } from '../domain/federation/envelope.ts';
 import { signObject, verifyObject } from '../domain/federation/protocol.ts';
@@ -53,10 +54,8 @@ export function parseOverlap(text: string): number | null {
   return ms <= MAX_OVERLAP_MS ? ms : null;
 }
 
-/** A short, comparable form of a public key for people: "SHA256:" + base64 of sha256 of the raw 32 bytes (as ssh prints). */
-export function keyFingerprint(publicKeyB64: string): string {
-  return `SHA256:${createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('base64').replace(/=+$/, '')}`;
-}
+// The same "SHA256:…" form the peer status page shows (one definition for both).
+export { keyFingerprint };
 
 export interface RotationResult {
   handover: KeyHandover;

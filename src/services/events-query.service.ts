@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import { EVENT_CATEGORIES, EVENT_STATUSES, PICTURE_STATUSES, RELIABILITIES, type EventBody } from '../domain/events/event.ts';
 import { reportingDelayByUnit } from '../domain/events/reporting-delay.ts';
-import { eventTarget } from '../domain/policy/events.policy.ts';
-import { allows, authorize } from '../domain/policy/authorize.ts';
+import { authorize } from '../domain/policy/authorize.ts';
 import type { Subject } from '../domain/policy/roles.ts';
 import type { Marking } from '../domain/records/marking.ts';
 import { validation } from '../errors.ts';
 import { everPublished, queryEvents, type EventQuery } from '../store/events.repository.ts';
 import { recordHistory } from '../store/records.repository.ts';
 import type { AppContext } from './context.ts';
+import { EventDecisions } from './event-decisions.ts';
 import { auditPersonalReads, CLOCK_SKEW_MS, mayReadPersonalData, readEvent, utc, withoutPersonalData, type SavedEvent } from './events.service.ts';
 
 const commaList = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -77,11 +77,14 @@ export interface EventPage {
   items: SavedEvent[];
   /** Cursor of the next page, null at the end. */
   next: string | null;
+  /** The reader's decisions made for this page: presenting its events reuses them. */
+  decisions: EventDecisions;
 }
 
 /**
  * Events the subject may see, newest first, keyset-paged. Visibility (marking, workflow) is
- * decided per event by the policy; rows the reader may not see are skipped, so a page may be
+ * decided by the policy once per decision key (owner, marking, status, authorship:
+ * event-decisions.ts), which is the same as deciding per event; rows the reader may not see are skipped, so a page may be
  * shorter than `limit` while `next` still points further (at most 5 × limit rows are read per page).
  */
 export async function listEvents(ctx: AppContext, subject: Subject, q: EventsQuery): Promise<EventPage> {
@@ -101,13 +104,14 @@ export async function listEvents(ctx: AppContext, subject: Subject, q: EventsQue
   };
   let after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const items: SavedEvent[] = [];
+  const decisions = new EventDecisions(subject, ctx.node.id);
   let scanned = 0;
   let exhausted = false;
   while (items.length < q.limit && scanned < 5 * q.limit) {
     const want = q.limit - items.length;
     const batch = await queryEvents(ctx.db.kysely, { ...base, after, limit: want });
     scanned += batch.length;
-    for (const e of batch) if (allows(subject, 'events:read', eventTarget(ctx.node.id, e))) items.push(e);
+    for (const e of batch) if (decisions.of(e).read) items.push(e);
     if (batch.length < want) {
       exhausted = true;
       break;
@@ -116,7 +120,7 @@ export async function listEvents(ctx: AppContext, subject: Subject, q: EventsQue
     after = { occurredAt: last.body.occurredAt, id: last.id };
   }
   auditPersonalReads(ctx, subject, items, null);
-  return { items, next: exhausted || !after ? null : encodeCursor(after) };
+  return { items, next: exhausted || !after ? null : encodeCursor(after), decisions };
 }
 
 export async function eventHistory(ctx: AppContext, subject: Subject, id: string) {
@@ -154,7 +158,8 @@ export async function reportingDelay(ctx: AppContext, subject: Subject, q: z.out
   const to = q.to ? utc(q.to) : new Date(Date.now() + CLOCK_SKEW_MS).toISOString();
   const from = q.from ? utc(q.from) : new Date(Date.parse(to) - 90 * 86_400_000).toISOString();
   if (from >= to) throw validation('from must be before to', [{ path: 'from', message: 'not before to' }]);
-  const events = (await everPublished(ctx.db.kysely, from, to)).filter((e) => allows(subject, 'events:read', eventTarget(ctx.node.id, e)));
+  const decisions = new EventDecisions(subject, ctx.node.id);
+  const events = (await everPublished(ctx.db.kysely, from, to)).filter((e) => decisions.of(e).read);
   const stats = reportingDelayByUnit(
     events.map((e) => ({ eventId: e.id, unitId: e.body.reportingUnitId ?? e.owner.unitId, detectedAt: e.body.detectedAt ?? e.body.occurredAt, firstPublishedAt: e.body.firstPublishedAt! })),
   );

@@ -4,7 +4,8 @@ import type { Subject } from '../domain/policy/roles.ts';
 import { mayReview } from '../domain/screening/false-positive.policy.ts';
 import { AppError, notFound } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { findFalsePositive, listFalsePositives, revokeFalsePositive, type FalsePositive, type FalsePositiveStatus } from '../store/false-positives.repository.ts';
+import { findFalsePositive, listFalsePositives, revokeFalsePositive, type FalsePositive } from '../store/false-positives.repository.ts';
+import type { FalsePositiveStatus, FalsePositiveView } from '../domain/screening/false-positive-view.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 
@@ -18,21 +19,6 @@ export const falsePositiveListQuery = z
 
 const statusAt = (fp: Pick<FalsePositive, 'revokedAt' | 'expiresAt'>, now: string): FalsePositiveStatus =>
   fp.revokedAt !== null ? 'revoked' : fp.expiresAt > now ? 'active' : 'expired';
-
-/** What a reviewer sees of a decision: who, when, until when, on which alert; never the traveller. */
-export interface FalsePositiveView {
-  id: string;
-  alertId: string;
-  screeningId: string;
-  stateCode: string;
-  agencyId: string;
-  decidedBy: { id: string; username: string | null };
-  decidedAt: string;
-  expiresAt: string;
-  status: FalsePositiveStatus;
-  revokedBy: { id: string; username: string | null } | null;
-  revokedAt: string | null;
-}
 
 /** The reviewer's own agency's decisions, newest first. */
 export async function listAgencyFalsePositives(ctx: AppContext, subject: Subject, q: z.output<typeof falsePositiveListQuery>) {

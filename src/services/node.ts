@@ -11,7 +11,12 @@ import { ReadAuditLog } from './read-audit.ts';
 
 /** Opens the database, brings its schema up to date and loads the node identity. */
 export async function openNode(config: Config, log: Logger): Promise<AppContext> {
-  const db = openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, busyTimeoutMs: config.dbBusyTimeoutMs });
+  const db = openDb({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    busyTimeoutMs: config.dbBusyTimeoutMs,
+    onConnectionLost: (err) => log.warn({ err: err.message }, 'database: an idle connection was lost; the next query opens a new one'),
+  });
   try {
     const applied = await migrateToLatest(db);
     for (const m of applied) log.info({ migration: m.migrationName, status: m.status }, 'migration');

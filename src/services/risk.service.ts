@@ -22,7 +22,7 @@ import { activeOverrides, insertSnapshots, latestSnapshots, listOverrides, listS
 import { inWriteTransaction } from '../store/transaction.ts';
 import type { AppContext } from './context.ts';
 import { writeRecord } from './records.service.ts';
-import { backfillSnapshots } from './risk/backfill.ts';
+import { backfillSnapshots, type BackfillReport } from './risk/backfill.ts';
 import { assessmentTargetFor, checkClearOverride, checkNewOverride, storeClearOverride, storeOverride } from './risk/overrides.ts';
 import { RiskRegistry, type SectionInfo } from './risk/registry-cache.ts';
 import { ASSESSMENT_MARKING, dayOf, overrideView, round, type AssessmentView, type OverrideView, type SnapshotView } from './risk/views.ts';
@@ -234,10 +234,14 @@ export class RiskEngine {
     return this.registry.enrich(items, override, at);
   }
 
-  /** Fills missing daily snapshots of the last `days` days (risk/backfill.ts). */
+  /** What the last backfill computed (tests: only the missing days, reading only their events). */
+  lastBackfill: BackfillReport | null = null;
+
+  /** Fills missing daily snapshots of the last `days` days (risk/backfill.ts); answers how many were written. */
   async backfill(days: number): Promise<number> {
     await this.ready();
-    return this.enqueue(() => backfillSnapshots(this.ctx, this.registry, days, this.clock()));
+    this.lastBackfill = await this.enqueue(() => backfillSnapshots(this.ctx, this.registry, days, this.clock()));
+    return this.lastBackfill.written;
   }
 
   // ---- reads -------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createPgDatabase, PG_ADMIN_URL, testDialects } from '../server/testing/databases.ts';
 import { openDb, type Db } from './db.ts';
 
 describe('SQLite transactions beside another writer of the same file', () => {
@@ -72,5 +74,28 @@ describe('SQLite transactions beside another writer of the same file', () => {
     expect(mode.rows[0]?.journal_mode).toBe('wal');
     const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db.kysely);
     expect(timeout.rows[0]?.timeout).toBe(300);
+  });
+});
+
+describe.skipIf(!(await testDialects()).includes('postgres'))('PostgreSQL connections cut by the server', () => {
+  it('an idle pooled connection killed by the server is reported, and the next query simply opens a new one', async () => {
+    const pgDb = await createPgDatabase();
+    const lost: Error[] = [];
+    const db = openDb({ dataDir: os.tmpdir(), databaseUrl: pgDb.url, onConnectionLost: (err) => lost.push(err) });
+    try {
+      const first = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely);
+      const pid = first.rows[0]!.pid;
+      const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+      await admin.end();
+      await expect.poll(() => lost.length, { timeout: 5_000 }).toBe(1);
+      expect(lost[0]!.message).toMatch(/terminat/i);
+      const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely);
+      expect(again.rows[0]!.pid).not.toBe(pid);
+    } finally {
+      await db.close();
+      await pgDb.drop();
+    }
   });
 });

@@ -18,6 +18,8 @@ export interface DbOptions {
   databaseUrl: string | null;
   /** How long a statement waits for a lock held by another connection or process (ms). */
   busyTimeoutMs?: number;
+  /** Told when PostgreSQL drops an idle pooled connection (server restart, admin command). */
+  onConnectionLost?: (err: Error) => void;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
@@ -80,6 +82,9 @@ export function openDb(options: DbOptions): Db {
   const busyTimeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Without a listener, pg re-throws an idle connection's error and the whole node dies; the pool
+    // has already discarded that connection and opens a new one on the next query.
+    pool.on('error', (err) => options.onConnectionLost?.(err));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }

@@ -1,9 +1,10 @@
+import type { FalsePositiveStatus } from '../domain/screening/false-positive-view.ts';
 import type { TravellerKeys } from '../domain/screening/traveller-keys.ts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Executor } from './transaction.ts';
 
-export type FalsePositiveStatus = 'active' | 'expired' | 'revoked';
+export type { FalsePositiveStatus };
 
 export interface FalsePositive {
   id: string;

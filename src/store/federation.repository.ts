@@ -49,7 +49,7 @@ export interface Peer {
   remoteBacklog: number | null;
 }
 
-const peerFromRow = (r: Omit<PeersTable, 'out_cursor'> & { out_cursor: number | string }): Peer => ({
+const peerFromRow = (r: Omit<PeersTable, 'out_cursor' | 'failures'> & { out_cursor: number | string }): Peer => ({
   id: r.id,
   nodeId: r.node_id,
   name: r.name,

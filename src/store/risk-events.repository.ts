@@ -51,16 +51,21 @@ export function riskEventOf(id: string, body: EventBody): RiskEvent | null {
   };
 }
 
-/** Counting events that occurred at or after `since` (ISO). */
-export async function listRiskEvents(db: Executor, since: string): Promise<RiskEvent[]> {
-  const rows = await db
+/**
+ * Counting events that occurred at or after `since` (ISO) — and, when given, at or before `until`
+ * and only in `sectionIds` (the backfill reads just the span and sections it must compute).
+ */
+export async function listRiskEvents(db: Executor, since: string, only: { until?: string; sectionIds?: string[] } = {}): Promise<RiskEvent[]> {
+  let q = db
     .selectFrom('events')
     .select(['id', 'body_json'])
     .where('deleted_at', 'is', null)
     .where('in_picture', '=', 1)
     .where('occurred_at', '>=', since)
-    .where('section_id', 'is not', null)
-    .execute();
+    .where('section_id', 'is not', null);
+  if (only.until !== undefined) q = q.where('occurred_at', '<=', only.until);
+  if (only.sectionIds !== undefined) q = q.where('section_id', 'in', only.sectionIds.length > 0 ? only.sectionIds : ['']);
+  const rows = await q.execute();
   const out: RiskEvent[] = [];
   for (const r of rows) {
     const e = riskEventOf(r.id, JSON.parse(r.body_json) as EventBody);

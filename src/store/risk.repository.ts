@@ -94,6 +94,15 @@ export async function latestSnapshots(db: Executor): Promise<Map<string, Snapsho
 }
 
 /** Sections that already have a daily snapshot on the UTC day of `dayStart` (ISO midnight). */
+/**
+ * The daily snapshots already stored in [from, to), as `sectionId|YYYY-MM-DD` keys: one query for
+ * the whole range, so the backfill learns what is missing without reading any event.
+ */
+export async function dailySnapshotKeys(db: Executor, from: string, to: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('assessment_snapshots').select(['section_id', 'at']).where('cause', '=', 'daily').where('at', '>=', from).where('at', '<', to).execute();
+  return new Set(rows.map((r) => `${r.section_id}|${String(r.at).slice(0, 10)}`));
+}
+
 export async function sectionsWithDailySnapshot(db: Executor, dayStart: string, dayEnd: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('assessment_snapshots')

@@ -310,6 +310,10 @@ export interface PeersTable {
   remote_agreement_json: string | null;
   last_contact_at: string | null;
   remote_backlog: number | null;
+  /** Our last failed pull from the peer, and how many in a row failed (0023). */
+  last_failure_at: string | null;
+  last_failure_reason: string | null;
+  failures: Generated<number>;
 }
 
 export interface AgreementsTable {

@@ -26,9 +26,10 @@ const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx').then
 const OperationsPage = lazy(() => import('./pages/meetings/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 const PartnersPage = lazy(() => import('./pages/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })));
 const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })));
+const FederationPage = lazy(() => import('./pages/federation/FederationPage.tsx').then((m) => ({ default: m.FederationPage })));
 const CustomsPage = lazy(() => import('./pages/CustomsPage.tsx').then((m) => ({ default: m.CustomsPage })));
 
-export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison' | 'meetings' | 'operations' | 'partners' | 'recommendations';
+export type Route = 'map' | 'events' | 'admin' | 'screen' | 'alerts' | 'audit' | 'profile' | 'warnings' | 'risk' | 'risk-report' | 'customs' | 'liaison' | 'meetings' | 'operations' | 'partners' | 'recommendations' | 'federation';
 
 function routeFromHash(): Route {
   const h = window.location.hash;
@@ -47,6 +48,7 @@ function routeFromHash(): Route {
   if (h.startsWith('#/operations')) return 'operations';
   if (h.startsWith('#/partners')) return 'partners';
   if (h.startsWith('#/recommendations')) return 'recommendations';
+  if (h.startsWith('#/federation')) return 'federation';
   return 'map';
 }
 
@@ -145,6 +147,7 @@ export function App() {
   const page =
     route === 'events' && can(user, 'events:read') ? <EventsPage user={user} />
     : route === 'admin' && isAdmin ? <AdminPage />
+    : route === 'federation' && can(user, 'federation:admin') ? <FederationPage />
     : route === 'screen' && can(user, 'screening:run') ? <ScreeningPage user={user} />
     : route === 'alerts' && can(user, 'alerts:read') ? <AlertsPage user={user} />
     : route === 'audit' && can(user, 'audit:read') ? <AuditPage />
@@ -158,7 +161,7 @@ export function App() {
     : route === 'customs' && can(user, 'trade:read') ? <CustomsPage stateCode={user.state} canConfigure={can(user, 'trade:configure')} />
     : route === 'partners' && can(user, 'partners:read') ? <PartnersPage user={user} />
     : route === 'recommendations' && can(user, 'partners:read') ? <RecommendationsPage />
-    : <MapPage />;
+    : <MapPage initiatives={can(user, 'partners:read')} />;
   return (
     <StreamProvider key={auth.user.id}>
       <div className="app-shell">

@@ -1,6 +1,7 @@
 // Shapes of the API answers (see docs/api-contract.md).
 // Roles, locales and TLP levels come from the server's own domain modules (pure, no I/O),
 // so the UI can never drift from the rules the server applies.
+import type { FalsePositiveView } from '../domain/screening/false-positive-view.ts';
 import type en from './i18n/locales/en.ts';
 import type { Locale } from '../domain/policy/roles.ts';
 
@@ -206,24 +207,10 @@ export interface ScreeningResult {
   hits: ScreeningHit[];
 }
 
-export type FalsePositiveStatus = 'active' | 'expired' | 'revoked';
-
-export interface FalsePositiveDecision {
-  id: string;
-  alertId: string;
-  screeningId: string;
-  stateCode: string;
-  agencyId: string;
-  decidedBy: { id: string; username: string | null };
-  decidedAt: string;
-  expiresAt: string;
-  status: FalsePositiveStatus;
-  revokedBy: { id: string; username: string | null } | null;
-  revokedAt: string | null;
-}
+export type { FalsePositiveStatus, FalsePositiveView as FalsePositiveDecision } from '../domain/screening/false-positive-view.ts';
 
 export interface FalsePositivePage {
-  items: FalsePositiveDecision[];
+  items: FalsePositiveView[];
   total: number;
   limit: number;
   offset: number;

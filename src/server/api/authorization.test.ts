@@ -386,6 +386,7 @@ const TABLE: Row[] = [
   // reads; liaison officers, analysts and commanders write the 3W; liaison officers and commanders the tracker.
   { route: 'GET /api/initiatives', allow: EVERYONE, ok: 200 },
   { route: 'POST /api/initiatives', allow: PARTNER_WRITERS, ok: 201, call: () => ({ body: { ref: `AT-${uniq()}`, partner: 'EU', title: 'Table test', start: '2026-01-01', status: 'planned' } }) },
+  { route: 'GET /api/initiatives/map', allow: EVERYONE, ok: 200 },
   { route: 'GET /api/initiatives/export.xlsx', allow: EVERYONE, ok: 200 },
   { route: 'GET /api/initiatives/export.csv', allow: EVERYONE, ok: 200 },
   { route: 'POST /api/initiatives/import', allow: PARTNER_WRITERS, ok: 200, call: () => ({ url: '/api/initiatives/import?sheet=initiatives', headers: { 'content-type': 'text/csv' }, rawBody: 'Ref,Partner,Title,State,Start,Status\r\n' }) },

@@ -60,7 +60,7 @@ describe('security headers on the web app and the API', () => {
     expectHeaders((await node.anonymous().get('/healthz')).headers, '/healthz');
   });
 
-  it('behind HTTPS, HSTS is sent and insecure sub-requests are upgraded', async () => {
+  it('behind HTTPS, HSTS is sent and insecure sub-requests are upgraded', { timeout: 120_000 }, async () => {
     const secure = await startTestNode('sqlite', { webDir, secureCookies: true });
     try {
       const res = await fetch(secure.url + '/', { headers: { accept: 'text/html' } });

@@ -4,6 +4,7 @@ import { authorize } from '../../domain/policy/authorize.ts';
 import type { Subject } from '../../domain/policy/roles.ts';
 import { validation } from '../../errors.ts';
 import { listRecords } from '../../store/records.repository.ts';
+import type { Dashboard, PairFigures, RfiFigures } from '../../domain/liaison/dashboard-types.ts';
 import type { AppContext } from '../context.ts';
 import { meetingFigures } from './meeting-figures.ts';
 
@@ -29,29 +30,6 @@ export type FigureSource = (ctx: AppContext, period: Period) => Promise<Record<s
 const FIGURE_SOURCES: Record<string, FigureSource> = {
   meetings: async (ctx, period) => Object.fromEntries(Object.entries(await meetingFigures(ctx, period)).map(([pair, f]) => [pair, { ...f }])),
 };
-
-export interface RfiFigures {
-  sent: number;
-  answered: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  /** Share of the period's RFIs answered by their deadline (of those whose deadline passed or were answered). */
-  answeredOnTimeShare: number | null;
-  open: number;
-  overdue: number;
-}
-
-export interface PairFigures {
-  pairKey: string;
-  channels: number;
-  months: { month: string; sent: number; received: number }[];
-  /** Requests we sent, answered by the counterpart (their response times). */
-  ourRequests: RfiFigures;
-  /** Requests the counterpart sent, answered by us (our response times). */
-  theirRequests: RfiFigures;
-  perChannel: { channelId: string; title: string; counterpartUnits: string[]; ourRequests: RfiFigures; theirRequests: RfiFigures }[];
-  [source: string]: unknown;
-}
 
 const DAY = 86_400_000;
 
@@ -88,7 +66,7 @@ function rfiFigures(list: { sentAt: string; status: RfiStatus }[]): RfiFigures {
   };
 }
 
-export async function cooperationDashboard(ctx: AppContext, subject: Subject, q: z.infer<typeof dashboardQuery>, now = new Date()) {
+export async function cooperationDashboard(ctx: AppContext, subject: Subject, q: z.infer<typeof dashboardQuery>, now = new Date()): Promise<Dashboard> {
   authorize(subject, 'cooperation:read');
   const period = periodOf(q, now);
   const inPeriod = (iso: string) => iso.slice(0, 10) >= period.from && iso.slice(0, 10) <= period.to;

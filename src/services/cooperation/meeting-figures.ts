@@ -1,13 +1,9 @@
 import { closedOnTime, mergedStatus, pairKey } from '../../domain/meetings/meeting.ts';
 import { listRecords } from '../../store/records.repository.ts';
+import type { PairMeetingFigures } from '../../domain/liaison/dashboard-types.ts';
 import type { AppContext } from '../context.ts';
 
-export interface PairMeetingFigures {
-  meetingsHeld: number;
-  actionItemsDue: number;
-  actionItemsClosedOnTime: number;
-  jointOperations: number;
-}
+export type { PairMeetingFigures };
 
 /**
  * Meetings, action items and joint operations per border pair ("AF-TJ": the participating states'

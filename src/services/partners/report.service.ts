@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { authorize } from '../../domain/policy/authorize.ts';
 import type { Subject } from '../../domain/policy/roles.ts';
@@ -7,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import { barChart } from './charts.ts';
 import { computeIndicators } from './indicators.ts';
 import { embeddedFontCss, printPdf } from './pdf.ts';
+import { contentFingerprint, REPORT_CACHE_DIR, ReportCache, scopeKey } from './report-cache.ts';
 import { listRecommendations } from './recommendations.service.ts';
 import { msg, REPORT_LANGS, type ReportLang } from './report-messages.ts';
 
@@ -113,10 +115,21 @@ ${recRows}
 </html>`;
 }
 
+const caches = new WeakMap<AppContext, ReportCache>();
+function cacheOf(ctx: AppContext): ReportCache {
+  let c = caches.get(ctx);
+  if (!c) caches.set(ctx, (c = new ReportCache(path.join(ctx.config.dataDir, REPORT_CACHE_DIR), ctx.config.reportCacheMaxFiles)));
+  return c;
+}
+
 export async function progressReport(ctx: AppContext, subject: Subject, q: z.output<typeof progressQuery>, now = new Date()) {
   const data = await progressData(ctx, subject, q, now);
   if (q.format === 'json') return { kind: 'json' as const, data };
   const html = renderProgressHtml(data, q.lang);
   if (q.format === 'html') return { kind: 'html' as const, html, data };
-  return { kind: 'pdf' as const, pdf: await printPdf(html, ctx.config.chromiumPath), data };
+  // The PDF cache's key (report-cache.ts): the content as printed, bar the generation time.
+  const fingerprint = contentFingerprint(renderProgressHtml({ ...data, generatedAt: '' }, q.lang));
+  const key = { from: data.period.from, to: data.period.to, lang: q.lang, scope: scopeKey(ctx.node.id, subject), fingerprint };
+  const { pdf, cache } = await cacheOf(ctx).get(key, () => printPdf(html, ctx.config.chromiumPath));
+  return { kind: 'pdf' as const, pdf, cache, data };
 }

@@ -81,6 +81,11 @@ export function Header({ user, route, onLogout }: { user: User; route: Route; on
             {t('nav.audit')}
           </a>
         )}
+        {can(user, 'federation:admin') && (
+          <a href="#/federation" data-testid="nav-federation" aria-current={route === 'federation' ? 'page' : undefined}>
+            {t('federation.nav')}
+          </a>
+        )}
         {isAdmin && (
           <a href="#/admin" data-testid="nav-admin" aria-current={route === 'admin' ? 'page' : undefined}>
             {t('nav.admin')}

@@ -16,6 +16,8 @@ import { CommunitiesLayer } from './map/CommunitiesLayer.tsx';
 import { UnitsLayer } from './map/UnitsLayer.tsx';
 import { ZoomControl } from './map/ZoomControl.tsx';
 import { WarningsLayer } from '../components/WarningsLayer.tsx';
+import { InitiativesLayer } from './map/InitiativesLayer.tsx';
+import { focusFromHash } from './map/initiativesHash.ts';
 
 export { IMPACT_COLORS };
 
@@ -37,10 +39,38 @@ async function loadMapData(): Promise<{ sections: SectionCollection; units: Unit
 /** The region the basemap covers: the map does not wander off it. */
 const MAX_BOUNDS = L.latLngBounds([29, 59], [44, 81]);
 
-/** `layers` replaces the default layers; `side` replaces the list of sections beside the map. */
-export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page' }: { layers?: MapLayer[]; side?: React.ReactNode; testId?: string }) {
+/** `#/map/initiatives/<placeId>`: the place to focus with the initiatives layer on (null otherwise), following the hash. */
+function useInitiativesFocus(): [string | null, () => void] {
+  const [focus, setFocus] = useState(() => focusFromHash(window.location.hash));
+  useEffect(() => {
+    const on = () => setFocus(focusFromHash(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  const clear = () => {
+    // replaceState fires no hashchange: reloading then does not turn the layer on again
+    if (focusFromHash(window.location.hash)) history.replaceState(null, '', '#/map');
+    setFocus(null);
+  };
+  return [focus, clear];
+}
+
+/**
+ * `layers` replaces the default layers; `side` replaces the list of sections beside the map;
+ * `initiatives` offers the partners' initiatives layer in the layer control (readers of partners).
+ */
+export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page', initiatives = false }: { layers?: MapLayer[]; side?: React.ReactNode; testId?: string; initiatives?: boolean }) {
   const { t } = useTranslation();
   const loc = useLocale();
+  const [focus, clearFocus] = useInitiativesFocus();
+  const [showInitiatives, setShowInitiatives] = useState(focus !== null);
+  useEffect(() => {
+    if (focus) setShowInitiatives(true); // a link from the partners page turns the layer on
+  }, [focus]);
+  function toggleInitiatives(on: boolean) {
+    setShowInitiatives(on);
+    if (!on) clearFocus();
+  }
   const { data, error } = useApiData(loadMapData, ['section', 'unit', 'border_section', 'community', 'assessment']);
   const sections = data?.sections ?? null;
   const units = data?.units ?? null;
@@ -101,6 +131,19 @@ export function MapPage({ layers = MAP_LAYERS, side, testId = 'map-page' }: { la
         <section className="map-wrap" aria-label={t('map.title')}>
           <div ref={containerRef} className="map" data-testid="border-map" dir="ltr" />
           {map && layers.map((Layer, i) => <Layer key={i} map={map} />)}
+          {map && initiatives && showInitiatives && <InitiativesLayer map={map} focus={focus} />}
+          {initiatives && (
+            <div className="map-layer-control" role="group" aria-labelledby="map-layers-title" data-testid="map-layer-control">
+              <p id="map-layers-title" className="map-layer-title">
+                {t('map.layers')}
+              </p>
+              <label>
+                <input type="checkbox" checked={showInitiatives} onChange={(e) => toggleInitiatives(e.target.checked)} data-testid="layer-toggle-initiatives" />
+                <span className="swatch-initiative" aria-hidden="true" />
+                <span>{t('map.initiatives.layer')}</span>
+              </label>
+            </div>
+          )}
           <div className="map-legend" data-testid="map-legend" ref={legendRef}>
             <h2>{t('map.legend')}</h2>
             <ul>

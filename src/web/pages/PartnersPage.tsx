@@ -7,7 +7,8 @@ import { can } from '../permissions.ts';
 import type { ListAnswer, SectionCollection, Unit, User } from '../types.ts';
 import { useApiData } from '../useApiData.ts';
 import { formatNumber, useLocale } from '../util.ts';
-import type { Equipment, Gap, ImportReport, Initiative, PartnerRow } from './partners/types.ts';
+import { initiativesHash } from './map/initiativesHash.ts';
+import type { Equipment, Gap, ImportReport, Initiative, PartnerRow, Place } from './partners/types.ts';
 import { sheetErrorCode, uploadSheet } from './partners/upload.ts';
 
 async function loadPartners() {
@@ -20,7 +21,13 @@ async function loadPartners() {
     api.get<SectionCollection>('/api/sections'),
   ]);
   const places = new Map<string, Unit['name']>([...units.items.map((u) => [u.id, u.name] as const), ...sections.features.map((s) => [s.properties.id, s.properties.name] as const)]);
-  return { initiatives: initiatives.items, equipment: equipment.items, partners: partners.items, gaps: gaps.gaps, places };
+  // Ids are per node: a copy from the other side names its places by ref (as the map answer does).
+  type WithRef = { ref?: string | null };
+  const byRef = new Map<string, string>([
+    ...units.items.flatMap((u) => ((u as Unit & WithRef).ref ? [[`unit:${(u as Unit & WithRef).ref}`, u.id] as const] : [])),
+    ...sections.features.flatMap((s) => ((s.properties as WithRef).ref ? [[`section:${(s.properties as WithRef).ref}`, s.properties.id] as const] : [])),
+  ]);
+  return { initiatives: initiatives.items, equipment: equipment.items, partners: partners.items, gaps: gaps.gaps, places, byRef };
 }
 
 /** Who does what where: partners, initiatives by location, the gaps, and the partner sheet in and out. */
@@ -29,12 +36,29 @@ export function PartnersPage({ user }: { user: User }) {
   const loc = useLocale();
   const { data, error, reload } = useApiData(loadPartners, ['initiative', 'training', 'equipment']);
   const placeName = (id: string) => loc.name(data?.places.get(id) ?? null) || id;
+  /** This node's id of a place an initiative names (null: not in this node's registry). */
+  const localId = (p: Place) => (data?.places.has(p.id) ? p.id : (p.ref && data?.byRef.get(`${p.type}:${p.ref}`)) || null);
+  /** The place, linked to the initiatives map focused on it (`#/map/initiatives/<placeId>`). */
+  const placeLink = (p: Place, key?: string) => {
+    const id = localId(p);
+    if (!id) return <bdi key={key}>{p.ref ?? p.id}</bdi>;
+    const name = placeName(id);
+    return (
+      <a key={key} href={initiativesHash(id)} className="place-link" data-testid={`place-link-${id}`} title={t('partners.onMap', { place: name })}>
+        {name}
+      </a>
+    );
+  };
   const money = (b: Record<string, number>) => Object.entries(b).map(([c, v]) => `${formatNumber(v, loc.lang)} ${c}`).join(', ');
 
   // Initiatives and deliveries grouped by the place they name.
-  const byPlace = new Map<string, { initiatives: Initiative[]; equipment: Equipment[] }>();
-  for (const i of data?.initiatives ?? []) for (const p of i.places) (byPlace.get(p.id) ?? byPlace.set(p.id, { initiatives: [], equipment: [] }).get(p.id)!).initiatives.push(i);
-  for (const e of data?.equipment ?? []) if (e.place) (byPlace.get(e.place.id) ?? byPlace.set(e.place.id, { initiatives: [], equipment: [] }).get(e.place.id)!).equipment.push(e);
+  const byPlace = new Map<string, { type: Place['type']; initiatives: Initiative[]; equipment: Equipment[] }>();
+  const slot = (p: Place) => {
+    const id = localId(p) ?? p.id;
+    return byPlace.get(id) ?? byPlace.set(id, { type: p.type, initiatives: [], equipment: [] }).get(id)!;
+  };
+  for (const i of data?.initiatives ?? []) for (const p of i.places) slot(p).initiatives.push(i);
+  for (const e of data?.equipment ?? []) if (e.place) slot(e.place).equipment.push(e);
 
   return (
     <main className="content-page partners-page" data-testid="partners-page">
@@ -99,7 +123,7 @@ export function PartnersPage({ user }: { user: User }) {
                     <td>
                       <bdi>{i.budget !== null && i.currency ? `${formatNumber(i.budget, loc.lang)} ${i.currency}` : ''}</bdi>
                     </td>
-                    <td>{i.places.map((p) => placeName(p.id)).join(', ')}</td>
+                    <td>{i.places.map((p, n) => [n > 0 ? ', ' : null, placeLink(p, `${p.type}-${p.id}`)])}</td>
                   </tr>
                 ))}
               </tbody>
@@ -136,7 +160,7 @@ export function PartnersPage({ user }: { user: User }) {
             <ul className="partners-locations" data-testid="partners-by-location">
               {[...byPlace].map(([id, v]) => (
                 <li key={id}>
-                  <strong>{placeName(id)}</strong>: {v.initiatives.map((i) => `${i.partner} · ${i.title}`).join('; ')}
+                  <strong>{placeLink({ type: v.type, id, ref: null })}</strong>: {v.initiatives.map((i) => `${i.partner} · ${i.title}`).join('; ')}
                   {v.equipment.length > 0 && <> — {v.equipment.map((e) => `${t(`partners.kinds.${e.kind}` as never)} ×${formatNumber(e.quantity, loc.lang)} (${e.partner})`).join(', ')}</>}
                 </li>
               ))}

@@ -7,7 +7,8 @@ import { acceptReceipt, authenticatePeerRequest, buildFeed, FEED_DEFAULT_LIMIT, 
 import { canonicalJson } from '../../../domain/records/content-hash.ts';
 import { sendCompressed } from './compress.ts';
 import { federationStatus } from '../../../federation/status.ts';
-import { onPushNotice, pullSerialised } from '../../../federation/push.ts';
+import { onPushNotice } from '../../../federation/push.ts';
+import { pullAndNote } from '../../../federation/contact.ts';
 import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements, requirePeer, setAgreement } from '../../../federation/peers.ts';
 import { PeerRequestError } from '../../../federation/sync.ts';
 import { AppError } from '../../../errors.ts';
@@ -15,6 +16,7 @@ import type { AppContext } from '../../../services/context.ts';
 import { authorize } from '../../../domain/policy/authorize.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { errorResponses, errorSchema, idParams } from '../schemas.ts';
+import { statusView } from './status.schema.ts';
 
 const agreementView = z.object({
   id: z.string(),
@@ -115,8 +117,6 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
   );
 
-  const counts = z.object({ type: z.string(), delivered: z.number().int(), withdrawn: z.number().int(), unacked: z.number().int(), refusedByPeer: z.number().int() });
-  const terms = z.object({ types: z.array(z.string()), maxTlp: z.string(), personalData: z.boolean(), redact: z.array(z.string()), active: z.boolean() }).passthrough();
   r.post(
     '/api/federation/notify',
     {
@@ -175,37 +175,17 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     {
       schema: {
         tags,
-        description: 'Per peer: last contact, backlog both ways, records not acknowledged, refusals with reasons, records sent and received per type (administrator).',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                peer: z.object({ id: z.string(), name: z.string(), nodeId: z.string(), stateCode: z.string(), url: z.string() }),
-                lastContactAt: z.string().nullable(),
-                agreements: z.object({ ours: terms.nullable(), theirs: terms.nullable(), effective: terms.nullable() }),
-                outgoing: z.object({ unacked: z.number().int(), backlog: z.number().int(), lastReceiptAt: z.string().nullable(), byType: z.array(counts) }),
-                incoming: z.object({
-                  backlog: z.number().int().nullable(),
-                  lastReceiptAt: z.string().nullable(),
-                  byType: z.array(z.object({ type: z.string(), held: z.number().int(), withdrawn: z.number().int(), refused: z.number().int() })),
-                }),
-                rejections: z.object({
-                  byCode: z.record(z.string(), z.number().int()),
-                  recent: z.array(
-                    z.object({ id: z.string(), nodeId: z.string().nullable(), kind: z.string(), code: z.string(), recordId: z.string().nullable(), version: z.number().int().nullable(), detail: z.string().nullable(), at: z.string() }),
-                  ),
-                }),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        description:
+          'Per peer: health (ok / degraded / down, rule in docs/federation.md "Peer status"), last good and last failed contact, backlog both ways, records not acknowledged, ' +
+          'refusals by reason with the latest few, records sent and received per type, key fingerprints with any rotation overlap; and calls refused from unknown node ids (administrator).',
+        querystring: z.object({ recent: z.coerce.number().int().min(1).max(50).default(10) }).strict(),
+        response: { 200: statusView, ...errorResponses },
       },
     },
     async (req) => {
       const auth = requireAuth(req);
       authorize(auth.subject, 'federation:admin');
-      return federationStatus(ctx, { kind: 'user', subject: auth.subject });
+      return federationStatus(ctx, { kind: 'user', subject: auth.subject }, { recent: req.query.recent });
     },
   );
 
@@ -258,7 +238,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (req) => {
       authorize(requireAuth(req).subject, 'federation:admin');
       try {
-        return await pullSerialised(ctx, (await requirePeer(ctx, { id: req.params.id })).id);
+        return await pullAndNote(ctx, (await requirePeer(ctx, { id: req.params.id })).id);
       } catch (err) {
         if (err instanceof PeerRequestError) throw new AppError('PEER_UNREACHABLE', err.message, { peerStatus: err.status, peerCode: err.code });
         if (err instanceof TypeError || (err as Error).name === 'TimeoutError') throw new AppError('PEER_UNREACHABLE', `cannot reach the peer: ${(err as Error).message}`);

@@ -9,6 +9,7 @@ import type { AppContext } from '../../../services/context.ts';
 import { collectionInfo, collectionItem, collectionItems, OGC_COLLECTIONS, type CollectionInfo, type ItemsQuery, type RegistryItem } from '../../../services/ogc.service.ts';
 import { requireAuth } from '../../http/auth.ts';
 import { presentEvent } from '../events/events.routes.ts';
+import { EventDecisions } from '../../../services/event-decisions.ts';
 import { presentCommunity, presentSection, presentUnit } from '../registry/presenters.ts';
 import { errorResponses } from '../schemas.ts';
 
@@ -167,7 +168,8 @@ export async function ogcRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
       const { subject } = requireAuth(req);
       const q = itemsQuery(checkParams(req.query, ITEMS_PARAMS));
       const page = await collectionItems(ctx, subject, req.params.collectionId, q);
-      const feats = page.kind === 'events' ? page.items.map((e) => presentEvent(subject, ctx.node.id, e)) : await features(subject, page.items);
+      const decisions = new EventDecisions(subject, ctx.node.id); // one policy decision per owner/marking/status on the page
+      const feats = page.kind === 'events' ? page.items.map((e) => presentEvent(subject, ctx.node.id, e, decisions)) : await features(subject, page.items);
       const self = new URL(req.url, base(req));
       const links = [
         { href: self.toString(), rel: 'self', type: GEOJSON, title: 'This page' },

@@ -14,9 +14,9 @@ export async function partnerWorkbook(sheets: Record<string, (string | number | 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Raw bytes of a GET (the api client decodes text). */
-export async function rawGet(client: ApiClient, path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+export async function rawGet(client: ApiClient, path: string): Promise<{ status: number; type: string | null; headers: Headers; bytes: Buffer }> {
   const res = await fetch(client.baseUrl + path, { headers: client.cookie ? { cookie: client.cookie } : {} });
-  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
 export function upload(client: ApiClient, bytes: Uint8Array, type = XLSX, query = '') {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../../services/context.ts';
 import { exportCsv, exportXlsx } from '../../../services/partners/export.service.ts';
 import { importTables, readCsv, readWorkbook } from '../../../services/partners/import.service.ts';
 import { createEquipment, createEquipmentSchema, createInitiative, createInitiativeSchema, createTraining, createTrainingSchema, gapsView, partnerView, readInitiative, readPartnerRecords, updateInitiative, updateInitiativeSchema } from '../../../services/partners/partners.service.ts';
+import { initiativesMap } from '../../../services/partners/map.service.ts';
 import { SHEETS } from '../../../services/partners/sheets.ts';
 import type { SavedRecord } from '../../../store/records.repository.ts';
 import { requireAuth } from '../../http/auth.ts';
@@ -26,6 +27,19 @@ const present = <K extends Kind>(r: { record: SavedRecord<K>; can: { update: boo
 const view = z.looseObject({ id: z.string(), version: z.number().int(), ownerState: z.string(), can: z.object({ update: z.boolean() }) });
 const listFilter = z.object({ partner: z.string().max(32).optional(), state: z.string().regex(/^[A-Z]{2}$/).optional() }).strict();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const mapInitiative = z.object({ id: z.string(), ref: z.string(), partner: z.string(), title: z.string(), stateCode: z.string(), ownerState: z.string(), start: z.string(), end: z.string().nullable(), status: z.string(), budget: z.number().nullable(), currency: z.string().nullable(), illustrative: z.boolean() });
+const mapAnswer = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: z.object({ placeId: z.string(), placeType: z.enum(['unit', 'section']), ref: z.string().nullable(), kind: z.string(), name: z.record(z.string(), z.string()), stateCode: z.string().nullable(), count: z.number().int(), initiatives: z.array(mapInitiative) }),
+    }),
+  ),
+  unplaced: z.array(z.object({ id: z.string(), partner: z.string(), title: z.string(), places: z.array(z.object({ type: z.string(), id: z.string(), ref: z.string().nullable() })) })),
+});
 const rowProblem = z.object({ sheet: z.enum(SHEETS), row: z.number().int(), code: z.string(), field: z.string().nullable(), message: z.string() });
 
 export async function partnersRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -46,6 +60,21 @@ export async function partnersRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     return reply.code(201).send(present({ record: rec, can: { update: true } }));
   });
 
+  r.get(
+    '/api/initiatives/map',
+    {
+      schema: {
+        tags,
+        description: 'Who does what WHERE, as GeoJSON: one Point per registry place (unit, crossing point, border section at the middle of its line) with the initiatives located there — the same records and fields GET /api/initiatives gives this reader. `unplaced` lists initiatives naming a place this node’s registry does not know.',
+        response: { 200: mapAnswer, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { subject } = requireAuth(req);
+      const answer = await initiativesMap(ctx, subject);
+      return reply.type('application/geo+json').send(answer);
+    },
+  );
   r.get('/api/initiatives/export.xlsx', { schema: { tags, description: 'Initiatives, trainings and equipment as one XLSX workbook in the partner-sheet layout (re-importable).', response: { ...errorResponses } } }, async (req, reply) => {
     const { subject } = requireAuth(req);
     const buf = await exportXlsx(ctx, subject);

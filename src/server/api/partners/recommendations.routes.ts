@@ -58,7 +58,7 @@ export async function recommendationsRoutes(app: FastifyInstance, { ctx }: { ctx
     {
       schema: {
         tags,
-        description: 'The progress report for senior officials’ meetings over [from, to): indicators as charts, what moved, what is late, sources; lang=en|ru|tg|fa|ps, format=html|pdf|json. PDF printed by chromium (503 PDF_PRINTER_MISSING without it).',
+        description: 'The progress report for senior officials’ meetings over [from, to): indicators as charts, what moved, what is late, sources; lang=en|ru|tg|fa|ps, format=html|pdf|json. PDF printed by chromium (503 PDF_PRINTER_MISSING without it) and cached per period, language, reader scope and content (header X-Sarhad-Cache: hit|miss).',
         querystring: progressQuery,
         response: { ...errorResponses, 500: errorSchema, 503: errorSchema },
       },
@@ -70,7 +70,7 @@ export async function recommendationsRoutes(app: FastifyInstance, { ctx }: { ctx
       reply.header('cache-control', 'private, no-store');
       if (out.kind === 'json') return reply.send(out.data as never);
       if (out.kind === 'html') return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:").send(out.html as never);
-      reply.header('content-disposition', `attachment; filename="${name}.pdf"`);
+      reply.header('content-disposition', `attachment; filename="${name}.pdf"`).header('x-sarhad-cache', out.cache);
       return reply.type('application/pdf').send(out.pdf as never);
     },
   );

@@ -95,6 +95,40 @@ describe('progress report (HTML and PDF)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('PDF cache: miss then hit with the same bytes; a change of the data or another reader\'s scope is a miss', async () => {
+    const url = `/api/reports/progress?from=${from}&to=${to}&lang=en&format=pdf`;
+    const cacheDir = path.join(tj.config.dataDir, 'cache', 'reports');
+    const first = await rawGet(observer, url);
+    expect([first.status, first.headers.get('x-sarhad-cache')]).toEqual([200, 'miss']);
+    const again = await rawGet(observer, url);
+    expect([again.status, again.headers.get('x-sarhad-cache')]).toEqual([200, 'hit']);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    // The other language is another file.
+    expect((await rawGet(observer, url.replace('lang=en', 'lang=tg'))).headers.get('x-sarhad-cache')).toBe('miss');
+
+    // Another reader never gets the observer's file, even for the same report.
+    const byCommander = await rawGet(commander, url);
+    expect([byCommander.status, byCommander.headers.get('x-sarhad-cache')]).toEqual([200, 'miss']);
+    expect((await rawGet(commander, url)).headers.get('x-sarhad-cache')).toBe('hit');
+    const pdfs = () => fs.readdirSync(cacheDir).filter((f) => f.endsWith('.pdf'));
+    const before = pdfs().filter((f) => f.includes(`_${from}_${to}_en_`));
+    expect(before).toHaveLength(2);
+
+    // A training delivered in the period changes the figures: a new file, the old one of that reader pruned.
+    const training = { ref: `CACHE-${Date.now()}`, partner: 'OSCE', course: 'Cache-busting course', start: new Date().toISOString().slice(0, 10), end: new Date().toISOString().slice(0, 10), trainees: [{ agency: 'tj-border-troops', female: 3, male: 4 }] };
+    expect((await commander.post('/api/trainings', training)).status).toBe(201);
+    const changed = await rawGet(observer, url);
+    expect([changed.status, changed.headers.get('x-sarhad-cache')]).toEqual([200, 'miss']);
+    expect(changed.bytes.equals(first.bytes)).toBe(false);
+    expect((await rawGet(observer, url)).headers.get('x-sarhad-cache')).toBe('hit');
+    const after = pdfs().filter((f) => f.includes(`_${from}_${to}_en_`));
+    expect(after).toHaveLength(2);
+    expect(after.filter((f) => before.includes(f))).toHaveLength(1); // the commander's, still valid for its content
+    expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The commander's cached file is stale too: their next request is a miss.
+    expect((await rawGet(commander, url)).headers.get('x-sarhad-cache')).toBe('miss');
+  });
+
   it('without chromium: 503 PDF_PRINTER_MISSING; bad parameters: 400', async () => {
     const original = tj.ctx.config.chromiumPath;
     tj.ctx.config.chromiumPath = '/nonexistent/chromium';

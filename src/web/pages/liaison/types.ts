@@ -1,3 +1,4 @@
+export type { Dashboard, PairFigures, RfiFigures } from '../../../domain/liaison/dashboard-types.ts';
 // Shapes of the liaison API answers the page reads (docs/liaison.md, docs/api-contract.md).
 export type RfiState = 'open' | 'answered' | 'overdue' | 'closed';
 export type Priority = 'routine' | 'priority' | 'urgent';
@@ -79,30 +80,3 @@ export interface TemplateView {
   fields: { key: string; kind: string; required: boolean; label: string }[];
 }
 
-export interface RfiFigures {
-  sent: number;
-  answered: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  answeredOnTimeShare: number | null;
-  open: number;
-  overdue: number;
-}
-
-export interface PairFigures {
-  pairKey: string;
-  channels: number;
-  months: { month: string; sent: number; received: number }[];
-  ourRequests: RfiFigures;
-  theirRequests: RfiFigures;
-  perChannel: { channelId: string; title: string; counterpartUnits: string[]; ourRequests: RfiFigures; theirRequests: RfiFigures }[];
-  /** Added by the meetings figure source once merged (dashboard.service.ts). */
-  meetings?: { meetingsHeld: number; actionItemsDue: number; actionItemsClosedOnTime: number; jointOperations: number } | null;
-}
-
-export interface Dashboard {
-  from: string;
-  to: string;
-  state: string;
-  pairs: PairFigures[];
-}

@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { can } from '../../permissions.ts';
 import type { User } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
+import { useHashId } from '../../useHashId.ts';
 import { useLocale } from '../../util.ts';
 import { MeetingView, ownerLabel } from './MeetingView.tsx';
 import { FeatureError, UnitPicker, useUnits } from './shared.tsx';
@@ -12,20 +13,9 @@ import { formatInZone, localToInstant, type ActionItem, type Meeting, type Meeti
 const loadMeetings = () => api.get<{ items: Meeting[] }>('/api/meetings').then((r) => r.items);
 const loadActions = () => api.get<{ items: ActionItem[] }>('/api/actions').then((r) => r.items);
 
-function useMeetingId(): string | null {
-  const read = () => /^#\/meetings\/([0-9a-f-]{36})/.exec(window.location.hash)?.[1] ?? null;
-  const [id, setId] = useState(read);
-  useEffect(() => {
-    const on = () => setId(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return id;
-}
-
 /** BLO meetings: upcoming and past, the follow-up list of action items, scheduling and the calendar feed. */
 export function MeetingsPage({ user }: { user: User }) {
-  const id = useMeetingId();
+  const id = useHashId('meetings');
   if (id) return <MeetingView id={id} user={user} />;
   return <MeetingsList user={user} />;
 }

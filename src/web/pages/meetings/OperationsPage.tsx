@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { can } from '../../permissions.ts';
 import type { User } from '../../types.ts';
 import { useApiData } from '../../useApiData.ts';
+import { useHashId } from '../../useHashId.ts';
 import { useLocale } from '../../util.ts';
 import { AreaMap } from './AreaMap.tsx';
 import { FigureBars } from './FigureBars.tsx';
@@ -12,20 +13,9 @@ import type { Operation, OperationDetail } from './types.ts';
 
 const loadOperations = () => api.get<{ items: Operation[] }>('/api/operations').then((r) => r.items);
 
-function useOperationId(): string | null {
-  const read = () => /^#\/operations\/([0-9a-f-]{36})/.exec(window.location.hash)?.[1] ?? null;
-  const [id, setId] = useState(read);
-  useEffect(() => {
-    const on = () => setId(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return id;
-}
-
 /** Joint operations: the list, planning one on the map, and each plan with its reports and figures. */
 export function OperationsPage({ user }: { user: User }) {
-  const id = useOperationId();
+  const id = useHashId('operations');
   return id ? <OperationView id={id} /> : <OperationsList user={user} />;
 }
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import type { Alert, FalsePositiveDecision, FalsePositivePage, FalsePositiveStatus, ListAnswer } from '../../types.ts';
-import { formatNumber, useLocale } from '../../util.ts';
+import { useLocale } from '../../util.ts';
 
 const PAGE = 20;
 const FILTERS = ['active', 'all', 'expired', 'revoked'] as const;
@@ -137,19 +138,14 @@ export function FalsePositiveReview() {
           </div>
         )
       )}
-      {total > PAGE && (
-        <div className="form-actions">
-          <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))} data-testid="fp-newer">
-            {t('falsePositives.newer')}
-          </button>
-          <span className="muted">
-            {t('falsePositives.range', { from: formatNumber(offset + 1, loc.lang), to: formatNumber(Math.min(offset + PAGE, total), loc.lang), total: formatNumber(total, loc.lang) })}
-          </span>
-          <button type="button" className="btn" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="fp-older">
-            {t('falsePositives.older')}
-          </button>
-        </div>
-      )}
+      <Pager
+        offset={offset}
+        pageSize={PAGE}
+        total={total}
+        onOffset={setOffset}
+        labels={{ newer: t('falsePositives.newer'), older: t('falsePositives.older'), range: (f) => t('falsePositives.range', f) }}
+        testId="fp"
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, formatPercent, useLocale } from '../../util.ts';
 import type { HistoryPage } from './hit-report-types.ts';
@@ -109,17 +110,14 @@ export function ScreeningHistory({ refresh = 0 }: { refresh?: number }) {
           </table>
         </div>
       )}
-      {total > PAGE && (
-        <div className="form-actions">
-          <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))} data-testid="history-newer">
-            {t('screeningHistory.newer')}
-          </button>
-          <span className="muted">{t('screeningHistory.range', { from: formatNumber(offset + 1, loc.lang), to: formatNumber(Math.min(offset + PAGE, total), loc.lang), total: formatNumber(total, loc.lang) })}</span>
-          <button type="button" className="btn" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="history-older">
-            {t('screeningHistory.older')}
-          </button>
-        </div>
-      )}
+      <Pager
+        offset={offset}
+        pageSize={PAGE}
+        total={total}
+        onOffset={setOffset}
+        labels={{ newer: t('screeningHistory.newer'), older: t('screeningHistory.older'), range: (f) => t('screeningHistory.range', f) }}
+        testId="history"
+      />
     </section>
   );
 }
