@@ -100,7 +100,7 @@ export async function authenticatePeerRequest(
   req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body?: string },
   now = new Date(),
   /** One more key that may sign this request: the new key a key hand-over in the body vouches for. */
-  vouched: string | null = null,
+  vouched: { from: string; key: string } | null = null,
 ): Promise<Peer> {
   const nodeId = header(req.headers, NODE_HEADER);
   const date = header(req.headers, DATE_HEADER);
@@ -121,7 +121,11 @@ export async function authenticatePeerRequest(
   let check = checkSignedRequest(input, publicKeyFromBase64(peer.publicKey), now);
   // After the peer rotated its key: its old key during the overlap, or the new key its hand-over vouches for.
   if (!check.ok && check.reason === 'BAD_SIGNATURE') {
-    const other = (await verifiedByPeer(ctx, peer, (key) => checkSignedRequest(input, key, now).ok, now)) || (vouched !== null && checkSignedRequest(input, publicKeyFromBase64(vouched), now).ok);
+    // A chain vouches only when it starts at a key we have registered for this peer (now or before).
+    const vouches = async (v: { from: string; key: string }) =>
+      checkSignedRequest(input, publicKeyFromBase64(v.key), now).ok &&
+      (v.from === peer.publicKey || (await ctx.db.kysely.selectFrom('peer_keys').select('public_key').where('peer_id', '=', peer.id).where('public_key', '=', v.from).executeTakeFirst()) !== undefined);
+    const other = (await verifiedByPeer(ctx, peer, (key) => checkSignedRequest(input, key, now).ok, now)) || (vouched !== null && (await vouches(vouched)));
     if (other) check = { ok: true };
   }
   if (!check.ok) {

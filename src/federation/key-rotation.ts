@@ -164,7 +164,7 @@ export function deliverHandoversInBackground(ctx: AppContext, peer: Peer): void 
  * key it replaces and follows on the one before; null otherwise. Used to accept the hand-over
  * request signed with the new key, from a node whose new key we do not know yet.
  */
-export function vouchedKey(raw: unknown): string | null {
+export function vouchedKey(raw: unknown): { from: string; key: string } | null {
   const parsed = handoverBodySchema.safeParse(raw);
   if (!parsed.success) return null;
   const chain = chainOf(parsed.data);
@@ -178,7 +178,7 @@ export function vouchedKey(raw: unknown): string | null {
       return null;
     }
   }
-  return chain[chain.length - 1]!.newKey;
+  return { from: chain[0]!.oldKey, key: chain[chain.length - 1]!.newKey };
 }
 
 /**

@@ -74,7 +74,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async () => nodeInfo(ctx),
   );
 
-  const signedBy = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown }, vouched: string | null = null) =>
+  const signedBy = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown }, vouched: { from: string; key: string } | null = null) =>
     authenticatePeerRequest(ctx, { method: req.method, url: req.url, headers: req.headers, body: canonicalJson(req.body ?? {}) }, new Date(), vouched);
 
   r.post(
