@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config.ts';
 import { generateNodeKeyPair, privateKeyFromPem, publicKeyFromBase64, signEnvelope, verifyEnvelope, type Envelope } from '../src/domain/federation/envelope.ts';
 import { addPeer, nodeInfo, setAgreement } from '../src/federation/peers.ts';
-import { pullFromPeer } from '../src/federation/sync.ts';
+import { pullSerialised } from '../src/federation/push.ts';
 import { createLogger } from '../src/logger.ts';
 import { buildApp } from '../src/server/app.ts';
 import { ensureDemoUsers } from '../src/services/accounts.service.ts';
@@ -79,6 +79,12 @@ function verifyRate(): number {
   const t0 = performance.now();
   for (const e of envs) if (!verifyEnvelope(e, map, 'n1').ok) throw new Error('verify failed');
   return envs.length / ((performance.now() - t0) / 1000);
+}
+
+/** Alerts owned by `owner` that AF holds (committed, not withdrawn). */
+async function committedCopies(ctx: AppContext, owner: string): Promise<number> {
+  const row = await ctx.db.kysely.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_node', '=', owner).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -144,9 +150,12 @@ export default async function run(): Promise<void> {
       return res;
     };
     const s0 = performance.now();
-    const summary = await pullFromPeer(af, { id: peer.id }, { fetchImpl: counting, limit: 1000 });
+    // Through the same serialised path as push and the periodic loop: a notice can never start a second pull beside it.
+    const summary = await pullSerialised(af, peer.id, { fetchImpl: counting, limit: 1000 });
     const secs = (performance.now() - s0) / 1000;
-    if (summary.stored !== N) throw new Error(`stored ${summary.stored} of ${N}: ${JSON.stringify(summary.rejections.slice(0, 3))}`);
+    // Counted where it matters: the copies committed in AF's database, not the summary's own tally.
+    const held = await committedCopies(af, tj.node.id);
+    if (held !== N || summary.stored !== N) throw new Error(`AF holds ${held} of ${N} (summary: ${summary.stored} stored): ${JSON.stringify(summary.rejections.slice(0, 3))}`);
     const perSec = N / secs;
     process.stdout.write(`  full sync: ${N} records in ${secs.toFixed(1)} s = ${perSec.toFixed(0)} records/s; ratio to one-core verify ${(perSec / rate).toFixed(2)} (goal ≥ 0.5)\n`);
     process.stdout.write(`  on the wire (feed compressed + requests + receipts): ${(wire / N).toFixed(0)} bytes/record (goal ≤ 400)\n`);
@@ -154,7 +163,7 @@ export default async function run(): Promise<void> {
     const empties: number[] = [];
     for (let i = 0; i < 50; i++) {
       const e0 = performance.now();
-      await pullFromPeer(af, { id: peer.id });
+      await pullSerialised(af, peer.id);
       empties.push(performance.now() - e0);
     }
     process.stdout.write(`  empty sync: median ${pct(empties, 50).toFixed(1)} ms, p95 ${pct(empties, 95).toFixed(1)} ms (goal < 10 ms)\n`);
@@ -183,6 +192,9 @@ export default async function run(): Promise<void> {
       await Promise.race([seen, new Promise((_, rej) => setTimeout(() => rej(new Error('push: not visible in 5 s')), 5000))]);
       latencies.push(performance.now() - p0);
     }
+    // Let a pull a late notice started finish before the node closes (else it fails against a closed database).
+    await pullSerialised(af, peer.id);
+    if ((await committedCopies(af, tj.node.id)) !== N + 40) throw new Error('push: AF does not hold every probe');
     process.stdout.write(`  push, commit on TJ → visible on AF: p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms (goal < 300 ms)\n`);
   } finally {
     await app?.close();

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeDigest, publicKeyFromBase64, signEnvelope, type Envelope, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { canonicalParts, digestTextOf, envelopeDigest, publicKeyFromBase64, signingText, signingTextOf, type CanonicalParts, type Envelope, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { sha256Hex } from '../domain/records/content-hash.ts';
+import { signMany } from './crypto-pool.ts';
 import { isRecordKind } from '../domain/federation/bodies.ts';
 import {
   agreementTerms,
@@ -44,6 +46,7 @@ import {
 } from '../store/federation.repository.ts';
 import type { SavedRecord } from '../store/records.repository.ts';
 import { inWriteTransaction } from '../store/transaction.ts';
+import { verifiedByPeer } from './key-rotation.ts';
 import { nodeSigner } from './keys.ts';
 import { onwardByPeer, onwardFingerprint, relayDesired, relaySources, signRelay, type RelaySource } from './relay.ts';
 import { itemSignature, type RelayedItem } from '../domain/federation/relay.ts';
@@ -122,6 +125,8 @@ export async function authenticatePeerRequest(
   ctx: AppContext,
   req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body?: string },
   now = new Date(),
+  /** One more key that may sign this request: the new key a key hand-over in the body vouches for. */
+  vouched: { from: string; key: string } | null = null,
 ): Promise<Peer> {
   const nodeId = header(req.headers, NODE_HEADER);
   const date = header(req.headers, DATE_HEADER);
@@ -138,7 +143,17 @@ export async function authenticatePeerRequest(
     throw new AppError(code, message);
   };
   if (!date) return refuse('SIGNATURE_STALE', `Missing ${DATE_HEADER}`);
-  const check = checkSignedRequest({ method: req.method, pathWithQuery: req.url, date, nonce, signature, body: req.body }, publicKeyFromBase64(peer.publicKey), now);
+  const input = { method: req.method, pathWithQuery: req.url, date, nonce, signature, body: req.body };
+  let check = checkSignedRequest(input, publicKeyFromBase64(peer.publicKey), now);
+  // After the peer rotated its key: its old key during the overlap, or the new key its hand-over vouches for.
+  if (!check.ok && check.reason === 'BAD_SIGNATURE') {
+    // A chain vouches only when it starts at a key we have registered for this peer (now or before).
+    const vouches = async (v: { from: string; key: string }) =>
+      checkSignedRequest(input, publicKeyFromBase64(v.key), now).ok &&
+      (v.from === peer.publicKey || (await ctx.db.kysely.selectFrom('peer_keys').select('public_key').where('peer_id', '=', peer.id).where('public_key', '=', v.from).executeTakeFirst()) !== undefined);
+    const other = (await verifiedByPeer(ctx, peer, (key) => checkSignedRequest(input, key, now).ok, now)) || (vouched !== null && (await vouches(vouched)));
+    if (other) check = { ok: true };
+  }
   if (!check.ok) {
     return check.reason === 'STALE'
       ? refuse('SIGNATURE_STALE', `${DATE_HEADER} must be an ISO date within 5 minutes of this node's clock`)
@@ -158,15 +173,15 @@ export async function signedTermsFor(ctx: AppContext, peer: Peer, agreement: Agr
 }
 
 /** Parses and checks a peer's signed agreement terms for us; null when absent or not genuine. */
-export function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown): SignedAgreementTerms | null {
+export async function checkPeerTerms(ctx: AppContext, peer: Peer, raw: unknown): Promise<SignedAgreementTerms | null> {
   const parsed = agreementTermsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const t = parsed.data;
   if (t.from !== peer.nodeId || t.to !== ctx.node.id) return null;
-  return verifyObject(t, publicKeyFromBase64(peer.publicKey)) ? t : null;
+  return (await verifiedByPeer(ctx, peer, (key) => verifyObject(t, key))) ? t : null;
 }
 
-type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> | null; relay?: RelaySource };
+type Desired = { recordId: string; type: string; seq: number; version: number; op: EnvelopeOp; digest: string; body: unknown; redacted: string[]; record: SavedRecord<RecordKind> | null; relay?: RelaySource; parts?: CanonicalParts };
 
 /** Records we hold from other nodes, and what the peer should hold of each (relay.ts). */
 interface RelayView {
@@ -195,8 +210,10 @@ function desiredFor(ctx: AppContext, peer: Peer, agreement: Agreement | null, re
   );
   const base = { id: record.id, type: record.type, version: record.version, owner: ownerOf(record), marking: record.marking };
   if (decision.share) {
-    const digest = envelopeDigest({ ...base, op: 'put', body: decision.body, redacted: decision.redacted });
-    return { recordId: record.id, type: record.type, seq, version: record.version, op: 'put', digest, body: decision.body, redacted: decision.redacted, record };
+    // Canonicalised once: the digest now, the signed text from the same parts if it is sent.
+    const parts = canonicalParts({ ...base, op: 'put', body: decision.body, redacted: decision.redacted });
+    const digest = sha256Hex(digestTextOf(parts));
+    return { recordId: record.id, type: record.type, seq, version: record.version, op: 'put', digest, body: decision.body, redacted: decision.redacted, record, parts };
   }
   // Never offered before, or its withdrawal is acknowledged already: nothing to take back.
   if (!existing || (existing.ackedOp === 'withdraw' && existing.op === 'withdraw')) return null;
@@ -288,7 +305,7 @@ export async function buildFeed(
   req: { limit: number; nonce: string; terms: unknown },
 ): Promise<FeedPage> {
   const limit = Math.min(Math.max(1, req.limit), FEED_MAX_LIMIT);
-  const theirs = checkPeerTerms(ctx, peer, req.terms);
+  const theirs = await checkPeerTerms(ctx, peer, req.terms);
   const now = new Date().toISOString();
   if (theirs && theirs.state !== peer.stateCode) {
     await recordRejection(ctx, { peerId: peer.id, nodeId: peer.nodeId, kind: 'contact', code: 'PEER_MISMATCH', detail: `the peer says it is ${theirs.state}; it was registered as ${peer.stateCode}` });
@@ -339,10 +356,10 @@ export async function buildFeed(
   );
   const nowMs = Date.now();
   const lastSigned = new Map(rows.map((r) => [r.recordId, r.lastSignedAt ? Date.parse(r.lastSignedAt) : 0]));
-  const envelopes = picked.map((p): SignedEnvelope | RelayedItem => {
+  const unsigned = picked.map((p): { relayed: RelayedItem } | { envelope: Envelope; text: string } => {
     // Strictly later than anything signed before for this record and peer: the receiver orders same-version states by it.
     const signedAt = new Date(Math.max(nowMs, (lastSigned.get(p.recordId) ?? 0) + 1)).toISOString();
-    if (p.relay || !p.record) return signRelay(signer, peer, p.relay!, p.op, signedAt);
+    if (p.relay || !p.record) return { relayed: signRelay(signer, peer, p.relay!, p.op, signedAt) };
     const owner = ownerOf(p.record);
     const before = previous.get(`${p.recordId}@${p.version - 1}`);
     // prev: digest of the previous version as this peer would have received it (same redactions).
@@ -351,8 +368,13 @@ export async function buildFeed(
         ? envelopeDigest({ id: p.recordId, type: p.type, version: p.version - 1, op: 'put', owner, marking: before.marking as Marking, ...redact(before.body, agreement?.redact ?? []) })
         : null;
     const envelope: Envelope = { id: p.recordId, type: p.type, version: p.version, op: p.op, owner, prev, marking: p.record.marking, body: p.body, redacted: p.redacted, signedAt };
-    return signEnvelope(envelope, signer.privateKey);
+    return { envelope, text: p.parts ? signingTextOf(p.parts, prev, signedAt) : signingText(envelope) };
   });
+  // Signed together: on several cores for a large page (crypto-pool.ts).
+  const own = unsigned.flatMap((u) => ('text' in u ? [u] : []));
+  const signatures = await signMany(own.map((u) => u.text), signer.privateKey);
+  let k = 0;
+  const envelopes = unsigned.map((u): SignedEnvelope | RelayedItem => ('text' in u ? { ...u.envelope, signature: signatures[k++]! } : u.relayed));
   if (fixes.length || envelopes.length) await inWriteTransaction(ctx.db, async (trx) => {
     if (fixes.length) await upsertDesired(trx, peer.id, fixes);
     const metas = picked.map((p) => ({ id: p.recordId, type: p.type, version: p.version, op: p.op }));
@@ -405,7 +427,7 @@ export async function acceptReceipt(ctx: AppContext, peer: Peer, raw: unknown): 
   if (!parsed.success) return refuse('RECEIPT_MALFORMED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const receipt = parsed.data;
   if (receipt.from !== peer.nodeId || receipt.to !== ctx.node.id) return refuse('RECEIPT_MISADDRESSED', `from ${receipt.from} to ${receipt.to}`);
-  if (!verifyObject(receipt, publicKeyFromBase64(peer.publicKey))) return refuse('RECEIPT_BAD_SIGNATURE', 'the receipt does not verify with the peer key');
+  if (!(await verifiedByPeer(ctx, peer, (key) => verifyObject(receipt, key)))) return refuse('RECEIPT_BAD_SIGNATURE', 'the receipt does not verify with the peer key');
   const at = new Date().toISOString();
   const cleared = await inWriteTransaction(ctx.db, async (trx) => {
     const n = await applyReceiptItems(trx, peer.id, receipt.items, at);

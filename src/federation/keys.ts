@@ -31,26 +31,30 @@ export async function ensureNodeKeys(db: Db, nodeId: string): Promise<string> {
   });
 }
 
-const signers = new WeakMap<AppContext, Promise<NodeSigner>>();
+const signers = new WeakMap<AppContext, { signer: Promise<NodeSigner>; checkedAt: number }>();
+/** How often a running node looks for a key rotated by another process (`sarhad keys rotate`). */
+const RECHECK_MS = 2000;
 
-/** The node's signing key, loaded once per context (created if the node predates federation). */
+async function loadSigner(ctx: AppContext): Promise<NodeSigner> {
+  await ensureNodeKeys(ctx.db, ctx.node.id);
+  const keys = (await getNodeKeys(ctx.db.kysely, ctx.node.id))!;
+  return { nodeId: ctx.node.id, publicKey: keys.publicKey, publicKeyObject: publicKeyFromBase64(keys.publicKey), privateKey: privateKeyFromPem(keys.privateKeyPem) };
+}
+
+/**
+ * The node's signing key, loaded once per context (created if the node predates federation).
+ * Every couple of seconds the stored public key is compared again, so a server picks up a key
+ * rotated from the CLI without a restart (peers accept the old key for the overlap meanwhile).
+ */
 export function nodeSigner(ctx: AppContext): Promise<NodeSigner> {
-  let s = signers.get(ctx);
-  if (!s) {
-    s = (async () => {
-      await ensureNodeKeys(ctx.db, ctx.node.id);
-      const keys = (await getNodeKeys(ctx.db.kysely, ctx.node.id))!;
-      return {
-        nodeId: ctx.node.id,
-        publicKey: keys.publicKey,
-        publicKeyObject: publicKeyFromBase64(keys.publicKey),
-        privateKey: privateKeyFromPem(keys.privateKeyPem),
-      };
-    })();
-    s.catch(() => signers.delete(ctx));
-    signers.set(ctx, s);
-  }
-  return s;
+  const entry = signers.get(ctx);
+  if (entry && Date.now() - entry.checkedAt < RECHECK_MS) return entry.signer;
+  const signer = entry
+    ? entry.signer.then(async (s) => ((await getNodeKeys(ctx.db.kysely, ctx.node.id))?.publicKey === s.publicKey ? s : loadSigner(ctx)))
+    : loadSigner(ctx);
+  signer.catch(() => signers.delete(ctx));
+  signers.set(ctx, { signer, checkedAt: Date.now() });
+  return signer;
 }
 
 /** After a key rotation: the next signature loads the new key. */

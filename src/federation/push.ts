@@ -1,5 +1,6 @@
 import type { AppContext } from '../services/context.ts';
 import { currentAgreements, listPeers } from '../store/federation.repository.ts';
+import { deliverPendingHandovers } from './key-rotation.ts';
 import { peerRequest, pullFromPeer, type PullSummary } from './sync.ts';
 
 /**
@@ -8,7 +9,7 @@ import { peerRequest, pullFromPeer, type PullSummary } from './sync.ts';
  */
 const running = new WeakMap<AppContext, Map<string, { pull: Promise<PullSummary>; again: boolean }>>();
 
-export function pullSerialised(ctx: AppContext, peerId: string): Promise<PullSummary> {
+export function pullSerialised(ctx: AppContext, peerId: string, opts?: Parameters<typeof pullFromPeer>[2]): Promise<PullSummary> {
   let perNode = running.get(ctx);
   if (!perNode) running.set(ctx, (perNode = new Map()));
   const current = perNode.get(peerId);
@@ -19,10 +20,10 @@ export function pullSerialised(ctx: AppContext, peerId: string): Promise<PullSum
   const entry = { pull: null as unknown as Promise<PullSummary>, again: false };
   entry.pull = (async () => {
     try {
-      let summary = await pullFromPeer(ctx, { id: peerId });
+      let summary = await pullFromPeer(ctx, { id: peerId }, opts);
       while (entry.again) {
         entry.again = false;
-        summary = await pullFromPeer(ctx, { id: peerId });
+        summary = await pullFromPeer(ctx, { id: peerId }, opts);
       }
       return summary;
     } finally {
@@ -61,7 +62,10 @@ export function startPushNotifier(ctx: AppContext, { debounceMs = 5 }: { debounc
       peers
         .filter((p) => agreements.get(p.id)?.active && (wasLocal || (relaying && owners.some((o) => o !== p.nodeId))))
         .map((p) =>
-          peerRequest(ctx, p, '/api/federation/notify', { at: new Date().toISOString() }).catch((err) =>
+          // A peer still owed our key hand-over would refuse the notice (signed with the new key).
+          deliverPendingHandovers(ctx, p)
+            .then(() => peerRequest(ctx, p, '/api/federation/notify', { at: new Date().toISOString() }))
+            .catch((err) =>
             ctx.log.debug({ peer: p.name, err: (err as Error).message }, 'federation: push notice not delivered (the peer pulls later)'),
           ),
         ),

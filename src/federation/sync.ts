@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RECORD_BODY_SCHEMAS, isRecordKind } from '../domain/federation/bodies.ts';
-import { envelopeDigest, publicKeyFromBase64, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
+import { envelopeDigest, prepareEnvelope, publicKeyFromBase64, type EnvelopeOp, type SignedEnvelope } from '../domain/federation/envelope.ts';
 import { hopsAllow, isRelayedItem, itemSignature, verifyRelayed, type Hop, type RelayedItem } from '../domain/federation/relay.ts';
 import {
   compareToApplied,
@@ -35,9 +35,10 @@ import {
 } from '../store/federation.repository.ts';
 import { applyReceivedBatch, batchDigest, type ReceivedOp, type ReceivedResult } from '../store/received-batch.repository.ts';
 import { inWriteTransaction, type Trx } from '../store/transaction.ts';
+import { verifyMany } from './crypto-pool.ts';
 import { checkPeerTerms, recordRejection, signedTermsFor, type FeedPage } from './feed.ts';
 import { exchangeCheckpoint } from './checkpoints.ts';
-import { peerKeyHistory, verifyWithHistory } from './key-rotation.ts';
+import { deliverPendingHandovers, peerKeyHistory, verifiedByPeer, verifyWithHistory } from './key-rotation.ts';
 import { nodeSigner } from './keys.ts';
 
 export type ReceiveOutcome =
@@ -60,6 +61,8 @@ interface Verified {
   env: SignedEnvelope;
   relay: { hops: Hop[]; op: EnvelopeOp; signedAt: string } | null;
   raw: unknown;
+  /** envelopeDigest(env), made from the same canonicalisation as the signed text. */
+  digest?: string;
 }
 const isVerified = (s: Applied | Verified): s is Verified => 'env' in s;
 
@@ -81,7 +84,7 @@ function planOne(ctx: AppContext, peer: Peer, v: Verified, agreement: Agreement 
   // A relay taking back what it passed: a withdrawal of the owner's version, signed by the relay's hop.
   const op = v.relay?.op ?? env.op;
   const signedAt = v.relay?.signedAt ?? env.signedAt;
-  const digest = op === env.op ? envelopeDigest(env) : envelopeDigest({ id: env.id, type: env.type, version: env.version, owner: env.owner, marking: env.marking, op, body: null, redacted: [] });
+  const digest = op === env.op ? (v.digest ?? envelopeDigest(env)) : envelopeDigest({ id: env.id, type: env.type, version: env.version, owner: env.owner, marking: env.marking, op, body: null, redacted: [] });
   const base = { id: env.id, version: env.version, op, digest };
   const before = held.get(env.id) ?? null;
   const cmp = compareToApplied(before, { version: env.version, op, digest, signedAt });
@@ -192,14 +195,26 @@ export async function receiveBatch(ctx: AppContext, peer: Peer, raws: unknown[],
   const keys = raws.some(isRelayedItem) ? new Map((await listPeers(ctx.db.kysely)).map((p) => [p.nodeId, publicKeyFromBase64(p.publicKey)])) : key;
   // Envelopes signed before the peer rotated its key still verify with the key it had then.
   const history = await peerKeyHistory(ctx, peer);
-  const slots: (Applied | Verified)[] = raws.map((raw) => {
+  // The peer's own envelopes: canonicalised once here (signed text and digest), their signatures
+  // checked together with its current key — on several cores for a large page. One that does not
+  // verify so is checked again with the peer's earlier keys (before a rotation).
+  const prepared = raws.map((raw) => (isRelayedItem(raw) ? null : prepareEnvelope(raw, peer.nodeId)));
+  const toCheck = prepared.flatMap((p) => (p?.ok ? [{ text: p.signing, signature: p.envelope.signature }] : []));
+  const checked = await verifyMany(toCheck, key.get(peer.nodeId)!);
+  let c = 0;
+  const slots: (Applied | Verified)[] = raws.map((raw, i) => {
     let v: { ok: true; verified: Verified } | { ok: false; reason: string; detail: string };
+    const p = prepared[i];
     if (isRelayedItem(raw)) {
       const r = verifyRelayed(raw, keys, peer.nodeId, ctx.node.id);
       v = r.ok ? { ok: true, verified: { env: r.envelope, relay: { hops: r.hops, op: r.op, signedAt: r.signedAt }, raw } } : r;
+    } else if (p?.ok && checked[c++]) {
+      v = { ok: true, verified: { env: p.envelope, relay: null, raw, digest: p.digest } };
+    } else if (p && !p.ok) {
+      v = p;
     } else {
       const r = verifyWithHistory(raw, peer, history);
-      v = r.ok ? { ok: true, verified: { env: r.envelope, relay: null, raw } } : r;
+      v = r.ok ? { ok: true, verified: { env: r.envelope, relay: null, raw, digest: r.digest } } : r;
     }
     if (v.ok) return v.verified;
     const anyRaw = ((isRelayedItem(raw) ? raw.relayed : raw) ?? {}) as { id?: unknown; version?: unknown };
@@ -313,12 +328,12 @@ export async function fetchFeedPage(
   if (!parsed.success || !Array.isArray(data.envelopes)) return refuse('PAGE_MALFORMED', parsed.success ? 'no envelopes' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const page = parsed.data;
   const envelopes = data.envelopes as (SignedEnvelope | RelayedItem)[];
-  if (page.from !== peer.nodeId || page.to !== ctx.node.id || !verifyObject(page, publicKeyFromBase64(peer.publicKey))) return refuse('PAGE_FORGED', 'the page header is not signed by the peer for us');
+  if (page.from !== peer.nodeId || page.to !== ctx.node.id || !(await verifiedByPeer(ctx, peer, (key) => verifyObject(page, key)))) return refuse('PAGE_FORGED', 'the page header is not signed by the peer for us');
   if (page.nonce !== nonce) return refuse('PAGE_REPLAYED', 'the page answers another request');
   if (page.state !== peer.stateCode) return refuse('PEER_MISMATCH', `the peer says it is ${page.state}; it was registered as ${peer.stateCode}`);
   const sigs = envelopes.map(itemSignature);
   if (page.count !== envelopes.length || page.envelopes !== envelopesDigest(sigs)) return refuse('PAGE_FORGED', 'the envelopes are not the ones the page header covers');
-  const theirs = checkPeerTerms(ctx, peer, page.agreement);
+  const theirs = await checkPeerTerms(ctx, peer, page.agreement);
   if (!theirs) return refuse('AGREEMENT_INVALID', 'the agreement terms in the page are not signed by the peer for us');
   await touchPeer(ctx.db.kysely, peer.id, new Date().toISOString(), JSON.stringify(theirs));
   return { envelopes, page, nonce };
@@ -348,6 +363,9 @@ export async function pullFromPeer(
   const summary: PullSummary = { peer: peer.name, batches: 0, stored: 0, withdrawn: 0, ignored: 0, rejected: 0, backlog: 0, rejections: [] };
   const maxPages = opts.maxPages ?? 10_000;
   const mine = await currentAgreement(ctx.db.kysely, peer.id);
+  // A key hand-over the peer has not acknowledged yet (it was down at rotation) goes first:
+  // until it has it, it refuses everything we sign with the new key.
+  await deliverPendingHandovers(ctx, peer, opts.fetchImpl);
   while (summary.batches < maxPages) {
     const { envelopes, page, nonce } = await fetchFeedPage(ctx, peer, limit, opts.fetchImpl, mine);
     summary.batches += 1;

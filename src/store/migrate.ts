@@ -20,6 +20,7 @@ import * as m0021 from './migrations/0021_hit_reports.ts';
 import * as m0022 from './migrations/0022_trade_rules.ts';
 import * as m0020 from './migrations/0020_federation_hops.ts';
 import * as m0023_peer_contact from './migrations/0023_peer_contact_fedweb.ts';
+import * as m0024 from './migrations/0024_key_handover_resend.ts';
 
 // Listed statically so migrations ship inside any bundle and run in a fixed order.
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022_trade_rules': m0022,
   '0020_federation_hops': m0020,
   '0023_peer_contact_fedweb': m0023_peer_contact,
+  '0024_key_handover_resend': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

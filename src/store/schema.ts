@@ -268,6 +268,17 @@ export interface PeerKeysTable {
   handover_json: string;
 }
 
+export interface FedKeyHandoversTable {
+  peer_id: string;
+  new_key: string;
+  handover_json: string;
+  at: string;
+  attempts: Generated<number>;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  accepted_at: string | null;
+}
+
 export interface NodeKeysRetiredTable {
   node_id: string;
   public_key: string;
@@ -796,6 +807,7 @@ export interface Database {
   fed_checkpoints: FedCheckpointsTable;
   peer_keys: PeerKeysTable;
   node_keys_retired: NodeKeysRetiredTable;
+  fed_key_handovers: FedKeyHandoversTable;
   received_envelopes: ReceivedEnvelopesTable;
   federation_sent: FederationSentTable;
   fed_outgoing: FedOutgoingTable;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AGREEMENT_TLPS } from '../../domain/federation/sharing-policy.ts';
 import { AppError } from '../../errors.ts';
+import { keyFingerprint, parseOverlap, rotateNodeKey } from '../../federation/key-rotation.ts';
 import { addPeer, nodeInfo, peersWithAgreements, setAgreement } from '../../federation/peers.ts';
 import { PeerRequestError, pullFromPeer } from '../../federation/sync.ts';
 import type { Actor } from '../../services/users.service.ts';
@@ -48,6 +49,25 @@ export function registerFederationCommands(program: Command) {
       out(`state:      ${info.state}`);
       out(`name:       ${info.name}`);
       out(`public key: ${info.publicKey}`);
+      out(`fingerprint: ${keyFingerprint(info.publicKey)}`);
+    });
+
+  program
+    .command('keys')
+    .description("this node's Ed25519 key")
+    .command('rotate')
+    .description('make a new node key; every peer gets a hand-over signed with the old key (re-sent until it accepts), and keeps accepting the old key for the overlap')
+    .requiredOption('--overlap <duration>', 'how long peers still accept the old key: 0, 90s, 30m, 12h, 7d or 2w (at most 90d)')
+    .action(async (opts: { overlap: string }) => {
+      // Checked before the node is opened: a bad duration changes nothing.
+      const overlapMs = parseOverlap(opts.overlap);
+      if (overlapMs === null) fail(`--overlap must be a duration such as 0, 30m, 12h, 7d or 2w (at most 90d), not "${opts.overlap}"`);
+      const r = await withNode((ctx) => guarded(() => rotateNodeKey(ctx, { actor: CLI, overlapMs })));
+      out(`new public key: ${r.handover.newKey}`);
+      out(`fingerprint:    ${r.fingerprint}`);
+      out(`old key valid until ${r.handover.oldKeyValidUntil ?? r.handover.at}${overlapMs ? ` (overlap ${opts.overlap})` : ' (no overlap)'}`);
+      if (r.delivered.length) out(`hand-over accepted by: ${r.delivered.join(', ')}`);
+      for (const p of r.pending) out(`hand-over pending for ${p.peer} (${p.error}): sent again on the next contact or sync round`);
     });
 
   const peers = program.command('peers').description('federation peers, sharing agreements and sync');

@@ -108,6 +108,43 @@ export function verifyBytes(text: string, signatureB64: string, publicKey: KeyOb
 
 // ---- envelopes --------------------------------------------------------------------------
 
+/**
+ * The canonical JSON of each field of an envelope, made once: the signed text and the digest
+ * text are both assembled from it (RFC 8785 sorts object keys; these keys are fixed, so the
+ * order below is that order), instead of canonicalising the body twice.
+ */
+export interface CanonicalParts {
+  body: string;
+  id: string;
+  marking: string;
+  op: string;
+  owner: string;
+  redacted: string;
+  type: string;
+  version: string;
+}
+
+export function canonicalParts(e: Pick<Envelope, 'id' | 'type' | 'version' | 'op' | 'owner' | 'marking' | 'body' | 'redacted'>, bodyText?: string): CanonicalParts {
+  return {
+    body: bodyText ?? canonicalJson(e.body),
+    id: canonicalJson(e.id),
+    marking: canonicalJson(e.marking),
+    op: canonicalJson(e.op),
+    owner: canonicalJson(e.owner),
+    redacted: canonicalJson(e.redacted),
+    type: canonicalJson(e.type),
+    version: canonicalJson(e.version),
+  };
+}
+
+/** canonicalJson({id, type, version, op, owner, marking, body, redacted}), from the parts. */
+export const digestTextOf = (p: CanonicalParts): string =>
+  `{"body":${p.body},"id":${p.id},"marking":${p.marking},"op":${p.op},"owner":${p.owner},"redacted":${p.redacted},"type":${p.type},"version":${p.version}}`;
+
+/** canonicalJson(envelope without signature), from the parts. */
+export const signingTextOf = (p: CanonicalParts, prev: string | null, signedAt: string): string =>
+  `{"body":${p.body},"id":${p.id},"marking":${p.marking},"op":${p.op},"owner":${p.owner},"prev":${canonicalJson(prev)},"redacted":${p.redacted},"signedAt":${canonicalJson(signedAt)},"type":${p.type},"version":${p.version}}`;
+
 /** The exact text that is signed: canonical JSON of the envelope without its signature. */
 export function signingText(envelope: Envelope): string {
   const { signature: _ignored, ...rest } = envelope as SignedEnvelope;
@@ -127,26 +164,43 @@ export function envelopeDigest(e: Pick<Envelope, 'id' | 'type' | 'version' | 'op
   return sha256Hex(canonicalJson({ id: e.id, type: e.type, version: e.version, op: e.op, owner: e.owner, marking: e.marking, body: e.body, redacted: e.redacted }));
 }
 
-export type VerifyFailure = 'MALFORMED' | 'UNKNOWN_SIGNER' | 'OWNER_MISMATCH' | 'BAD_SIGNATURE';
-export type VerifyResult = { ok: true; envelope: SignedEnvelope } | { ok: false; reason: VerifyFailure; detail: string };
-
 /**
- * Checks an envelope received from a peer. `keys` maps node id → public key of the nodes
- * we know; `expectedOwner`, when given, is the only node allowed to own it (the peer we
- * pulled from: in this iteration nothing is relayed).
+ * Shape and owner checks of a received envelope, and its signed text and digest made from one
+ * canonicalisation of what was received (not of the parsed copy: parsing could fill defaults).
+ * The signature itself is checked by the caller (inline, or in the crypto pool for a page).
  */
-export function verifyEnvelope(input: unknown, keys: ReadonlyMap<string, KeyObject>, expectedOwner?: string): VerifyResult {
+export function prepareEnvelope(
+  input: unknown,
+  expectedOwner?: string,
+): { ok: true; envelope: SignedEnvelope; signing: string; digest: string } | { ok: false; reason: 'MALFORMED' | 'OWNER_MISMATCH'; detail: string } {
   const parsed = signedEnvelopeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'MALFORMED', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   const envelope = parsed.data as SignedEnvelope;
   if (expectedOwner !== undefined && envelope.owner.node !== expectedOwner) {
     return { ok: false, reason: 'OWNER_MISMATCH', detail: `owned by node ${envelope.owner.node}, expected ${expectedOwner}` };
   }
-  const key = keys.get(envelope.owner.node);
-  if (!key) return { ok: false, reason: 'UNKNOWN_SIGNER', detail: `no key for node ${envelope.owner.node}` };
-  // Verify over what was received, not over the parsed copy (parsing could fill defaults).
-  if (!verifyBytes(signingText(input as SignedEnvelope), envelope.signature, key)) {
+  const raw = input as SignedEnvelope;
+  // A missing body is canonicalised by leaving the key out: the whole-object path handles it.
+  if (raw.body === undefined) return { ok: true, envelope, signing: signingText(raw), digest: envelopeDigest(raw) };
+  const parts = canonicalParts(raw);
+  return { ok: true, envelope, signing: signingTextOf(parts, raw.prev, raw.signedAt), digest: sha256Hex(digestTextOf(parts)) };
+}
+
+export type VerifyFailure = 'MALFORMED' | 'UNKNOWN_SIGNER' | 'OWNER_MISMATCH' | 'BAD_SIGNATURE';
+export type VerifyResult = { ok: true; envelope: SignedEnvelope; digest?: string } | { ok: false; reason: VerifyFailure; detail: string };
+
+/**
+ * Checks an envelope received from a peer. `keys` maps node id → public key of the nodes
+ * we know; `expectedOwner`, when given, is the only node allowed to own it (the peer we
+ * pulled from). On success also gives its envelopeDigest, from the same canonicalisation.
+ */
+export function verifyEnvelope(input: unknown, keys: ReadonlyMap<string, KeyObject>, expectedOwner?: string): VerifyResult {
+  const p = prepareEnvelope(input, expectedOwner);
+  if (!p.ok) return p;
+  const key = keys.get(p.envelope.owner.node);
+  if (!key) return { ok: false, reason: 'UNKNOWN_SIGNER', detail: `no key for node ${p.envelope.owner.node}` };
+  if (!verifyBytes(p.signing, p.envelope.signature, key)) {
     return { ok: false, reason: 'BAD_SIGNATURE', detail: 'the signature does not verify with the owner node key' };
   }
-  return { ok: true, envelope };
+  return { ok: true, envelope: p.envelope, digest: p.digest };
 }

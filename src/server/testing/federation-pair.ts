@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import type { ApiClient } from './api-client.ts';
 import type { TestDialect } from './databases.ts';
 import { startTestNode, type TestNode } from './test-node.ts';
@@ -18,14 +19,15 @@ export const ALERT_AGREEMENT = { types: ['alert'], maxTlp: 'AMBER', personalData
 
 /**
  * A TJ and an AF node that know each other with agreements on both sides. `tjUrlForAf` lets
- * AF reach TJ through something in between (a lossy proxy).
+ * AF reach TJ through something in between (a lossy proxy); `afUrlForTj` the other way (a gate).
  */
-export async function startPair(dialect: TestDialect, opts: { tjUrlForAf?: (tjUrl: string) => Promise<string>; agreement?: object } = {}): Promise<Pair> {
+export async function startPair(dialect: TestDialect, opts: { tjUrlForAf?: (tjUrl: string) => Promise<string>; afUrlForTj?: (afUrl: string) => Promise<string>; agreement?: object } = {}): Promise<Pair> {
   const [tj, af] = await Promise.all([startTestNode(dialect), startTestNode(dialect, { nodeState: 'AF', nodeName: 'sarhad-af' })]);
   const [tjAdmin, afAdmin] = await Promise.all([tj.as('admin'), af.as('admin')]);
   const tjInfo = (await tj.anonymous().get('/api/federation/node')).body;
   const afInfo = (await af.anonymous().get('/api/federation/node')).body;
-  const onTj = await tjAdmin.post('/api/federation/peers', { name: 'sarhad-af', url: af.url, stateCode: 'AF', publicKey: afInfo.publicKey, nodeId: afInfo.nodeId });
+  const afUrl = opts.afUrlForTj ? await opts.afUrlForTj(af.url) : af.url;
+  const onTj = await tjAdmin.post('/api/federation/peers', { name: 'sarhad-af', url: afUrl, stateCode: 'AF', publicKey: afInfo.publicKey, nodeId: afInfo.nodeId });
   const tjUrl = opts.tjUrlForAf ? await opts.tjUrlForAf(tj.url) : tj.url;
   const onAf = await afAdmin.post('/api/federation/peers', { name: 'sarhad-tj', url: tjUrl, stateCode: 'TJ', publicKey: tjInfo.publicKey, nodeId: tjInfo.nodeId });
   if (onTj.status !== 201 || onAf.status !== 201) throw new Error(`peers: ${onTj.text} ${onAf.text}`);
@@ -187,4 +189,33 @@ export async function allowedOnAf(tj: { ctx: import('../../services/context.ts')
 export async function heldOnAf(af: { ctx: import('../../services/context.ts').AppContext }, tjNode: string) {
   const rows = await af.ctx.db.kysely.selectFrom('alerts').selectAll().where('owner_node', '=', tjNode).where('deleted_at', 'is', null).execute();
   return new Map(rows.map((r) => [r.id, { version: Number(r.version), marking: JSON.parse(r.marking_json) as unknown, reason: r.reason, active: Number(r.active) }]));
+}
+
+/**
+ * A TCP gate in front of a node: while down it does not listen at all (connections are refused,
+ * as for a node that is off); up again on the same port.
+ */
+export async function startGate(target: string): Promise<{ url: string; down(): Promise<void>; up(): Promise<void>; close(): Promise<void> }> {
+  const t = new URL(target);
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(t.port), t.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (port: number) => new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  await listen(0);
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const down = () =>
+    new Promise<void>((r) => {
+      if (!server.listening) return r();
+      server.close(() => r());
+      for (const s of sockets) s.destroy();
+    });
+  return { url: `http://127.0.0.1:${port}`, down, up: () => (server.listening ? Promise.resolve() : listen(port)), close: down };
 }

@@ -1,4 +1,4 @@
-import { acceptKeyHandover } from '../../../federation/key-rotation.ts';
+import { acceptKeyHandover, deliverHandoversInBackground, vouchedKey } from '../../../federation/key-rotation.ts';
 import { acceptPeerCheckpoint } from '../../../federation/checkpoints.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -74,8 +74,8 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async () => nodeInfo(ctx),
   );
 
-  const signedBy = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown }) =>
-    authenticatePeerRequest(ctx, { method: req.method, url: req.url, headers: req.headers, body: canonicalJson(req.body ?? {}) });
+  const signedBy = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown }, vouched: { from: string; key: string } | null = null) =>
+    authenticatePeerRequest(ctx, { method: req.method, url: req.url, headers: req.headers, body: canonicalJson(req.body ?? {}) }, new Date(), vouched);
 
   r.post(
     '/api/federation/feed',
@@ -92,6 +92,8 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (req, reply) => {
       const peer = await signedBy(req);
+      // A peer that was down when we rotated our key gets the hand-over now it is back.
+      deliverHandoversInBackground(ctx, peer);
       const nonce = req.headers['x-sarhad-nonce'] as string;
       const page = await buildFeed(ctx, peer, { limit: req.body.limit, nonce, terms: req.body.agreement });
       return sendCompressed(req, reply, JSON.stringify(page));
@@ -139,13 +141,14 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       schema: {
         tags,
         security: [],
-        description: "A peer's key hand-over (signed request with its old key): {nodeId, oldKey, newKey, at, signature by the old key}. The new key replaces the old one, which stays valid for what it signed before `at`.",
+        description:
+          "A peer's key hand-over {nodeId, oldKey, newKey, at, oldKeyValidUntil?, signature by the old key}, or {handovers: [...]} (the chain it missed, oldest first). Signed request with the registered key or with the new key the hand-over vouches for. The new key replaces the old one, which stays valid until oldKeyValidUntil (else `at`) and afterwards for what it signed before. Re-sending an accepted hand-over answers the same.",
         body: z.object({}).passthrough(),
-        response: { 200: z.object({ accepted: z.boolean() }), ...errorResponses },
+        response: { 200: z.object({ accepted: z.boolean(), key: z.string() }), ...errorResponses },
       },
     },
     async (req) => {
-      const peer = await signedBy(req);
+      const peer = await signedBy(req, vouchedKey(req.body));
       return acceptKeyHandover(ctx, peer, req.body);
     },
   );
