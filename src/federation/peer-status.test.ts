@@ -7,9 +7,9 @@ import { canonicalJson } from '../domain/records/content-hash.ts';
 import type { ApiClient } from '../server/testing/api-client.ts';
 import { testDialects } from '../server/testing/databases.ts';
 import { startPair, type Pair } from '../server/testing/federation-pair.ts';
-import { currentAgreement, findPeer, type Peer } from '../store/federation.repository.ts';
+import { currentAgreement, findPeer } from '../store/federation.repository.ts';
 import { rotateNodeKey } from './key-rotation.ts';
-import { peerRequest, pullFromPeer, receiveEnvelope } from './sync.ts';
+import { pullFromPeer, receiveEnvelope } from './sync.ts';
 import { UNKNOWN_CALLER_ROWS_PER_MINUTE } from './feed.ts';
 
 const AGREEMENT = { types: ['alert', 'meeting', 'action_item'], maxTlp: 'AMBER', personalData: true };
@@ -168,11 +168,7 @@ describe.each(await testDialects())('peer status (%s)', { timeout: 180_000 }, (d
     expect((await status(pair.tjAdmin)).node.key).toMatchObject({ fingerprint: keyFingerprint(tjKey), publicKey: tjKey, retired: [] });
     expect(peerIn(await status(pair.tjAdmin), 'sarhad-af').keys).toMatchObject({ fingerprint: keyFingerprint(afKey), previous: [], handover: null });
 
-    // A function as the second argument: it is the `deliver` callback of rotateNodeKey(ctx, deliver)
-    // here, and an options object without options on the fedops branch (rotateNodeKey(ctx, opts),
-    // which delivers by itself); both hand the key over to TJ. Simplify once both are on main.
-    const deliver = async (peer: Peer, h: object) => void (await peerRequest(pair.af.ctx, peer, '/api/federation/key', h));
-    const { handover } = await (rotateNodeKey as unknown as (ctx: unknown, d: unknown) => Promise<{ handover: { newKey: string; at: string } }>)(pair.af.ctx, deliver);
+    const { handover } = await rotateNodeKey(pair.af.ctx);
     const onTj = peerIn(await status(pair.tjAdmin), 'sarhad-af').keys;
     expect(onTj).toMatchObject({ fingerprint: keyFingerprint(handover.newKey), previous: [{ fingerprint: keyFingerprint(afKey), validUntil: handover.at }] });
     const onAf = await status(pair.afAdmin);
