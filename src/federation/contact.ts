@@ -1,6 +1,5 @@
 import type { AppContext } from '../services/context.ts';
 import { notePullFailure, notePullSuccess } from '../store/peer-status.repository.ts';
-import { pullSerialised } from './push.ts';
 import { PeerRequestError, type PullSummary } from './sync.ts';
 
 /** One line for the status page: the peer's error code, a refused page, or the network error. */
@@ -38,9 +37,4 @@ export function watchPull(ctx: AppContext, peerId: string, pull: Promise<PullSum
     noted.set(pull, out);
   }
   return out;
-}
-
-/** Pull now from one peer, through the one serialised path, and note the outcome. */
-export function pullAndNote(ctx: AppContext, peerId: string): Promise<PullSummary> {
-  return watchPull(ctx, peerId, pullSerialised(ctx, peerId));
 }

@@ -73,5 +73,8 @@ describe('sarhad node key / peers add, agree, list, sync (SQLite AF node pulling
     expect(sync.stdout).toMatch(/sarhad-tj: 1 stored, 0 withdrawn, 0 already held, 0 rejected/);
     const twice = await sarhad(dataDir, ['peers', 'sync']);
     expect(twice.stdout).toMatch(/sarhad-tj: 0 stored, 0 withdrawn, 0 already held, 0 rejected/);
+    const nobody = await sarhad(dataDir, ['peers', 'sync', '--peer', 'sarhad-nobody']);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/no peer named sarhad-nobody/);
   });
 });

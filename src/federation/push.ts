@@ -1,11 +1,13 @@
 import type { AppContext } from '../services/context.ts';
 import { currentAgreements, listPeers } from '../store/federation.repository.ts';
+import { watchPull } from './contact.ts';
 import { deliverPendingHandovers } from './key-rotation.ts';
 import { peerRequest, pullFromPeer, type PullSummary } from './sync.ts';
 
 /**
  * Pulls from one peer at a time per node: the periodic loop, a push notice and an operator's
- * "sync now" share it. A notice that arrives while a pull runs makes it run once more after.
+ * "sync now" (API and CLI) share it. A notice that arrives while a pull runs makes it run once
+ * more after. Every pull's outcome is noted for the peer status page (contact.ts).
  */
 const running = new WeakMap<AppContext, Map<string, { pull: Promise<PullSummary>; again: boolean }>>();
 
@@ -30,6 +32,7 @@ export function pullSerialised(ctx: AppContext, peerId: string, opts?: Parameter
       perNode.delete(peerId);
     }
   })();
+  entry.pull = watchPull(ctx, peerId, entry.pull);
   perNode.set(peerId, entry);
   return entry.pull;
 }

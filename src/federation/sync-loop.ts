@@ -1,6 +1,6 @@
 import type { AppContext } from '../services/context.ts';
 import { currentAgreements, listPeers } from '../store/federation.repository.ts';
-import { pullAndNote } from './contact.ts';
+import { pullSerialised } from './push.ts';
 
 /**
  * Pulls from every peer with an active agreement, every `intervalMs`. Runs never overlap (a
@@ -16,7 +16,7 @@ export function startSyncLoop(ctx: AppContext, intervalMs: number): { stop(): Pr
       if (stopped) return;
       if (!agreements.get(peer.id)?.active) continue;
       try {
-        await pullAndNote(ctx, peer.id);
+        await pullSerialised(ctx, peer.id);
       } catch (err) {
         ctx.log.warn({ peer: peer.name, err: (err as Error).message }, 'federation: pull failed; will retry next round');
       }

@@ -3,7 +3,8 @@ import { AGREEMENT_TLPS } from '../../domain/federation/sharing-policy.ts';
 import { AppError } from '../../errors.ts';
 import { keyFingerprint, parseOverlap, rotateNodeKey } from '../../federation/key-rotation.ts';
 import { addPeer, nodeInfo, peersWithAgreements, setAgreement } from '../../federation/peers.ts';
-import { PeerRequestError, pullFromPeer } from '../../federation/sync.ts';
+import { pullSerialised } from '../../federation/push.ts';
+import { PeerRequestError } from '../../federation/sync.ts';
 import type { Actor } from '../../services/users.service.ts';
 import { listPeers } from '../../store/federation.repository.ts';
 import { withNode } from '../node-runtime.ts';
@@ -134,11 +135,13 @@ export function registerFederationCommands(program: Command) {
     .action(async (opts: { peer?: string }) => {
       let failed = false;
       await withNode(async (ctx) => {
-        const names = opts.peer ? [opts.peer] : (await listPeers(ctx.db.kysely)).map((p) => p.name);
-        if (names.length === 0) fail('no peers registered (sarhad peers add)');
-        for (const name of names) {
+        const peers = (await listPeers(ctx.db.kysely)).filter((p) => !opts.peer || p.name === opts.peer);
+        if (opts.peer && peers.length === 0) fail(`no peer named ${opts.peer}`);
+        if (peers.length === 0) fail('no peers registered (sarhad peers add)');
+        for (const { id, name } of peers) {
           try {
-            const s = await pullFromPeer(ctx, { name });
+            // The serialised path notes the outcome for the peer status page, as the loop's pulls are.
+            const s = await pullSerialised(ctx, id);
             out(`${name}: ${s.stored} stored, ${s.withdrawn} withdrawn, ${s.ignored} already held, ${s.rejected} rejected; backlog ${s.backlog}`);
             for (const r of s.rejections) out(`  rejected ${r.id ?? '?'} v${r.version ?? '?'}: ${r.reason}`);
           } catch (err) {

@@ -7,8 +7,7 @@ import { acceptReceipt, authenticatePeerRequest, buildFeed, FEED_DEFAULT_LIMIT, 
 import { canonicalJson } from '../../../domain/records/content-hash.ts';
 import { sendCompressed } from './compress.ts';
 import { federationStatus } from '../../../federation/status.ts';
-import { onPushNotice } from '../../../federation/push.ts';
-import { pullAndNote } from '../../../federation/contact.ts';
+import { onPushNotice, pullSerialised } from '../../../federation/push.ts';
 import { addPeer, addPeerSchema, agreementSchema, nodeInfo, peersWithAgreements, requirePeer, setAgreement } from '../../../federation/peers.ts';
 import { PeerRequestError } from '../../../federation/sync.ts';
 import { AppError } from '../../../errors.ts';
@@ -238,7 +237,7 @@ export async function federationRoutes(app: FastifyInstance, { ctx }: { ctx: App
     async (req) => {
       authorize(requireAuth(req).subject, 'federation:admin');
       try {
-        return await pullAndNote(ctx, (await requirePeer(ctx, { id: req.params.id })).id);
+        return await pullSerialised(ctx, (await requirePeer(ctx, { id: req.params.id })).id);
       } catch (err) {
         if (err instanceof PeerRequestError) throw new AppError('PEER_UNREACHABLE', err.message, { peerStatus: err.status, peerCode: err.code });
         if (err instanceof TypeError || (err as Error).name === 'TimeoutError') throw new AppError('PEER_UNREACHABLE', `cannot reach the peer: ${(err as Error).message}`);
