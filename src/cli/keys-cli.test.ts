@@ -1,28 +1,15 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFingerprint } from '../federation/key-rotation.ts';
+import { afNodeEnv, runSarhad } from '../server/testing/cli.ts';
 import { startTestNode, type TestNode } from '../server/testing/test-node.ts';
 import { findPeer } from '../store/federation.repository.ts';
 
-const MAIN = path.resolve('src/cli/main.ts');
-
 /** Runs the real `sarhad` command for an AF node kept in its own SQLite directory. */
-function sarhad(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      env: { ...process.env, SARHAD_DATA_DIR: dataDir, SARHAD_LOG_LEVEL: 'warn', DATABASE_URL: '', SARHAD_NODE_STATE: 'AF', SARHAD_NODE_NAME: 'sarhad-af' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const sarhad = (dataDir: string, args: string[]) => runSarhad(args, afNodeEnv(dataDir));
 
 describe('sarhad keys rotate --overlap (an AF node in its own data directory, TJ as its peer)', { timeout: 240_000 }, () => {
   let tj: TestNode;

@@ -39,17 +39,8 @@ export async function startPair(dialect: TestDialect, opts: { tjUrlForAf?: (tjUr
   return { tj, af, tjAdmin, afAdmin, afOnTj: onTj.body.id, tjOnAf: onAf.body.id, close: async () => void (await Promise.all([tj.close(), af.close()])) };
 }
 
-/** A seeded PRNG (mulberry32): reproducible "random" choices in tests and benches. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG: reproducible "random" choices in tests and benches. */
+export { prng } from '../../services/seed/random.ts';
 
 export type ProxyFault = 'pass' | 'drop-request' | 'drop-response' | 'repeat' | 'reorder';
 
