@@ -62,7 +62,7 @@ function headerEvent(r: EventHeaderRow, markings: Map<string, Marking>): SavedEv
 export async function listEventFeatures(ctx: AppContext, subject: Subject, q: EventsQuery, present: (e: SavedEvent, decisions: EventDecisions) => unknown): Promise<FeaturePage> {
   authorize(subject, 'events:read');
   const base = eventQueryOf(q);
-  const cache = featureCache(ctx.db);
+  const cache = featureCache(ctx.db, ctx.config.eventFeatureCache);
   const decisions = new EventDecisions(subject, ctx.node.id);
   const tags = new Map<EventDecision, string>();
   const tagOf = (d: EventDecision) => {

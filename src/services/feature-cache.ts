@@ -24,7 +24,7 @@ export interface CachedFeature {
   personal: boolean;
 }
 
-/** ≈ 1.3 KB per feature: 25,000 features ≈ 35 MB, a couple of dozen default pages. */
+/** The default of SARHAD_EVENT_FEATURE_CACHE: ≈ 1.3 KB per feature, 25,000 ≈ 35 MB, two dozen default pages. */
 export const FEATURE_CACHE_MAX = 25_000;
 
 export class FeatureCache {
@@ -65,11 +65,11 @@ export class FeatureCache {
 
 const caches = new WeakMap<Db, FeatureCache>();
 
-/** The node's feature cache (one per database handle). */
-export function featureCache(db: Db): FeatureCache {
+/** The node's feature cache (one per database handle), of `max` features. */
+export function featureCache(db: Db, max = FEATURE_CACHE_MAX): FeatureCache {
   let c = caches.get(db);
   if (!c) {
-    c = new FeatureCache();
+    c = new FeatureCache(max);
     caches.set(db, c);
   }
   return c;
