@@ -160,9 +160,16 @@ export default async function run(): Promise<void> {
       return { ms, text };
     };
     for (const m of months.slice(0, 10)) await get(m); // warm-up: JIT, page cache, the session
+    // The months repeat (23 of them): a month asked before may be answered from the node's
+    // feature cache, so the first asking of each month is reported apart as well.
+    const asked = new Set(months.slice(0, 10).map((m) => m.from));
+    const firstMs: number[] = [];
+    const repeatMs: number[] = [];
     for (const m of months) {
       const { ms, text } = await get(m);
       apiMs.push(ms);
+      (asked.has(m.from) ? repeatMs : firstMs).push(ms);
+      asked.add(m.from);
       bytes += text.length;
       features += (JSON.parse(text) as { numberReturned: number }).numberReturned;
     }
@@ -170,6 +177,8 @@ export default async function run(): Promise<void> {
     const line = (label: string, xs: number[]) => `  ${label.padEnd(44)} p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms`;
     process.stdout.write(`\nresults (${REQUESTS} viewports of one month over Khatlon/Kunduz, bbox ${VIEWPORT.join(',')}; ${inViewport.toLocaleString('en')} of ${EVENTS.toLocaleString('en')} events lie in it):\n`);
     process.stdout.write(`${line(`GET /api/events (page of ≤ ${PAGE})`, apiMs)}   avg ${(features / REQUESTS).toFixed(0)} features, ${(bytes / REQUESTS / 1024).toFixed(0)} KiB uncompressed\n`);
+    if (firstMs.length > 0) process.stdout.write(`${line(`  of which a month asked the first time (${firstMs.length})`, firstMs)}\n`);
+    if (repeatMs.length > 0) process.stdout.write(`${line(`  of which a month asked before (${repeatMs.length})`, repeatMs)}\n`);
     process.stdout.write(`${line('raw SQL of the page (better-sqlite3)', rawMs)}   avg ${(matched / REQUESTS).toFixed(0)} rows\n`);
     process.stdout.write(`  ratio API / raw: p50 ${(pct(apiMs, 50) / pct(rawMs, 50)).toFixed(1)}×, p95 ${(pct(apiMs, 95) / pct(rawMs, 95)).toFixed(1)}×\n`);
     process.stdout.write(`  goal p95 < 100 ms: ${pct(apiMs, 95) < 100 ? 'met' : 'NOT met'}\n`);
