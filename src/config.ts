@@ -47,6 +47,8 @@ export interface Config {
   partnerImportMaxBytes: number;
   /** Progress-report PDFs kept in <data dir>/cache/reports, newest by last use (SARHAD_REPORT_CACHE_MAX_FILES; 0 = no cache). */
   reportCacheMaxFiles: number;
+  /** GET /api/events: features kept as JSON between requests, least recently used dropped first (SARHAD_EVENT_FEATURE_CACHE; 0 = no cache). */
+  eventFeatureCache: number;
   /** Community reports accepted per client address per hour on the public form. */
   communityReportsPerHour: number;
   /** Risk model weights and thresholds: the defaults with SARHAD_RISK_CONFIG's JSON patch on top (docs/risk-model.md). */
@@ -115,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(partnerImportMaxBytes) || partnerImportMaxBytes < 1024) throw new Error('SARHAD_PARTNER_IMPORT_MAX_BYTES must be a whole number of bytes (at least 1024)');
   const reportCacheMaxFiles = Number(env.SARHAD_REPORT_CACHE_MAX_FILES ?? 100);
   if (!Number.isInteger(reportCacheMaxFiles) || reportCacheMaxFiles < 0) throw new Error('SARHAD_REPORT_CACHE_MAX_FILES must be a whole number of files (0 = no cache)');
+  const eventFeatureCache = Number(env.SARHAD_EVENT_FEATURE_CACHE ?? 25_000);
+  if (!Number.isInteger(eventFeatureCache) || eventFeatureCache < 0) throw new Error('SARHAD_EVENT_FEATURE_CACHE must be a whole number of features (0 = no cache)');
   const attachmentMaxBytes = Number(env.SARHAD_ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024);
   if (!Number.isInteger(attachmentMaxBytes) || attachmentMaxBytes < 1024) throw new Error('SARHAD_ATTACHMENT_MAX_BYTES must be a whole number of bytes (at least 1024)');
   const communityReportsPerHour = Number(env.SARHAD_COMMUNITY_REPORTS_PER_HOUR ?? 10);
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: env.SARHAD_CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
     partnerImportMaxBytes,
     reportCacheMaxFiles,
+    eventFeatureCache,
     communityReportsPerHour,
     risk,
     riskTickS,

@@ -65,7 +65,7 @@ export function encodeCursor(e: { occurredAt: string; id: string }): string {
   return Buffer.from(`${e.occurredAt}|${e.id}`, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): { occurredAt: string; id: string } {
+export function decodeCursor(cursor: string): { occurredAt: string; id: string } {
   const [occurredAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (rest.length > 0 || !occurredAt || !id || Number.isNaN(Date.parse(occurredAt)) || !z.uuid().safeParse(id).success) {
     throw validation('cursor is not one this server gave out', [{ path: 'cursor', message: 'invalid' }]);
@@ -87,11 +87,11 @@ export interface EventPage {
  * event-decisions.ts), which is the same as deciding per event; rows the reader may not see are skipped, so a page may be
  * shorter than `limit` while `next` still points further (at most 5 × limit rows are read per page).
  */
-export async function listEvents(ctx: AppContext, subject: Subject, q: EventsQuery): Promise<EventPage> {
-  authorize(subject, 'events:read');
+/** The store's query for these filters (without paging). */
+export function eventQueryOf(q: EventsQuery): Omit<EventQuery, 'limit' | 'after'> {
   const statuses = q.status && !q.status.includes('all') ? (q.status as EventBody['status'][]) : undefined;
   const pictureOnly = !q.status || (statuses !== undefined && statuses.every((s) => PICTURE_STATUSES.includes(s)) && statuses.length === PICTURE_STATUSES.length);
-  const base: Omit<EventQuery, 'limit' | 'after'> = {
+  return {
     bbox: q.bbox,
     from: q.from ? utc(q.from) : undefined,
     to: q.to ? utc(q.to) : undefined,
@@ -102,6 +102,11 @@ export async function listEvents(ctx: AppContext, subject: Subject, q: EventsQue
     reliabilities: q.reliability,
     followUpOf: q.followUpOf,
   };
+}
+
+export async function listEvents(ctx: AppContext, subject: Subject, q: EventsQuery): Promise<EventPage> {
+  authorize(subject, 'events:read');
+  const base = eventQueryOf(q);
   let after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const items: SavedEvent[] = [];
   const decisions = new EventDecisions(subject, ctx.node.id);

@@ -192,9 +192,13 @@ export function withoutPersonalData(body: EventBody): EventBody {
 }
 
 export function auditPersonalReads(ctx: AppContext, subject: Subject, events: SavedEvent[], id: string | null) {
-  const personal = events.filter((e) => holdsPersonalData(e.body));
-  if (personal.length === 0 || !mayReadPersonalData(subject)) return;
-  ctx.reads.record({ actor: subject.userId, action: 'personal_data.read', entityType: 'event', entityId: id, detail: { count: personal.length } });
+  auditPersonalReadCount(ctx, subject, events.filter((e) => holdsPersonalData(e.body)).length, id);
+}
+
+/** The same, when the caller has counted the events that hold personal data (the cached list). */
+export function auditPersonalReadCount(ctx: AppContext, subject: Subject, count: number, id: string | null) {
+  if (count === 0 || !mayReadPersonalData(subject)) return;
+  ctx.reads.record({ actor: subject.userId, action: 'personal_data.read', entityType: 'event', entityId: id, detail: { count } });
 }
 
 export async function readEvent(ctx: AppContext, subject: Subject, id: string): Promise<SavedEvent> {

@@ -28,7 +28,36 @@ export interface EventQuery {
  * and checks the bbox on the index entries.
  */
 export async function queryEvents(db: Executor, q: EventQuery): Promise<SavedRecord<'event'>[]> {
-  let s = db.selectFrom('events').selectAll().where('deleted_at', 'is', null);
+  const rows = (await filtered(db, q).selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()) as EventsTable[];
+  return rows.map((row) => recordFromRow('event', row));
+}
+
+/** What the list decides and caches on, without the body (event-features.ts). */
+export const EVENT_HEADER_COLUMNS = ['id', 'version', 'owner_node', 'owner_state', 'owner_agency_id', 'owner_unit_id', 'marking_json', 'created_by', 'created_at', 'updated_by', 'updated_at', 'status', 'occurred_at'] as const;
+export type EventHeaderRow = Pick<EventsTable, (typeof EVENT_HEADER_COLUMNS)[number]>;
+
+/** The same rows as queryEvents, header columns only: the page's bodies are read only for features not cached. */
+export async function queryEventHeaders(db: Executor, q: EventQuery): Promise<EventHeaderRow[]> {
+  return (await filtered(db, q)
+    .select([...EVENT_HEADER_COLUMNS])
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .execute()) as EventHeaderRow[];
+}
+
+/** Whole rows of these events (not deleted), by id. */
+export async function eventRowsByIds(db: Executor, ids: string[]): Promise<Map<string, EventsTable>> {
+  const out = new Map<string, EventsTable>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = (await db.selectFrom('events').selectAll().where('deleted_at', 'is', null).where('id', 'in', ids.slice(i, i + 500)).execute()) as EventsTable[];
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+function filtered(db: Executor, q: EventQuery) {
+  let s = db.selectFrom('events').where('deleted_at', 'is', null);
   if (q.pictureOnly) s = s.where('in_picture', '=', 1);
   if (q.statuses?.length) s = s.where('status', 'in', q.statuses);
   if (q.from) s = s.where('occurred_at', '>=', q.from);
@@ -47,8 +76,7 @@ export async function queryEvents(db: Executor, q: EventQuery): Promise<SavedRec
     const { occurredAt, id } = q.after;
     s = s.where((eb) => eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('id', '<', id)])]));
   }
-  const rows = (await s.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()) as EventsTable[];
-  return rows.map((row) => recordFromRow('event', row));
+  return s;
 }
 
 export async function findIdempotency(db: Executor, userId: string, key: string) {

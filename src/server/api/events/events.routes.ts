@@ -5,6 +5,7 @@ import { communityReporterHidden, createEventSchema, eventsCsv, EVENT_TRANSITION
 import type { Subject } from '../../../domain/policy/roles.ts';
 import { markingSchema } from '../../../domain/records/marking.ts';
 import type { AppContext } from '../../../services/context.ts';
+import { listEventFeatures } from '../../../services/event-features.ts';
 import { eventHistory, eventsQuerySchema, listEvents, reportingDelay, reportingDelayQuerySchema } from '../../../services/events-query.service.ts';
 import { correctEvent, correctEventSchema, transitionBodySchema, transitionEvent } from '../../../services/events-workflow.service.ts';
 import { EventDecisions } from '../../../services/event-decisions.ts';
@@ -107,21 +108,16 @@ export async function eventsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req, reply) => {
       const { subject } = requireAuth(req);
-      const page = await listEvents(ctx, subject, req.query);
+      const page = await listEventFeatures(ctx, subject, req.query, (e, decisions) => presentEvent(subject, ctx.node.id, e, decisions));
       const links = [{ href: req.url, rel: 'self', type: 'application/geo+json' }];
       if (page.next) links.push({ href: nextHref(req, page.next), rel: 'next', type: 'application/geo+json' });
-      const collection: z.output<typeof eventCollection> = {
-        type: 'FeatureCollection',
-        features: page.items.map((e) => presentEvent(subject, ctx.node.id, e, page.decisions)),
-        numberReturned: page.items.length,
-        timeStamp: new Date().toISOString(),
-        next: page.next,
-        links,
-      };
-      // Plain JSON.stringify: the answer is built from stored, validated bodies and typed above, so
-      // re-checking up to 10,000 features against the response schema (the zod serializer) only
-      // costs time; the schema stays for the API description (events.test.ts checks the two agree).
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(collection) as never);
+      // The FeatureCollection written as text around the features' cached JSON (event-features.ts):
+      // the same bytes as JSON.stringify of the collection (eventCollection), key for key, without
+      // building and serialising ≈ 1.3 MB of objects per page. No zod serializer: the features are
+      // stored, validated bodies (events.test.ts checks the schema would not change the answer).
+      const tail = { numberReturned: page.features.length, timeStamp: new Date().toISOString(), next: page.next, links };
+      const json = `{"type":"FeatureCollection","features":[${page.features.join(',')}],${JSON.stringify(tail).slice(1)}`;
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 
