@@ -10,7 +10,7 @@ import { startPair, type Pair } from '../server/testing/federation-pair.ts';
 import { currentAgreement, findPeer } from '../store/federation.repository.ts';
 import { rotateNodeKey } from './key-rotation.ts';
 import { pullFromPeer, receiveEnvelope } from './sync.ts';
-import { UNKNOWN_CALLER_ROWS_PER_MINUTE } from './feed.ts';
+import { UNKNOWN_CALLER_ROWS_PER_MINUTE } from './unknown-callers.ts';
 
 const AGREEMENT = { types: ['alert', 'meeting', 'action_item'], maxTlp: 'AMBER', personalData: true };
 /** A port nothing listens on (taken from the system, then let go): connecting is refused. */

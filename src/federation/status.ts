@@ -17,7 +17,7 @@ import {
   type Peer,
 } from '../store/federation.repository.ts';
 import { countRefusalsSince, handoverStates, oldestUnackedSentAt, ownKeys, peerContacts, previousPeerKeys, unknownCallers } from '../store/peer-status.repository.ts';
-import { UNKNOWN_CALLER_ROWS_PER_MINUTE, unrecordedUnknownCalls } from './feed.ts';
+import { UNKNOWN_CALLER_ROWS_PER_MINUTE, unrecordedUnknownCalls } from './unknown-callers.ts';
 
 export interface TypeCounts {
   type: string;
