@@ -21,9 +21,16 @@ export interface AuditInput {
 
 const HEAD = 'head';
 
+/**
+ * The chain's head as this write transaction last left it. The transaction holds the node's
+ * write lock, so no one else moves the head until it ends: a report's two entries read it once
+ * instead of twice. Keyed by the transaction object, which is new for every transaction.
+ */
+const headOf = new WeakMap<Trx, { seq: number; hash: string }>();
+
 /** Appends one entry to the hash chain. Call inside a write transaction. */
 export async function appendAudit(trx: Trx, input: AuditInput, now = new Date()): Promise<StoredAuditEntry> {
-  const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', HEAD).executeTakeFirst();
+  const head = headOf.get(trx) ?? (await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD).executeTakeFirst());
   const entry: AuditEntry = {
     seq: (head?.seq ?? 0) + 1,
     id: randomUUID(),
@@ -56,6 +63,7 @@ export async function appendAudit(trx: Trx, input: AuditInput, now = new Date())
   } else {
     await trx.insertInto('audit_head').values({ id: HEAD, seq: entry.seq, hash }).execute();
   }
+  headOf.set(trx, { seq: entry.seq, hash });
   return { ...entry, hash };
 }
 

@@ -107,24 +107,26 @@ export async function saveRecord<T extends RecordKind>(
     updated_at: at,
     deleted_at: null,
   };
-  if (existing) {
-    await db.updateTable(table).set({ ...columns, ...header }).where('id', '=', id).execute();
-  } else {
-    await db
-      .insertInto(table)
-      .values({
-        id,
-        owner_node: input.owner.node,
-        owner_state: input.owner.state,
-        owner_agency_id: input.owner.agencyId,
-        owner_unit_id: input.owner.unitId,
-        created_by: input.actor,
-        created_at: at,
-        ...columns,
-        ...header,
-      })
-      .execute();
-  }
+  // RETURNING gives the row as stored (defaults included) without reading it again afterwards.
+  const row = (
+    existing
+      ? await db.updateTable(table).set({ ...columns, ...header }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+      : await db
+          .insertInto(table)
+          .values({
+            id,
+            owner_node: input.owner.node,
+            owner_state: input.owner.state,
+            owner_agency_id: input.owner.agencyId,
+            owner_unit_id: input.owner.unitId,
+            created_by: input.actor,
+            created_at: at,
+            ...columns,
+            ...header,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow()
+  ) as RecordColumns;
   await trx
     .insertInto('record_versions')
     .values({
@@ -145,7 +147,6 @@ export async function saveRecord<T extends RecordKind>(
     { actor: input.actor, action: `record.${op}`, entityType: input.type, entityId: id, detail: { version, hash } },
     now,
   );
-  const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as RecordColumns;
   return { record: recordFromRow(input.type, row), change: { type: input.type, id, version, op } };
 }
 
