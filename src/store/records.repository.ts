@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { contentHash } from '../domain/records/content-hash.ts';
 import type { Marking } from '../domain/records/marking.ts';
 import type { RecordChange, RecordMeta, RecordOwner } from '../domain/records/record.ts';
@@ -274,11 +274,11 @@ async function enqueueOutbox(
   item: { recordId: string; type: string; version: number; op: string },
   at: string,
 ): Promise<void> {
-  const last = await trx.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
   await trx
     .insertInto('outbox')
     .values({
-      seq: Number(last?.seq ?? 0) + 1,
+      // the next number in the same statement (the write lock keeps it gap-free and unraced)
+      seq: sql<number>`(select coalesce(max(seq), 0) + 1 from outbox)`,
       id: randomUUID(),
       record_id: item.recordId,
       type: item.type,
