@@ -14,6 +14,8 @@ export interface BenchNode {
   base: string;
   dataDir: string;
   dbFile: string;
+  /** CPU seconds (user + system) the node process has used so far; null where /proc is missing. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startNode(dataDir: string, env: Record<string, string> = {
     base,
     dataDir,
     dbFile: path.join(dataDir, 'sarhad.db'),
+    cpuSeconds: () => processCpuSeconds(server.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (server.exitCode !== null) return resolve();
@@ -72,6 +75,23 @@ export async function startNode(dataDir: string, env: Record<string, string> = {
       }),
   };
 }
+
+/**
+ * utime + stime of a process from /proc (Linux), in seconds. On a shared machine wall-clock
+ * rates swing with the load; the CPU a request costs the server varies much less.
+ */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux build that matters (sysconf(_SC_CLK_TCK)). */
+const CLOCK_TICKS = 100;
 
 async function login(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });

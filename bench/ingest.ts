@@ -72,8 +72,11 @@ export default async function run(): Promise<void> {
         submit: true,
       });
     };
+    const cpu0 = node.cpuSeconds();
     const health = await load({ url: `${node.base}/healthz`, connections: CONNECTIONS, duration: DURATION_S }, 'GET /healthz');
+    const cpu1 = node.cpuSeconds();
     const before = tableCounts(node.dbFile); // a reader beside the running node (WAL)
+    const cpu2 = node.cpuSeconds();
     const ingest = await load(
       {
         url: `${node.base}/api/events`,
@@ -88,6 +91,7 @@ export default async function run(): Promise<void> {
       },
       'POST /api/events',
     );
+    const cpu3 = node.cpuSeconds();
     if (ingest.non2xx > 0 || health.non2xx > 0) throw new Error(`non-2xx answers during the run (ingest ${ingest.non2xx}, healthz ${health.non2xx})`);
     await node.stop();
     stopped = true;
@@ -129,7 +133,9 @@ export default async function run(): Promise<void> {
     });
     const rowsPerReport = [...perReport.values()].reduce((a, b) => a + b, 0);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const report of copies) writeReport(report);
+    const rawCpu = process.cpuUsage(c0);
     const rawMs = performance.now() - t0;
     db.close();
     const rawRate = (copies.length / rawMs) * 1000;
@@ -148,6 +154,14 @@ export default async function run(): Promise<void> {
     const r2 = apiRate / healthRate;
     process.stdout.write(`  ratio ingest / raw insert: ${r1.toFixed(3)}   goal ≥ 0.3: ${r1 >= 0.3 ? 'met' : 'NOT met'}\n`);
     process.stdout.write(`  ratio ingest / healthz:    ${r2.toFixed(3)}   goal ≥ 0.4: ${r2 >= 0.4 ? 'met' : 'NOT met'}\n`);
+    // CPU per request: what each costs the node's process, whatever else the machine is doing
+    if (cpu0 !== null && cpu1 !== null && cpu2 !== null && cpu3 !== null) {
+      const ingestMs = ((cpu3 - cpu2) * 1000) / created;
+      const healthMs = ((cpu1 - cpu0) * 1000) / health.requests.total;
+      const rawCpuMs = (rawCpu.user + rawCpu.system) / 1000 / copies.length;
+      process.stdout.write(`  CPU per request (the node's user + system time / answers): POST ${ingestMs.toFixed(2)} ms, healthz ${healthMs.toFixed(3)} ms; raw ${rawCpuMs.toFixed(2)} ms per report\n`);
+      process.stdout.write(`  CPU ratios: raw / POST ${(rawCpuMs / ingestMs).toFixed(3)}   healthz / POST ${(healthMs / ingestMs).toFixed(3)}\n`);
+    }
     process.stdout.write(`  machine: ${loadAverage()}\n`);
   } finally {
     if (!stopped) await node.stop();

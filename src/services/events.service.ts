@@ -15,7 +15,7 @@ import type { Subject } from '../domain/policy/roles.ts';
 import { canonicalJson, sha256Hex } from '../domain/records/content-hash.ts';
 import { AppError, notFound, validation } from '../errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { findIdempotency, insertIdempotency } from '../store/events.repository.ts';
+import { claimIdempotency, findIdempotency } from '../store/events.repository.ts';
 import { findRecord, type SavedRecord } from '../store/records.repository.ts';
 import type { Trx } from '../store/transaction.ts';
 import { borderSnapshot } from './border-snapshot.ts';
@@ -144,14 +144,12 @@ export async function createEvent(
   const id = randomUUID();
   let replayedId: string | null = null;
   const [result] = await writeRecords(ctx, { kind: 'user', subject }, async (trx) => {
-    if (key) {
-      const row = await findIdempotency(trx, subject.userId, key);
-      if (row) {
-        if (row.request_hash !== requestHash) throw keyReused();
-        replayedId = row.event_id;
-        return [];
-      }
-      await insertIdempotency(trx, { userId: subject.userId, key, requestHash, eventId: id, at: new Date().toISOString() });
+    // Claimed inside the write transaction: two requests with one key cannot both create.
+    if (key && !(await claimIdempotency(trx, { userId: subject.userId, key, requestHash, eventId: id, at: new Date().toISOString() }))) {
+      const row = (await findIdempotency(trx, subject.userId, key))!;
+      if (row.request_hash !== requestHash) throw keyReused();
+      replayedId = row.event_id;
+      return [];
     }
     if (body.status === 'submitted') await auditTransition(trx, subject, id, 'submit', 'draft', 'submitted', 1);
     return [{ type: 'event' as const, id, body, marking: input.marking ?? DEFAULT_EVENT_MARKING }];

@@ -28,6 +28,9 @@ import { RiskRegistry, type SectionInfo } from './risk/registry-cache.ts';
 import { ASSESSMENT_MARKING, dayOf, overrideView, round, type AssessmentView, type OverrideView, type SnapshotView } from './risk/views.ts';
 import type { Actor } from './users.service.ts';
 
+/** The statuses riskEventOf counts (risk-events.repository.ts); any other never enters the model. */
+const COUNTED_STATUSES = new Set(['published', 'closed']);
+
 const RISK_ACTOR: Actor = { kind: 'system', name: 'risk' };
 
 export { ASSESSMENT_MARKING, type AssessmentView, type OverrideView, type SnapshotView } from './risk/views.ts';
@@ -127,7 +130,7 @@ export class RiskEngine {
   private onChange(change: RecordChange): void {
     if (this.stopped || !this.state) return;
     if (change.type === 'event') {
-      void this.enqueue(() => this.onEvent(change.id)).catch((err: unknown) => this.ctx.log.error({ err, event: change.id }, 'risk: event update failed'));
+      void this.enqueue(() => this.onEvent(change.id, change.audience?.status)).catch((err: unknown) => this.ctx.log.error({ err, event: change.id }, 'risk: event update failed'));
     } else if (change.type === 'section' || change.type === 'unit') {
       void this.enqueue(async () => {
         await this.loadRegistry();
@@ -139,11 +142,15 @@ export class RiskEngine {
   }
 
   /** One event created, changed, published or withdrawn: O(1) on the sums, then its sections are evaluated. */
-  private async onEvent(id: string): Promise<void> {
+  private async onEvent(id: string, status?: string): Promise<void> {
     const state = this.state!;
+    const before = this.placed.get(id);
+    // A report that is not counted (draft, submitted, validated…) and was not counted before
+    // changes nothing: every new report is one, so it is not read back. (Decided here, in the
+    // queue, so `placed` reflects every earlier change; a later change has its own turn.)
+    if (before === undefined && status !== undefined && !COUNTED_STATUSES.has(status)) return;
     const at = this.clock();
     const touched = new Set<string>();
-    const before = this.placed.get(id);
     if (before !== undefined) {
       state.remove(id, before, at);
       this.placed.delete(id);

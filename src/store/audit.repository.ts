@@ -21,11 +21,26 @@ export interface AuditInput {
 
 const HEAD = 'head';
 
+/**
+ * The chain's head as this write transaction last left it. The transaction holds the node's
+ * write lock, so no one else moves the head until it ends: a report's two entries read it once
+ * instead of twice. Keyed by the transaction object, which is new for every transaction.
+ * `stored` says whether the head row exists; `pending` that the row still has to be moved.
+ */
+const headOf = new WeakMap<Trx, { seq: number; hash: string; stored: boolean; pending: boolean }>();
+/** Transactions that write the head row once, at their end (flushAuditHead), not per entry. */
+const deferred = new WeakSet<Trx>();
+
 /** Appends one entry to the hash chain. Call inside a write transaction. */
 export async function appendAudit(trx: Trx, input: AuditInput, now = new Date()): Promise<StoredAuditEntry> {
-  const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', HEAD).executeTakeFirst();
+  let head = headOf.get(trx);
+  if (!head) {
+    const row = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', HEAD).executeTakeFirst();
+    head = row ? { seq: row.seq, hash: row.hash, stored: true, pending: false } : { seq: 0, hash: GENESIS_HASH, stored: false, pending: false };
+    headOf.set(trx, head);
+  }
   const entry: AuditEntry = {
-    seq: (head?.seq ?? 0) + 1,
+    seq: head.seq + 1,
     id: randomUUID(),
     at: now.toISOString(),
     actor: input.actor,
@@ -33,7 +48,7 @@ export async function appendAudit(trx: Trx, input: AuditInput, now = new Date())
     entityType: input.entityType,
     entityId: input.entityId,
     detail: input.detail ?? {},
-    prevHash: head?.hash ?? GENESIS_HASH,
+    prevHash: head.hash,
   };
   const hash = hashAuditEntry(entry);
   await trx
@@ -51,12 +66,35 @@ export async function appendAudit(trx: Trx, input: AuditInput, now = new Date())
       hash,
     })
     .execute();
-  if (head) {
-    await trx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', HEAD).execute();
-  } else {
-    await trx.insertInto('audit_head').values({ id: HEAD, seq: entry.seq, hash }).execute();
-  }
+  head.seq = entry.seq;
+  head.hash = hash;
+  head.pending = true;
+  if (!deferred.has(trx)) await flushAuditHead(trx);
   return { ...entry, hash };
+}
+
+/** Moves the head row to the last entry this transaction appended (nothing appended: nothing). */
+export async function flushAuditHead(trx: Trx): Promise<void> {
+  const head = headOf.get(trx);
+  if (!head?.pending) return;
+  if (head.stored) {
+    await trx.updateTable('audit_head').set({ seq: head.seq, hash: head.hash }).where('id', '=', HEAD).execute();
+  } else {
+    await trx.insertInto('audit_head').values({ id: HEAD, seq: head.seq, hash: head.hash }).execute();
+  }
+  head.stored = true;
+  head.pending = false;
+}
+
+/**
+ * Runs fn with the head row written once, after fn, instead of after every entry: for the
+ * transaction helpers (transaction.ts), which call this around all the work before committing.
+ */
+export async function withDeferredAuditHead<T>(trx: Trx, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  deferred.add(trx);
+  const value = await fn(trx);
+  await flushAuditHead(trx);
+  return value;
 }
 
 export interface AuditVerification {

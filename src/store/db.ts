@@ -55,25 +55,29 @@ const STATEMENT_CACHE = 500;
 function cachingStatements(database: Sqlite.Database): Sqlite.Database {
   const cache = new Map<string, Sqlite.Statement>();
   const prepare = database.prepare.bind(database);
+  // Bound once: binding on every property read made a new function per statement run.
+  const bound = new Map<PropertyKey, unknown>();
+  const cachedPrepare = (source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (hit) return stmt;
+    cache.set(source, stmt);
+    if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    return stmt;
+  };
   return new Proxy(database, {
     get(target, prop, receiver) {
-      if (prop !== 'prepare') {
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      }
-      return (source: string) => {
-        const hit = cache.get(source);
-        if (hit && !hit.busy) {
-          cache.delete(source);
-          cache.set(source, hit);
-          return hit;
-        }
-        const stmt = prepare(source);
-        if (hit) return stmt;
-        cache.set(source, stmt);
-        if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
-        return stmt;
-      };
+      if (prop === 'prepare') return cachedPrepare;
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof v !== 'function') return v;
+      let fn = bound.get(prop);
+      if (fn === undefined) bound.set(prop, (fn = (v as (...a: unknown[]) => unknown).bind(target)));
+      return fn;
     },
   });
 }

@@ -83,11 +83,18 @@ export async function findIdempotency(db: Executor, userId: string, key: string)
   return db.selectFrom('event_idempotency').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
 }
 
-export async function insertIdempotency(db: Executor, row: { userId: string; key: string; requestHash: string; eventId: string; at: string }) {
-  await db
+/**
+ * Takes the key for this request in one statement: true when it was free (and is now this
+ * request's), false when the user already used it (nothing written; read it with findIdempotency).
+ */
+export async function claimIdempotency(db: Executor, row: { userId: string; key: string; requestHash: string; eventId: string; at: string }): Promise<boolean> {
+  const taken = await db
     .insertInto('event_idempotency')
     .values({ user_id: row.userId, key: row.key, request_hash: row.requestHash, event_id: row.eventId, created_at: row.at })
-    .execute();
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return taken !== undefined;
 }
 
 /** Events that were ever published, occurred in [from, to): for the reporting delay. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { contentHash } from '../domain/records/content-hash.ts';
 import type { Marking } from '../domain/records/marking.ts';
 import type { RecordChange, RecordMeta, RecordOwner } from '../domain/records/record.ts';
@@ -107,24 +107,26 @@ export async function saveRecord<T extends RecordKind>(
     updated_at: at,
     deleted_at: null,
   };
-  if (existing) {
-    await db.updateTable(table).set({ ...columns, ...header }).where('id', '=', id).execute();
-  } else {
-    await db
-      .insertInto(table)
-      .values({
-        id,
-        owner_node: input.owner.node,
-        owner_state: input.owner.state,
-        owner_agency_id: input.owner.agencyId,
-        owner_unit_id: input.owner.unitId,
-        created_by: input.actor,
-        created_at: at,
-        ...columns,
-        ...header,
-      })
-      .execute();
-  }
+  // RETURNING gives the row as stored (defaults included) without reading it again afterwards.
+  const row = (
+    existing
+      ? await db.updateTable(table).set({ ...columns, ...header }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+      : await db
+          .insertInto(table)
+          .values({
+            id,
+            owner_node: input.owner.node,
+            owner_state: input.owner.state,
+            owner_agency_id: input.owner.agencyId,
+            owner_unit_id: input.owner.unitId,
+            created_by: input.actor,
+            created_at: at,
+            ...columns,
+            ...header,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow()
+  ) as RecordColumns;
   await trx
     .insertInto('record_versions')
     .values({
@@ -145,7 +147,6 @@ export async function saveRecord<T extends RecordKind>(
     { actor: input.actor, action: `record.${op}`, entityType: input.type, entityId: id, detail: { version, hash } },
     now,
   );
-  const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as RecordColumns;
   return { record: recordFromRow(input.type, row), change: { type: input.type, id, version, op } };
 }
 
@@ -273,11 +274,11 @@ async function enqueueOutbox(
   item: { recordId: string; type: string; version: number; op: string },
   at: string,
 ): Promise<void> {
-  const last = await trx.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
   await trx
     .insertInto('outbox')
     .values({
-      seq: Number(last?.seq ?? 0) + 1,
+      // the next number in the same statement (the write lock keeps it gap-free and unraced)
+      seq: sql<number>`(select coalesce(max(seq), 0) + 1 from outbox)`,
       id: randomUUID(),
       record_id: item.recordId,
       type: item.type,

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { withDeferredAuditHead } from './audit.repository.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
 
@@ -15,6 +16,6 @@ export async function inWriteTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>
     if (db.dialect === 'postgres') {
       await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
     }
-    return fn(trx);
+    return withDeferredAuditHead(trx, fn);
   });
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { withDeferredAuditHead } from './audit.repository.ts';
 import type { Db } from './db.ts';
 import { WRITE_LOCK_KEY, type Trx } from './transaction.ts';
 
@@ -15,7 +16,7 @@ export async function tryWriteTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T
     return db.kysely.transaction().execute(async (trx) => {
       const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${WRITE_LOCK_KEY}) as ok`.execute(trx);
       if (!got.rows[0]?.ok) return { acquired: false } as const;
-      return { acquired: true, value: await fn(trx) } as const;
+      return { acquired: true, value: await withDeferredAuditHead(trx, fn) } as const;
     });
   }
   // SQLite: one connection, reserved for the whole attempt so nothing else interleaves.
@@ -33,7 +34,7 @@ export async function tryWriteTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T
     try {
       // The reserved connection is inside `begin immediate`: it is the transaction. Kysely's
       // Transaction type adds nothing the store's helpers use beyond the query builders.
-      const value = await fn(conn as unknown as Trx);
+      const value = await withDeferredAuditHead(conn as unknown as Trx, fn);
       await sql.raw('commit').execute(conn);
       return { acquired: true, value } as const;
     } catch (err) {

@@ -199,7 +199,12 @@ export async function eventsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       sendEtag(reply, event.version);
       reply.header('location', `/api/events/${event.id}`);
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(replayed ? 200 : 201).send(present(subject)(event));
+      // Plain JSON.stringify as for the list: the feature is built from a body validated on the way
+      // in; the zod serializer re-checked it on every report (events.test.ts: the schema agrees).
+      return reply
+        .code(replayed ? 200 : 201)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(present(subject)(event)) as never);
     },
   );
 
