@@ -120,6 +120,8 @@ test('a map people can orient by: rivers, towns and villages, every BLO clickabl
   await page.locator(`.unit-marker[data-unit-id="${someBlo.id}"] .unit-dot`).click();
   await expect(popup).toContainText(someBlo.name.en);
   await page.locator('.leaflet-popup-close-button').click();
+  // A closed popup fades out for 200 ms; the next one must not be read beside it.
+  await expect(popup).toHaveCount(0);
   await page.screenshot({ path: `${SCREEN_DIR}/map-fanned.png` });
 
   // Keyboard: every unit marker is in the tab order, Enter opens its popup.

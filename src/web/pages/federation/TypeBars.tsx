@@ -31,8 +31,8 @@ export function TypeBars({ peer }: { peer: PeerStatus }) {
           <li key={type} data-testid="type-bar" data-type={type} data-sent={v.sent} data-received={v.received}>
             <span className="type-label">{label(type)}</span>
             <svg viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label={t('federation.typeFigures', { type: label(type), sent: n(v.sent), received: n(v.received) })}>
-              <rect className="bar-sent" x="0" y="0.5" height="5" width={(100 * v.sent) / max} />
-              <rect className="bar-received" x="0" y="6.5" height="5" width={(100 * v.received) / max} />
+              <rect className="bar-sent" x="0" y="0.5" height="5" width={barWidth(v.sent, max)} />
+              <rect className="bar-received" x="0" y="6.5" height="5" width={barWidth(v.received, max)} />
             </svg>
             <span className="type-values">
               <bdi className="v-sent">{n(v.sent)}</bdi>
@@ -55,4 +55,9 @@ export function Fingerprint({ value, testId, title }: { value: string; testId?: 
       {value}
     </code>
   );
+}
+
+/** Share of the widest bar, in the SVG's 0–100 units; any count above zero stays visible (at least 1). */
+function barWidth(count: number, max: number): number {
+  return count > 0 ? Math.max(1, (100 * count) / max) : 0;
 }
