@@ -131,7 +131,8 @@ test('a map people can orient by: rivers, towns and villages, every BLO clickabl
   const first = markers.first();
   await first.focus();
   await page.keyboard.press('Enter');
-  await expect(popup).toContainText((await first.getAttribute('title')) ?? '');
+  // Read the popup that names this marker (one closing elsewhere may still be fading out).
+  await expect(popup.filter({ hasText: (await first.getAttribute('title')) ?? '' })).toBeVisible();
   // Tab moves on to the next marker
   await page.keyboard.press('Escape');
   await first.focus();
