@@ -106,9 +106,14 @@ test('a map people can orient by: rivers, towns and villages, every BLO clickabl
   const blos = units.filter((u) => u.kind === 'blo');
   expect(blos.length).toBe(8);
   const popup = page.locator('.leaflet-popup-content');
+  // Markers are redrawn when the layers' data arrives; a click on one being replaced is retried.
+  const openPopupOf = async (unitId: string, name: string) =>
+    expect(async () => {
+      await page.locator(`.unit-marker[data-unit-id="${unitId}"] .unit-dot`).click();
+      await expect(popup).toContainText(name, { timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
   for (const b of blos) {
-    await page.locator(`.unit-marker[data-unit-id="${b.id}"] .unit-dot`).click();
-    await expect(popup).toContainText(b.name.en);
+    await openPopupOf(b.id, b.name.en);
     await page.locator('.leaflet-popup-close-button').click();
     await expect(popup).toHaveCount(0);
   }
@@ -117,8 +122,7 @@ test('a map people can orient by: rivers, towns and villages, every BLO clickabl
   await page.locator('.leaflet-control-zoom-in').click();
   await page.waitForTimeout(400);
   const someBlo = blos[0]!;
-  await page.locator(`.unit-marker[data-unit-id="${someBlo.id}"] .unit-dot`).click();
-  await expect(popup).toContainText(someBlo.name.en);
+  await openPopupOf(someBlo.id, someBlo.name.en);
   await page.locator('.leaflet-popup-close-button').click();
   // A closed popup fades out for 200 ms; the next one must not be read beside it.
   await expect(popup).toHaveCount(0);
